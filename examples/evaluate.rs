@@ -1,0 +1,132 @@
+//! Scores the default pipeline against a gold JSONL file, as `ANNOTATION.md`
+//! defines the scores.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- ../shared/data/news/dev.jsonl --labels MONEY,SITE
+//! cargo run --release --example evaluate -- GOLD.jsonl --pred OUT.jsonl --json
+//! cargo run --release --example evaluate -- GOLD.jsonl --system OTHER.jsonl
+//! ```
+//!
+//! `--labels` defaults to the labels present in the gold file. `--pred`
+//! writes quidam's predictions in the gold format; `--system` scores another
+//! system's predictions (gold format, same texts in the same order) instead of
+//! running quidam. With `--json` the last line is one JSON object with the
+//! scores, `tokens` (quidam's tokens over the gold texts) and `seconds` (wall
+//! time of annotating them on one thread, reading and scoring excluded).
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Parser;
+use quidam::eval::{self, Counts, Evaluation, GoldDocument, GoldSpan};
+use quidam::Pipeline;
+use serde_json::json;
+
+#[derive(Parser)]
+#[command(about = "Scores quidam against gold JSONL (char offsets, exact spans)")]
+struct Args {
+    /// Gold JSONL file.
+    gold: PathBuf,
+    /// Comma-separated labels to score (default: those in the gold file).
+    #[arg(long, value_delimiter = ',')]
+    labels: Option<Vec<String>>,
+    /// Write the predictions to this JSONL file.
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// Score this prediction file instead of running quidam.
+    #[arg(long)]
+    system: Option<PathBuf>,
+    /// End with the scores as one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    let gold = eval::read_gold(BufReader::new(File::open(&args.gold)?))
+        .map_err(|e| format!("{}: {e}", args.gold.display()))?;
+    let labels = args.labels.clone().unwrap_or_else(|| Evaluation::labels_of(&gold));
+
+    let (predicted, tokens, seconds) = match &args.system {
+        Some(path) => {
+            let system = eval::read_gold(BufReader::new(File::open(path)?))?;
+            if system.len() != gold.len() || system.iter().zip(&gold).any(|(s, g)| s.text != g.text) {
+                return Err(format!("{}: not the gold texts in the gold order", path.display()).into());
+            }
+            (system.into_iter().map(|d| d.spans).collect(), 0, 0.0)
+        }
+        None => run_quidam(&gold),
+    };
+
+    if let Some(path) = &args.pred {
+        let mut out = BufWriter::new(File::create(path)?);
+        for (doc, spans) in gold.iter().zip(&predicted) {
+            let line = GoldDocument { text: doc.text.clone(), spans: spans.clone(), meta: doc.meta.clone() };
+            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+        }
+        out.flush()?;
+    }
+
+    let mut evaluation = Evaluation::new(labels);
+    for (doc, spans) in gold.iter().zip(&predicted) {
+        evaluation.add(&doc.spans, spans);
+    }
+    print_table(&evaluation);
+    let money = evaluation.money_values();
+    if money.matched > 0 {
+        println!(
+            "MONEY values on {} matched spans: value {:.1}%, currency {:.1}%",
+            money.matched,
+            100.0 * money.value_correct as f64 / money.matched as f64,
+            100.0 * money.currency_correct as f64 / money.matched as f64
+        );
+    }
+    if tokens > 0 {
+        println!("{tokens} tokens in {seconds:.3} s: {:.0} tokens/s on one thread", tokens as f64 / seconds);
+    }
+    if args.json {
+        let scores = |c: &Counts| json!({ "p": c.precision(), "r": c.recall(), "f": c.f1(), "support": c.support() });
+        let labels: serde_json::Map<_, _> =
+            evaluation.per_label().iter().map(|(l, c)| (l.clone(), scores(c))).collect();
+        let summary = json!({
+            "labels": labels,
+            "micro": scores(&evaluation.micro()),
+            "money_values": money,
+            "tokens": tokens,
+            "seconds": seconds,
+        });
+        println!("{summary}");
+    }
+    Ok(())
+}
+
+/// Annotates every gold text on this thread; returns the predictions, the
+/// token count and the annotation time.
+fn run_quidam(gold: &[GoldDocument]) -> (Vec<Vec<GoldSpan>>, usize, f64) {
+    let pipeline = Pipeline::default();
+    let started = Instant::now();
+    let docs: Vec<_> = gold.iter().map(|d| pipeline.annotate(&d.text)).collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let tokens = docs.iter().map(|d| d.tokens().len()).sum();
+    (docs.iter().map(eval::predictions).collect(), tokens, seconds)
+}
+
+fn print_table(evaluation: &Evaluation) {
+    println!("{:<8} {:>7} {:>7} {:>7} {:>8}", "label", "P", "R", "F1", "support");
+    let row = |name: &str, c: &Counts| {
+        println!(
+            "{:<8} {:>7.4} {:>7.4} {:>7.4} {:>8}",
+            name,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.support()
+        )
+    };
+    for (label, counts) in evaluation.per_label() {
+        row(label, counts);
+    }
+    row("ALL", &evaluation.micro());
+}

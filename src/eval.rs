@@ -1,0 +1,312 @@
+//! Gold JSONL files and scoring, exactly as `ANNOTATION.md` defines them.
+//!
+//! Entity scores are micro precision, recall and F1 over exact
+//! `(start, end, label)` matches in char offsets, for the labels the gold
+//! file annotates (or a chosen subset); predicted labels outside that set are
+//! ignored. On matched `MONEY` spans whose gold carries them, `value` and
+//! `currency` are scored too.
+//!
+//! ```
+//! use quidam::eval::{Evaluation, GoldDocument};
+//! let gold: GoldDocument = serde_json::from_str(
+//!     r#"{"text": "Amende : 5 €.", "spans": [{"start": 9, "end": 12, "label": "MONEY", "value": 5, "currency": "EUR"}]}"#,
+//! ).unwrap();
+//! let doc = quidam::Pipeline::default().annotate(&gold.text);
+//! let mut eval = Evaluation::new(vec!["MONEY".to_string()]);
+//! eval.add(&gold.spans, &quidam::eval::predictions(&doc));
+//! assert_eq!(eval.micro().f1(), 1.0);
+//! assert_eq!(eval.money_values().value_correct, 1);
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::BufRead;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::pipeline::Document;
+
+/// One document of a gold file.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct GoldDocument {
+    /// The text.
+    pub text: String,
+    /// The annotated spans.
+    pub spans: Vec<GoldSpan>,
+    /// Where the text comes from.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub meta: serde_json::Value,
+}
+
+/// One annotated span, in char offsets.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+pub struct GoldSpan {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// `PER`, `ORG`, `LOC`, `MISC`, `MONEY` or `SITE`.
+    pub label: String,
+    /// Document-level entity id (news gold).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// `MONEY` value: `Some(Null)` for a vague amount, `None` when absent.
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// `MONEY` currency: `Some(Null)` when the text gives none, `None` when absent.
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    pub currency: Option<serde_json::Value>,
+    /// Wikidata QID or `NIL` (linking data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_id: Option<String>,
+}
+
+/// Keeps an explicit JSON `null` as `Some(Null)`, unlike `Option`'s default.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
+}
+
+/// Reads a gold JSONL file: one [`GoldDocument`] a line, blank lines skipped.
+/// A malformed line, or a span outside its text, is an error naming the line.
+pub fn read_gold(reader: impl BufRead) -> Result<Vec<GoldDocument>, Error> {
+    let mut docs = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: GoldDocument = serde_json::from_str(&line)
+            .map_err(|e| Error::with_source(ErrorKind::Format, format!("gold line {}", n + 1), e))?;
+        let chars = doc.text.chars().count();
+        if let Some(s) = doc.spans.iter().find(|s| s.start >= s.end || s.end > chars) {
+            return Err(Error::new(
+                ErrorKind::Format,
+                format!("gold line {}: span {}..{} outside its {chars}-char text", n + 1, s.start, s.end),
+            ));
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// A document's entities as gold-format spans (char offsets), with `value`
+/// and `currency` for `MONEY`.
+pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
+    doc.entities()
+        .iter()
+        .map(|e| {
+            let money = e.money();
+            GoldSpan {
+                start: e.span().char_start,
+                end: e.span().char_end,
+                label: e.label().as_str().to_owned(),
+                value: money.map(|m| m.value.map_or(serde_json::Value::Null, decimal_to_json)),
+                currency: money.map(|m| m.currency.map_or(serde_json::Value::Null, |c| c.as_str().into())),
+                ..GoldSpan::default()
+            }
+        })
+        .collect()
+}
+
+/// A decimal as a JSON number (exact for the up to 15 significant digits
+/// that amounts in text have), or a string if it has no JSON number form.
+pub fn decimal_to_json(d: Decimal) -> serde_json::Value {
+    let f = f64::try_from(d).ok();
+    f.and_then(serde_json::Number::from_f64)
+        .map(|n| {
+            if d.fract().is_zero() && d.abs() < Decimal::from(1u64 << 53) {
+                serde_json::Value::from(i64::try_from(d).unwrap_or_default())
+            } else {
+                serde_json::Value::Number(n)
+            }
+        })
+        .unwrap_or_else(|| serde_json::Value::String(d.to_string()))
+}
+
+/// Parses a gold `value` (a JSON number) as an exact decimal.
+fn json_to_decimal(v: &serde_json::Value) -> Option<Decimal> {
+    let s = match v {
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        _ => return None,
+    };
+    s.parse::<Decimal>().or_else(|_| Decimal::from_scientific(&s)).ok().map(|d| d.normalize())
+}
+
+/// True positives, false positives and false negatives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Predicted spans that match a gold span.
+    pub tp: usize,
+    /// Predicted spans that match none.
+    pub fp: usize,
+    /// Gold spans that no prediction matches.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// tp / (tp + fp), or 0 when nothing was predicted.
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    /// tp / (tp + fn), or 0 when there is no gold span.
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    /// The harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
+    }
+
+    /// The number of gold spans.
+    pub fn support(&self) -> usize {
+        self.tp + self.fn_
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// How well `MONEY` values were normalised on matched spans.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MoneyValueCounts {
+    /// Matched `MONEY` spans whose gold has a `value` or `currency`.
+    pub matched: usize,
+    /// Of those, how many have the gold value (both vague counts as right).
+    pub value_correct: usize,
+    /// Of those, how many have the gold currency (both absent counts as right).
+    pub currency_correct: usize,
+}
+
+/// Accumulates scores over documents.
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation {
+    labels: BTreeMap<String, Counts>,
+    money: MoneyValueCounts,
+}
+
+impl Evaluation {
+    /// An evaluation of the given labels.
+    pub fn new(labels: impl IntoIterator<Item = String>) -> Evaluation {
+        Evaluation { labels: labels.into_iter().map(|l| (l, Counts::default())).collect(), ..Evaluation::default() }
+    }
+
+    /// The labels that appear in any of `docs`, sorted.
+    pub fn labels_of(docs: &[GoldDocument]) -> Vec<String> {
+        let set: BTreeSet<&str> = docs.iter().flat_map(|d| d.spans.iter().map(|s| s.label.as_str())).collect();
+        set.into_iter().map(str::to_owned).collect()
+    }
+
+    /// Scores one document's predictions against its gold spans.
+    pub fn add(&mut self, gold: &[GoldSpan], predicted: &[GoldSpan]) {
+        let key = |s: &GoldSpan| (s.start, s.end, s.label.clone());
+        let scored = |s: &&GoldSpan| self.labels.contains_key(&s.label);
+        let gold: HashMap<_, &GoldSpan> = gold.iter().filter(scored).map(|s| (key(s), s)).collect();
+        let predicted: HashMap<_, &GoldSpan> = predicted.iter().filter(scored).map(|s| (key(s), s)).collect();
+        for (k, p) in &predicted {
+            let counts = self.labels.get_mut(&k.2).expect("filtered on known labels");
+            match gold.get(k) {
+                Some(g) => {
+                    counts.tp += 1;
+                    if g.label == "MONEY" && (g.value.is_some() || g.currency.is_some()) {
+                        self.money.matched += 1;
+                        let value = |s: &GoldSpan| s.value.as_ref().and_then(json_to_decimal);
+                        self.money.value_correct += usize::from(value(g) == value(p));
+                        let currency = |s: &GoldSpan| s.currency.clone().filter(|c| !c.is_null());
+                        self.money.currency_correct += usize::from(currency(g) == currency(p));
+                    }
+                }
+                None => counts.fp += 1,
+            }
+        }
+        for k in gold.keys() {
+            if !predicted.contains_key(k) {
+                self.labels.get_mut(&k.2).expect("filtered on known labels").fn_ += 1;
+            }
+        }
+    }
+
+    /// Counts per label.
+    pub fn per_label(&self) -> &BTreeMap<String, Counts> {
+        &self.labels
+    }
+
+    /// Counts summed over labels.
+    pub fn micro(&self) -> Counts {
+        self.labels.values().fold(Counts::default(), |a, c| Counts {
+            tp: a.tp + c.tp,
+            fp: a.fp + c.fp,
+            fn_: a.fn_ + c.fn_,
+        })
+    }
+
+    /// `MONEY` normalisation on matched spans.
+    pub fn money_values(&self) -> MoneyValueCounts {
+        self.money
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: usize, end: usize, label: &str) -> GoldSpan {
+        GoldSpan { start, end, label: label.to_owned(), ..GoldSpan::default() }
+    }
+
+    #[test]
+    fn exact_matches_only() {
+        let gold = [span(0, 4, "PER"), span(10, 14, "ORG"), span(20, 25, "MONEY")];
+        let pred = [span(0, 4, "PER"), span(10, 15, "ORG"), span(30, 35, "SITE")];
+        let mut eval = Evaluation::new(["PER", "ORG", "MONEY"].map(String::from));
+        eval.add(&gold, &pred);
+        let micro = eval.micro();
+        assert_eq!((micro.tp, micro.fp, micro.fn_), (1, 1, 2), "SITE is not scored");
+        assert_eq!(eval.per_label()["ORG"], Counts { tp: 0, fp: 1, fn_: 1 });
+        assert!((micro.f1() - 2.0 / 5.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn money_values_compare_exactly() {
+        let line = r#"{"text": "0123456789", "spans": [
+            {"start": 0, "end": 2, "label": "MONEY", "value": 84930.3, "currency": "EUR"},
+            {"start": 3, "end": 5, "label": "MONEY", "value": null, "currency": "USD"},
+            {"start": 6, "end": 8, "label": "MONEY", "value": 489000000, "currency": null}]}"#
+            .replace('\n', " ");
+        let gold = read_gold(line.as_bytes()).unwrap().remove(0);
+        assert_eq!(gold.spans[1].value, Some(serde_json::Value::Null));
+        let mut pred = gold.spans.clone();
+        pred[0].value = Some(decimal_to_json("84930.30".parse().unwrap()));
+        pred[2].currency = Some("EUR".into());
+        let mut eval = Evaluation::new(["MONEY".to_owned()]);
+        eval.add(&gold.spans, &pred);
+        assert_eq!(eval.money_values(), MoneyValueCounts { matched: 3, value_correct: 3, currency_correct: 2 });
+    }
+
+    #[test]
+    fn malformed_gold_is_an_error() {
+        struct Case {
+            name: &'static str,
+            input: &'static str,
+        }
+        let cases = [
+            Case { name: "not json", input: "{oops" },
+            Case { name: "missing spans", input: r#"{"text": "abc"}"# },
+            Case { name: "span past the end", input: r#"{"text": "abc", "spans": [{"start": 1, "end": 9, "label": "PER"}]}"# },
+            Case { name: "empty span", input: r#"{"text": "abc", "spans": [{"start": 1, "end": 1, "label": "PER"}]}"# },
+        ];
+        for case in cases {
+            let err = read_gold(case.input.as_bytes()).unwrap_err();
+            assert_eq!(err.kind(), &ErrorKind::Format, "{}", case.name);
+            assert!(err.to_string().contains("line 1"), "{}: {err}", case.name);
+        }
+    }
+}

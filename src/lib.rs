@@ -1,0 +1,45 @@
+//! # quidam
+//!
+//! Named entities in French news: people (`PER`), organisations (`ORG`),
+//! places (`LOC`), amounts of money (`MONEY`) and web sites (`SITE`), with
+//! byte and char offsets, exact normalised amounts (ISO 4217 currency) and
+//! registrable domains.
+//!
+//! ```
+//! use quidam::{Label, Pipeline};
+//!
+//! let pipeline = Pipeline::default();
+//! let doc = pipeline.annotate(
+//!     "Le tribunal a condamné les administrateurs de QuebecTorrent.com à 150 000 € d'amende.",
+//! );
+//! let site = &doc.entities()[0];
+//! assert_eq!(site.label(), Label::Site);
+//! assert_eq!(site.site().unwrap().domain.as_deref(), Some("quebectorrent.com"));
+//! let fine = doc.entities()[1].money().unwrap();
+//! assert_eq!(fine.value, Some(150_000.into()));
+//! assert_eq!(fine.currency.unwrap().as_str(), "EUR");
+//! ```
+//!
+//! The pipeline is immutable and `Send + Sync`: build it once and share it.
+//! [`Pipeline::annotate_batch`] annotates many texts on all cores.
+//!
+//! Stages, each a module: [`text`] (tokenizer, sentence splitter),
+//! [`recognize`] (money and sites), and [`eval`] (gold files and scores).
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod error;
+pub mod eval;
+mod pipeline;
+pub mod recognize;
+mod span;
+pub mod text;
+
+pub use error::{Error, ErrorKind};
+pub use pipeline::{Document, Entity, Label, Pipeline, PipelineBuilder};
+pub use recognize::{Currency, Money, Site};
+pub use span::Span;
+
+/// The exact decimal type of [`Money::value`], re-exported from `rust_decimal`.
+pub use rust_decimal::Decimal;

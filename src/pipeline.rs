@@ -1,0 +1,277 @@
+//! The pipeline: text in, document with tokens, sentences and entities out.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use rayon::prelude::*;
+
+use crate::error::{Error, ErrorKind};
+use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
+use crate::span::Span;
+use crate::text::{split_sentences, tokenize, Token};
+
+/// The kind of thing an entity names (see `ANNOTATION.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Label {
+    /// A person.
+    Per,
+    /// An organisation.
+    Org,
+    /// A place.
+    Loc,
+    /// Another name: event, work, nationality, product.
+    Misc,
+    /// An amount of money.
+    Money,
+    /// A web site or online service.
+    Site,
+}
+
+impl Label {
+    /// Every label, in a fixed order.
+    pub const ALL: [Label; 6] = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Money, Label::Site];
+
+    /// The label as written in gold files: `PER`, `ORG`, `LOC`, `MISC`, `MONEY`, `SITE`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+            Label::Money => "MONEY",
+            Label::Site => "SITE",
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Label {
+    type Err = Error;
+
+    /// Parses a gold-file label such as `PER` or `MONEY`.
+    fn from_str(s: &str) -> Result<Label, Error> {
+        Label::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| Error::new(ErrorKind::Format, format!("unknown label {s:?}")))
+    }
+}
+
+/// What quidam knows about an entity beyond its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Value {
+    Money(Money),
+    Site(Site),
+}
+
+/// A mention of an entity in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity<'t> {
+    label: Label,
+    text: &'t str,
+    span: Span,
+    value: Value,
+}
+
+impl<'t> Entity<'t> {
+    /// What the entity is.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// The mention, a slice of the input.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Where the mention is, in bytes and chars.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The normalised amount of a `MONEY` entity.
+    pub fn money(&self) -> Option<&Money> {
+        match &self.value {
+            Value::Money(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The site of a `SITE` entity, with its registrable domain when the text gives one.
+    pub fn site(&self) -> Option<&Site> {
+        match &self.value {
+            Value::Site(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// An annotated text: its tokens, sentences and entities.
+#[derive(Clone, Debug)]
+pub struct Document<'t> {
+    text: &'t str,
+    tokens: Vec<Token<'t>>,
+    sentences: Vec<Range<usize>>,
+    entities: Vec<Entity<'t>>,
+}
+
+impl<'t> Document<'t> {
+    /// The input text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The tokens, in text order.
+    pub fn tokens(&self) -> &[Token<'t>] {
+        &self.tokens
+    }
+
+    /// The sentences, each a slice of [`tokens`](Self::tokens).
+    pub fn sentences(&self) -> impl Iterator<Item = &[Token<'t>]> + '_ {
+        self.sentences.iter().map(|r| &self.tokens[r.clone()])
+    }
+
+    /// The entities, sorted by position and never overlapping.
+    pub fn entities(&self) -> &[Entity<'t>] {
+        &self.entities
+    }
+}
+
+/// The annotation pipeline: immutable, cheap to share between threads.
+///
+/// ```
+/// use quidam::{Label, Pipeline};
+/// let pipeline = Pipeline::default();
+/// let doc = pipeline.annotate("T411 est condamné à 150 000 € d'amende et 489 millions de dommages.");
+/// let amounts: Vec<&str> = doc.entities().iter()
+///     .filter(|e| e.label() == Label::Money)
+///     .map(|e| e.text())
+///     .collect();
+/// assert_eq!(amounts, ["150 000 €", "489 millions"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    money: Option<MoneyRecognizer>,
+    sites: bool,
+}
+
+impl Default for Pipeline {
+    /// The embedded pipeline: every recognizer on, no file needed.
+    fn default() -> Pipeline {
+        Pipeline::builder().build().expect("the default pipeline builds from embedded data")
+    }
+}
+
+impl Pipeline {
+    /// A builder to choose the pipeline's stages.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder { money: true, sites: true }
+    }
+
+    /// Annotates one text.
+    pub fn annotate<'t>(&self, text: &'t str) -> Document<'t> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let mut entities = Vec::new();
+        if let Some(money) = &self.money {
+            let mut found = Vec::new();
+            money.find(text, &tokens, &mut found);
+            entities.extend(found.into_iter().map(|MoneyMatch { tokens: r, money }| {
+                entity(text, &tokens, r, Label::Money, Value::Money(money))
+            }));
+        }
+        if self.sites {
+            let mut found = Vec::new();
+            find_sites(&tokens, &mut found);
+            entities.extend(
+                found
+                    .into_iter()
+                    .map(|SiteMatch { tokens: r, site }| entity(text, &tokens, r, Label::Site, Value::Site(site))),
+            );
+        }
+        let entities = without_overlaps(entities);
+        Document { text, tokens, sentences, entities }
+    }
+
+    /// Annotates many texts in parallel, on all cores (rayon's global pool).
+    /// The result is in the order of `texts`.
+    pub fn annotate_batch<'t>(&self, texts: &[&'t str]) -> Vec<Document<'t>> {
+        texts.par_iter().map(|text| self.annotate(text)).collect()
+    }
+}
+
+fn entity<'t>(text: &'t str, tokens: &[Token<'t>], r: Range<usize>, label: Label, value: Value) -> Entity<'t> {
+    let span = tokens[r.start].span.to(tokens[r.end - 1].span);
+    Entity { label, text: &text[span.bytes()], span, value }
+}
+
+/// Sorts entities by position and drops any that overlaps an earlier (or,
+/// at the same start, longer) one.
+fn without_overlaps(mut entities: Vec<Entity<'_>>) -> Vec<Entity<'_>> {
+    entities.sort_by_key(|e| (e.span.byte_start, std::cmp::Reverse(e.span.byte_end)));
+    let mut end = 0;
+    entities.retain(|e| {
+        let keep = e.span.byte_start >= end;
+        if keep {
+            end = e.span.byte_end;
+        }
+        keep
+    });
+    entities
+}
+
+/// Chooses the stages of a [`Pipeline`].
+#[derive(Clone, Debug)]
+pub struct PipelineBuilder {
+    money: bool,
+    sites: bool,
+}
+
+impl PipelineBuilder {
+    /// Whether to find amounts of money (default: yes).
+    pub fn money(mut self, yes: bool) -> PipelineBuilder {
+        self.money = yes;
+        self
+    }
+
+    /// Whether to find web sites given by URL or domain (default: yes).
+    pub fn sites(mut self, yes: bool) -> PipelineBuilder {
+        self.sites = yes;
+        self
+    }
+
+    /// Builds the pipeline.
+    pub fn build(self) -> Result<Pipeline, Error> {
+        Ok(Pipeline { money: self.money.then(MoneyRecognizer::new), sites: self.sites })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Pipeline>();
+        assert_send_sync::<PipelineBuilder>();
+        assert_send_sync::<Document<'static>>();
+        assert_send_sync::<Entity<'static>>();
+        assert_send_sync::<Error>();
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for label in Label::ALL {
+            assert_eq!(label.as_str().parse::<Label>().unwrap(), label);
+        }
+        assert!("per".parse::<Label>().is_err());
+    }
+}

@@ -1,0 +1,112 @@
+//! ISO 4217 currency codes and the matcher for currency names and symbols.
+
+use std::fmt;
+use std::str::FromStr;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::currency_forms::{CODES, FORMS};
+use crate::error::{Error, ErrorKind};
+
+/// An ISO 4217 currency code such as `EUR`, `USD` or `CAD`.
+///
+/// ```
+/// let eur: quidam::Currency = "EUR".parse().unwrap();
+/// assert_eq!(eur.as_str(), "EUR");
+/// assert!("euro".parse::<quidam::Currency>().is_err());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// The three-letter code.
+    pub fn as_str(&self) -> &str {
+        // Only ever built from three ASCII upper-case letters.
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+}
+
+impl FromStr for Currency {
+    type Err = Error;
+
+    /// Parses a three-letter upper-case code.
+    fn from_str(s: &str) -> Result<Currency, Error> {
+        match s.as_bytes() {
+            &[a, b, c] if s.bytes().all(|b| b.is_ascii_uppercase()) => Ok(Currency([a, b, c])),
+            _ => Err(Error::new(ErrorKind::Format, format!("not an ISO 4217 code: {s:?}"))),
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Currency({})", self.as_str())
+    }
+}
+
+/// What a matched currency form says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CurrencyForm {
+    /// The currency, or `None` for a name several currencies share (`pesos`).
+    pub currency: Option<Currency>,
+    /// Whether the form is a symbol or code (`€`, `$CA`, `EUR`) rather than a
+    /// name: symbols may also stand before the amount.
+    pub symbol: bool,
+}
+
+/// Finds currency names, codes and symbols at a given position.
+#[derive(Clone, Debug)]
+pub(crate) struct CurrencyMatcher {
+    automaton: AhoCorasick,
+    forms: Vec<CurrencyForm>,
+}
+
+impl CurrencyMatcher {
+    pub(crate) fn new() -> CurrencyMatcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms = Vec::new();
+        let mut add = |pattern: String, form: CurrencyForm| {
+            patterns.push(pattern);
+            forms.push(form);
+        };
+        for &code in CODES {
+            let currency = code.parse().ok();
+            add(code.to_owned(), CurrencyForm { currency, symbol: true });
+        }
+        for &(text, code) in FORMS {
+            let currency = code.parse().ok();
+            let is_name = text.chars().any(char::is_lowercase);
+            add(text.to_owned(), CurrencyForm { currency, symbol: !is_name });
+            if is_name {
+                let mut chars = text.chars();
+                if let Some(first) = chars.next() {
+                    let capitalised: String = first.to_uppercase().chain(chars).collect();
+                    add(capitalised, CurrencyForm { currency, symbol: false });
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .expect("currency forms build an automaton");
+        CurrencyMatcher { automaton, forms }
+    }
+
+    /// The currency form that starts exactly at byte `at` of `text` and ends
+    /// at a word boundary, with its end.
+    pub(crate) fn at(&self, text: &str, at: usize) -> Option<(CurrencyForm, usize)> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        let form = self.forms[m.pattern().as_usize()];
+        let ends_word = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            || !text[..m.end()].ends_with(char::is_alphanumeric);
+        ends_word.then_some((form, m.end()))
+    }
+}

@@ -1,0 +1,404 @@
+//! Amounts of money: `150 000 €`, `un demi-milliard d'euros`, `7,5 Md$`.
+//!
+//! An amount is a number (digits or French number words) with optional
+//! multipliers (`mille`, `millions`, `milliards`, `M`, `Md`, `k`), and a
+//! currency after it (a name, code or symbol, linked by `de`/`d'` after a
+//! multiplier noun) or a symbol before it. Amounts whose currency is implied
+//! by a neighbouring amount (`150 000 € d'amende et 489 millions de
+//! dommages`) are MONEY without a currency. Approximators before the amount
+//! (`près de`, `environ`, `plus de`) stay outside the span but are recorded.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use text2num::lang::French;
+use text2num::text2digits;
+
+use super::currency::{Currency, CurrencyMatcher};
+use crate::text::{Token, TokenKind};
+
+/// A normalised amount of money.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let doc = quidam::Pipeline::default().annotate("Une amende de près d'un demi-milliard d'euros.");
+/// let money = doc.entities()[0].money().unwrap();
+/// assert_eq!(money.value, Some(Decimal::from(500_000_000)));
+/// assert_eq!(money.currency.unwrap().as_str(), "EUR");
+/// assert!(money.approximate);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Money {
+    /// The exact amount in currency units, or `None` for vague amounts such
+    /// as `des centaines de milliards de dollars`.
+    pub value: Option<Decimal>,
+    /// The currency, or `None` when the text does not say which
+    /// (`489 millions` after an amount in euros, `10 pesos`).
+    pub currency: Option<Currency>,
+    /// Whether an approximator or bound (`environ`, `près de`, `plus de`)
+    /// precedes the amount.
+    pub approximate: bool,
+}
+
+/// An amount found in a token sequence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct MoneyMatch {
+    /// Token indices of the span.
+    pub tokens: Range<usize>,
+    /// The normalised amount.
+    pub money: Money,
+}
+
+/// Finds amounts of money in tokenized text.
+#[derive(Clone, Debug)]
+pub(crate) struct MoneyRecognizer {
+    currencies: CurrencyMatcher,
+}
+
+/// How far (in tokens) an amount without a currency may follow an amount
+/// with one and still be read as money.
+const IMPLIED_CURRENCY_WINDOW: usize = 8;
+
+/// French number words, sorted for binary search. Hyphenated numbers are
+/// checked part by part.
+const NUMBER_WORDS: &[&str] = &[
+    "cent", "cents", "cinq", "cinquante", "deux", "dix", "douze", "et", "huit", "mille", "neuf",
+    "nonante", "onze", "quarante", "quatorze", "quatre", "quinze", "seize", "sept", "septante",
+    "six", "soixante", "treize", "trente", "trois", "un", "une", "vingt", "vingts", "zéro",
+];
+
+/// Multiplier nouns (lower case) and their factor as a power of ten; `None`
+/// marks vague quantities (`centaines`) that leave the value unknown.
+const MULTIPLIER_NOUNS: &[(&str, Option<u32>)] = &[
+    ("billion", Some(12)),
+    ("billions", Some(12)),
+    ("centaine", None),
+    ("centaines", None),
+    ("dizaine", None),
+    ("dizaines", None),
+    ("mille", Some(3)),
+    ("milliard", Some(9)),
+    ("milliards", Some(9)),
+    ("millier", None),
+    ("milliers", None),
+    ("million", Some(6)),
+    ("millions", Some(6)),
+];
+
+/// Abbreviated multipliers (case-sensitive); they need a currency after them.
+const MULTIPLIER_ABBREVIATIONS: &[(&str, u32)] = &[
+    ("G", 9),
+    ("K", 3),
+    ("M", 6),
+    ("Md", 9),
+    ("Mds", 9),
+    ("Mio", 6),
+    ("Mn", 6),
+    ("Mrd", 9),
+    ("Mrds", 9),
+    ("k", 3),
+    ("md", 9),
+    ("mds", 9),
+];
+
+/// Words before an amount that make it approximate or a bound, as lower-case
+/// token sequences ending right before the amount.
+const APPROXIMATORS: &[&[&str]] = &[
+    &["environ"],
+    &["quelque"],
+    &["presque"],
+    &["approximativement"],
+    &["près", "de"],
+    &["près", "d'"],
+    &["près", "d’"],
+    &["plus", "de"],
+    &["plus", "d'"],
+    &["plus", "d’"],
+    &["moins", "de"],
+    &["moins", "d'"],
+    &["moins", "d’"],
+    &["autour", "de"],
+    &["autour", "d'"],
+    &["environs", "de"],
+    &["environs", "d'"],
+    &["au", "moins"],
+    &["jusqu'", "à"],
+    &["jusqu’", "à"],
+    &["peu", "près"],
+    &["ordre", "de"],
+    &["ordre", "d'"],
+];
+
+impl MoneyRecognizer {
+    pub(crate) fn new() -> MoneyRecognizer {
+        MoneyRecognizer { currencies: CurrencyMatcher::new() }
+    }
+
+    /// Appends the amounts found in `tokens` to `out`, in text order.
+    pub(crate) fn find(&self, text: &str, tokens: &[Token<'_>], out: &mut Vec<MoneyMatch>) {
+        let first_new = out.len();
+        let mut last_explicit_end: Option<usize> = None;
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some(found) = self.parse_at(text, tokens, i) else {
+                i += 1;
+                continue;
+            };
+            let Parsed { end, mut money, explicit } = found;
+            let implied_ok = last_explicit_end.is_some_and(|prev| {
+                prev + IMPLIED_CURRENCY_WINDOW >= i && !crosses_line(text, &tokens[prev - 1], &tokens[i])
+            });
+            if explicit || implied_ok {
+                money.approximate = is_approximate(tokens, i);
+                out.push(MoneyMatch { tokens: i..end, money });
+                last_explicit_end = Some(end);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        debug_assert!(out[first_new..].windows(2).all(|w| w[0].tokens.end <= w[1].tokens.start));
+    }
+
+    /// Parses an amount that starts at token `i`.
+    fn parse_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
+        let mut k = i;
+        // A symbol or code before the number: `$5`, `US$ 10 millions`.
+        let mut prefix = None;
+        if matches!(tokens[i].kind, TokenKind::Symbol | TokenKind::Word) {
+            if let Some((form, end)) = self.currencies.at(text, tokens[i].span.byte_start) {
+                if form.symbol {
+                    let next = token_ending_at(tokens, i, end)? + 1;
+                    if tokens.get(next).is_some_and(|t| t.kind == TokenKind::Number) {
+                        prefix = Some(form.currency);
+                        k = next;
+                    }
+                }
+            }
+        }
+        // The number.
+        let mut value = None;
+        let mut vague = false;
+        let token = tokens.get(k)?;
+        match token.kind {
+            TokenKind::Number => {
+                value = parse_digits(token.text);
+                k += 1;
+            }
+            TokenKind::Word if is_number_word(token.text) => {
+                let mut end = k + 1;
+                while end < tokens.len()
+                    && is_number_word(tokens[end].text)
+                    && !(tokens[end].text.eq_ignore_ascii_case("et")
+                        && !tokens.get(end + 1).is_some_and(|t| is_number_word(t.text) && t.text != "et"))
+                {
+                    end += 1;
+                }
+                if tokens[end - 1].text.eq_ignore_ascii_case("et") {
+                    end -= 1;
+                }
+                // Most number words are not amounts: look at what follows
+                // before converting them.
+                let next = tokens.get(end)?;
+                let amount_follows = multiplier_noun(next.text).is_some()
+                    || self.currencies.at(text, next.span.byte_start).is_some();
+                if !amount_follows {
+                    return None;
+                }
+                let words: Vec<&str> = tokens[k..end].iter().map(|t| t.text).collect();
+                value = text2digits(&words.join(" "), &French::new()).ok().and_then(|d| d.parse().ok());
+                value?;
+                k = end;
+            }
+            TokenKind::Word if multiplier_noun(token.text).is_some_and(|f| f.is_none()) || is_plural_multiplier(token.text) => {
+                vague = true;
+            }
+            _ => return None,
+        }
+        // Multipliers: `millions`, `centaines de milliards`, `M`.
+        let mut noun = false;
+        let mut abbreviation = false;
+        for _ in 0..3 {
+            let Some(token) = tokens.get(k) else { break };
+            if let Some(factor) = multiplier_noun(token.text) {
+                value = match (factor, vague) {
+                    (Some(f), false) => value.and_then(|v| v.checked_mul(f)),
+                    _ => None,
+                };
+                if factor.is_none() {
+                    vague = true;
+                }
+                noun = true;
+                k += 1;
+                // `un milliard et demi`
+                if let (Some(f), Some(et), Some(demi)) = (factor, tokens.get(k), tokens.get(k + 1)) {
+                    if et.text == "et" && matches!(demi.text, "demi" | "demie") {
+                        value = value.and_then(|v| v.checked_add(f / Decimal::TWO));
+                        k += 2;
+                    }
+                }
+                // `centaines de milliards`
+                if tokens.get(k).is_some_and(|t| is_de(t.text))
+                    && tokens.get(k + 1).is_some_and(|t| multiplier_noun(t.text).is_some())
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if let Some(&(_, exp)) = MULTIPLIER_ABBREVIATIONS.iter().find(|(a, _)| *a == token.text) {
+                value = value.and_then(|v| v.checked_mul(Decimal::from(10u64.pow(exp))));
+                abbreviation = true;
+                k += 1;
+            }
+            break;
+        }
+        if vague && !noun {
+            return None;
+        }
+        // The currency after the amount.
+        let mut currency = None;
+        if let Some(token) = tokens.get(k) {
+            let mut at = k;
+            if noun && is_de(token.text) {
+                at = k + 1;
+            }
+            let start = tokens.get(at).map(|t| t.span.byte_start);
+            if let Some((form, end)) = start.and_then(|s| self.currencies.at(text, s)) {
+                if let Some(last) = token_ending_at(tokens, at, end) {
+                    currency = Some(form.currency);
+                    k = last + 1;
+                }
+            }
+        }
+        let currency = currency.or(prefix);
+        if abbreviation && currency.is_none() {
+            return None;
+        }
+        let explicit = currency.is_some();
+        if !explicit && (!noun || vague || value.is_none()) {
+            return None;
+        }
+        Some(Parsed { end: k, money: Money { value, currency: currency.flatten(), approximate: false }, explicit })
+    }
+}
+
+/// An amount parsed at a position.
+struct Parsed {
+    /// One past the last token.
+    end: usize,
+    money: Money,
+    /// Whether a currency name, code or symbol made it money.
+    explicit: bool,
+}
+
+/// The index of the token (from `from` on) that ends at byte `end`, if the
+/// byte is a token end.
+fn token_ending_at(tokens: &[Token<'_>], from: usize, end: usize) -> Option<usize> {
+    tokens[from..]
+        .iter()
+        .take_while(|t| t.span.byte_start < end)
+        .position(|t| t.span.byte_end == end)
+        .map(|p| from + p)
+}
+
+fn crosses_line(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    memchr::memchr(b'\n', &text.as_bytes()[a.span.byte_end..b.span.byte_start.max(a.span.byte_end)]).is_some()
+}
+
+fn is_de(word: &str) -> bool {
+    matches!(word, "de" | "d'" | "d’" | "De" | "D'" | "D’")
+}
+
+/// Lower-cases an ASCII-or-Latin word into `buf` for table look-ups, or
+/// `None` when it is too long to be in any table.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    let bytes = &mut buf[..word.len()];
+    bytes.copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    std::str::from_utf8(bytes).ok()
+}
+
+fn is_number_word(word: &str) -> bool {
+    let mut buf = [0; 32];
+    let Some(word) = lower(word, &mut buf) else { return false };
+    if !word.bytes().next().is_some_and(|b| b"cdhmnoqstuvz".contains(&b)) {
+        return false;
+    }
+    word.split('-').all(|part| NUMBER_WORDS.binary_search(&part).is_ok())
+}
+
+/// The factor of a multiplier noun: `Some(Some(1000000))` for `millions`,
+/// `Some(None)` for vague ones (`centaines`), and `None` for other words.
+/// `demi-milliard` is half a milliard.
+fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
+    let mut buf = [0; 32];
+    let word = lower(word, &mut buf)?;
+    let (word, half) = match word.strip_prefix("demi-") {
+        Some(rest) => (rest, true),
+        None => (word, false),
+    };
+    let i = MULTIPLIER_NOUNS.binary_search_by(|(w, _)| w.cmp(&word)).ok()?;
+    Some(MULTIPLIER_NOUNS[i].1.map(|exp| {
+        let factor = Decimal::from(10u64.pow(exp));
+        if half {
+            factor / Decimal::TWO
+        } else {
+            factor
+        }
+    }))
+}
+
+/// `millions`, `milliards`: with no number before them, a vague amount.
+fn is_plural_multiplier(word: &str) -> bool {
+    matches!(word, "millions" | "milliards" | "billions" | "Millions" | "Milliards")
+}
+
+/// Whether an approximator ends right before token `i`.
+fn is_approximate(tokens: &[Token<'_>], i: usize) -> bool {
+    APPROXIMATORS.iter().any(|words| {
+        i >= words.len()
+            && tokens[i - words.len()..i]
+                .iter()
+                .zip(words.iter())
+                .all(|(t, w)| t.text.to_lowercase() == *w)
+    })
+}
+
+/// Parses digits with French or English separators into an exact decimal.
+///
+/// Spaces are thousands separators. A comma is the decimal mark unless it
+/// repeats (`1,000,000`); a single dot is a thousands separator when exactly
+/// three digits follow it (`839.000`) and the decimal mark otherwise
+/// (`299.99`); with both, the last one is the decimal mark.
+pub(crate) fn parse_digits(s: &str) -> Option<Decimal> {
+    let last_dot = s.rfind('.');
+    let last_comma = s.rfind(',');
+    let decimal_mark = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => Some(d.max(c)),
+        (None, Some(c)) => (s.matches(',').count() == 1).then_some(c),
+        (Some(d), None) => {
+            let digits_after = s[d + 1..].bytes().filter(u8::is_ascii_digit).count();
+            (s.matches('.').count() == 1 && digits_after != 3).then_some(d)
+        }
+        (None, None) => None,
+    };
+    let mut mantissa: i128 = 0;
+    let mut scale = 0u32;
+    for (i, b) in s.bytes().enumerate() {
+        if b.is_ascii_digit() {
+            mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+            if decimal_mark.is_some_and(|m| i > m) {
+                scale += 1;
+            }
+        }
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok().map(|d| d.normalize())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,376 @@
+//! French tokenizer and sentence splitter over the original text.
+//!
+//! Words come from Unicode word boundaries (UAX #29, through
+//! `unicode-segmentation`), then French rules adjust them:
+//!
+//! - elisions split off the word: `l'ADISQ` → `l'` `ADISQ` (`'` and `’`);
+//! - hyphenated compounds stay whole: `Jean-Baptiste`, `vingt-neuf`;
+//! - numbers with space, no-break space or narrow no-break space thousands
+//!   stay whole (`150 000`), as do `839.000` and `8,5`;
+//! - URLs, e-mail addresses and domains (validated against the public suffix
+//!   list) are one token: `QuebecTorrent.com`, `What.cd`;
+//! - a full stop glued between two words is split off (`Pyrénées.Alors`), so
+//!   that the sentence splitter can end the sentence there;
+//! - a number glued to a unit is split: `175M€` → `175` `M` `€`.
+//!
+//! Tokens borrow from the input; nothing is copied per token.
+//!
+//! ```
+//! let tokens = quidam::text::tokenize("L'ADISQ réclame 150 000 € à QuebecTorrent.com.");
+//! let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+//! assert_eq!(words, ["L'", "ADISQ", "réclame", "150 000", "€", "à", "QuebecTorrent.com", "."]);
+//! ```
+
+mod domain;
+mod sentence;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+
+pub(crate) use domain::{is_domain, registrable_domain};
+pub use sentence::split_sentences;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters or digits that are not a plain number: `Megaupload`, `T411`, `Jean-Baptiste`.
+    Word,
+    /// An elided article, pronoun or conjunction with its apostrophe: `l'`, `qu’`, `jusqu'`.
+    Elision,
+    /// Digits with optional thousands and decimal separators: `150 000`, `8,5`, `299.99`.
+    Number,
+    /// Punctuation: `.`, `,`, `«`, `...`.
+    Punct,
+    /// Any other symbol: `€`, `$`, `%`, an emoji.
+    Symbol,
+    /// A URL with a scheme or a `www.` prefix.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A bare domain name with a known public suffix: `allofmp3.com`.
+    Domain,
+}
+
+/// One token: a slice of the input text with its position and kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The token's text, a slice of the input.
+    pub text: &'t str,
+    /// Where the token is in the input.
+    pub span: Span,
+    /// What the token is made of.
+    pub kind: TokenKind,
+}
+
+/// Splits `text` into tokens. See the [module documentation](self) for the rules.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Like [`tokenize`], but appends to `tokens` (cleared first) so that its
+/// allocation can be reused.
+pub fn tokenize_into<'t>(text: &'t str, tokens: &mut Vec<Token<'t>>) {
+    tokens.clear();
+    let mut pieces = Vec::with_capacity(text.len() / 5 + 1);
+    let mut cursor = 0;
+    for (start, end, kind) in protected_regions(text) {
+        segment(text, cursor, start, &mut pieces);
+        pieces.push(Piece { start, end, kind });
+        cursor = end;
+    }
+    segment(text, cursor, text.len(), &mut pieces);
+    merge(text, &pieces, tokens);
+}
+
+/// A byte range and kind, before merging.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"«»“”\[\]{}|\\^`]+"#).expect("valid regex")
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+").expect("valid regex")
+});
+
+/// URLs and e-mail addresses, sorted and non-overlapping, as `(start, end, kind)`.
+fn protected_regions(text: &str) -> Vec<(usize, usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    let mut regions = Vec::new();
+    let has_url = memchr::memmem::find(bytes, b"://").is_some()
+        || memchr::memmem::find(bytes, b"www.").is_some()
+        || memchr::memmem::find(bytes, b"WWW.").is_some();
+    if has_url {
+        for m in URL.find_iter(text) {
+            let end = m.start() + trim_url_end(m.as_str());
+            if end > m.start() {
+                regions.push((m.start(), end, TokenKind::Url));
+            }
+        }
+    }
+    if memchr::memchr(b'@', bytes).is_some() {
+        for m in EMAIL.find_iter(text) {
+            let end = m.start() + m.as_str().trim_end_matches(['.', '-']).len();
+            let overlaps = regions.iter().any(|&(s, e, _)| m.start() < e && s < end);
+            if !overlaps && m.as_str().as_bytes()[0] != b'.' {
+                regions.push((m.start(), end, TokenKind::Email));
+            }
+        }
+        regions.sort_unstable_by_key(|r| r.0);
+    }
+    regions
+}
+
+/// Length of a URL match once trailing punctuation that belongs to the
+/// sentence is removed; a closing bracket stays when the URL opened one.
+fn trim_url_end(url: &str) -> usize {
+    let mut end = url.len();
+    while let Some(c) = url[..end].chars().next_back() {
+        let strip = match c {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '»' => true,
+            ')' => url[..end].matches('(').count() < url[..end].matches(')').count(),
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    end
+}
+
+const ELISIONS: &[&str] =
+    &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text[from..to]` at Unicode word boundaries into pieces.
+fn segment(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
+    if from >= to {
+        return;
+    }
+    for (offset, s) in text[from..to].split_word_bound_indices() {
+        let start = from + offset;
+        let first = s.chars().next().unwrap_or(' ');
+        if first.is_whitespace() {
+            continue;
+        }
+        if first.is_alphanumeric() {
+            split_word(start, s, pieces);
+        } else {
+            pieces.push(Piece { start, end: start + s.len(), kind: symbol_kind(first) });
+        }
+    }
+}
+
+fn symbol_kind(c: char) -> TokenKind {
+    let is_punct = c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '|' | '~' | '^' | '`')
+        || matches!(c, '«' | '»' | '“' | '”' | '‘' | '’' | '„' | '–' | '—' | '‐' | '‑' | '…' | '·' | '¿' | '¡');
+    if is_punct {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+/// Splits one UAX #29 word into elisions, dot-separated parts and number-unit pairs.
+fn split_word(mut start: usize, mut s: &str, pieces: &mut Vec<Piece>) {
+    // Elisions: l'ADISQ, jusqu'à, qu’il.
+    while let Some((i, c)) = s.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        let after = i + c.len_utf8();
+        let elided = ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(&s[..i]));
+        if !elided || !s[after..].starts_with(char::is_alphabetic) {
+            break;
+        }
+        pieces.push(Piece { start, end: start + after, kind: TokenKind::Elision });
+        start += after;
+        s = &s[after..];
+    }
+    if is_number(s) {
+        pieces.push(Piece { start, end: start + s.len(), kind: TokenKind::Number });
+        return;
+    }
+    // Dots between letters: domains or glued sentences; `merge` decides.
+    let mut part_start = 0;
+    for (i, _) in s.match_indices('.') {
+        split_number_unit(start + part_start, &s[part_start..i], pieces);
+        pieces.push(Piece { start: start + i, end: start + i + 1, kind: TokenKind::Punct });
+        part_start = i + 1;
+    }
+    split_number_unit(start + part_start, &s[part_start..], pieces);
+}
+
+/// Digits with optional `.`/`,` separators, starting and ending with a digit.
+fn is_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_digit()
+        && b[b.len() - 1].is_ascii_digit()
+        && b.iter().all(|&c| c.is_ascii_digit() || c == b'.' || c == b',')
+}
+
+/// Pushes `s` as one piece, or as a number and a unit when `s` is digits glued
+/// to letters (`175M`, `10k`, `1er`).
+fn split_number_unit(start: usize, s: &str, pieces: &mut Vec<Piece>) {
+    if s.is_empty() {
+        return;
+    }
+    if s.as_bytes()[0].is_ascii_digit() {
+        if let Some(i) = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+            if is_number(&s[..i]) && s[i..].chars().all(char::is_alphabetic) {
+                pieces.push(Piece { start, end: start + i, kind: TokenKind::Number });
+                pieces.push(Piece { start: start + i, end: start + s.len(), kind: TokenKind::Word });
+                return;
+            }
+        }
+    }
+    let kind = if is_number(s) { TokenKind::Number } else { TokenKind::Word };
+    pieces.push(Piece { start, end: start + s.len(), kind });
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// The most labels a dotted chain may have to be tried as a domain.
+const MAX_DOMAIN_LABELS: usize = 10;
+
+/// Joins pieces into tokens: domains, hyphenated compounds, spaced numbers,
+/// ellipses; then computes char offsets.
+fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
+    let glued = |a: usize, b: usize| pieces[a].end == pieces[b].start;
+    let wordish = |p: &Piece| matches!(p.kind, TokenKind::Word | TokenKind::Number);
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let p = pieces[i];
+        if wordish(&p) {
+            // The glued chain word (sep word)* with sep in {'.', '-'}.
+            let mut j = i;
+            let mut dotted = false;
+            while j + 2 < pieces.len()
+                && glued(j, j + 1)
+                && glued(j + 1, j + 2)
+                && wordish(&pieces[j + 2])
+            {
+                let sep = &text[pieces[j + 1].start..pieces[j + 1].end];
+                if sep == "." {
+                    dotted = true;
+                } else if !is_hyphen(sep) {
+                    break;
+                }
+                j += 2;
+            }
+            if dotted {
+                let last = (i + 2 * (MAX_DOMAIN_LABELS - 1)).min(j);
+                let domain_end = (i + 2..=last)
+                    .rev()
+                    .step_by(2)
+                    .find(|&k| is_domain(&text[p.start..pieces[k].end]));
+                if let Some(k) = domain_end {
+                    out.push(Piece { start: p.start, end: pieces[k].end, kind: TokenKind::Domain });
+                    i = k + 1;
+                    continue;
+                }
+            }
+            // Hyphenated compounds between the dots.
+            let single = j == i;
+            let mut k = i;
+            while k <= j {
+                let mut m = k;
+                while m + 2 <= j && is_hyphen(&text[pieces[m + 1].start..pieces[m + 1].end]) {
+                    m += 2;
+                }
+                let kind = if m == k { pieces[k].kind } else { TokenKind::Word };
+                out.push(Piece { start: pieces[k].start, end: pieces[m].end, kind });
+                if m < j {
+                    out.push(pieces[m + 1]); // the dot
+                }
+                k = m + 2;
+            }
+            i = j + 1;
+            if single && p.kind == TokenKind::Number {
+                i = merge_spaced_number(text, pieces, j, &mut out);
+            }
+            continue;
+        }
+        if &text[p.start..p.end] == "." {
+            // Ellipsis written as dots.
+            let mut j = i;
+            while j + 1 < pieces.len() && glued(j, j + 1) && &text[pieces[j + 1].start..pieces[j + 1].end] == "." {
+                j += 1;
+            }
+            out.push(Piece { start: p.start, end: pieces[j].end, kind: TokenKind::Punct });
+            i = j + 1;
+            continue;
+        }
+        out.push(p);
+        i += 1;
+    }
+    with_char_offsets(text, &out, tokens);
+}
+
+/// After the number piece `i` (already pushed to `out`), absorbs following
+/// three-digit groups separated by one space: `150 000`, `84 930.30`.
+/// Returns the index of the next piece to look at.
+fn merge_spaced_number(text: &str, pieces: &[Piece], i: usize, out: &mut [Piece]) -> usize {
+    let first = &text[pieces[i].start..pieces[i].end];
+    if !(1..=3).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return i + 1;
+    }
+    let mut j = i;
+    while j + 1 < pieces.len() {
+        let next = pieces[j + 1];
+        let gap = &text[pieces[j].end..next.start];
+        let group = &text[next.start..next.end];
+        let is_group = next.kind == TokenKind::Number
+            && group.len() >= 3
+            && group.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && (group.len() == 3 || matches!(group.as_bytes()[3], b'.' | b',') && is_number(&group[4..]));
+        if !is_group || !matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}") {
+            break;
+        }
+        j += 1;
+        if group.len() > 3 {
+            break; // a decimal part ends the number
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        last.end = pieces[j].end;
+    }
+    j + 1
+}
+
+/// Converts byte pieces into tokens with char offsets, in one pass.
+fn with_char_offsets<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
+    tokens.reserve(pieces.len());
+    let (mut byte, mut char) = (0, 0);
+    for p in pieces {
+        let char_start = char + text[byte..p.start].chars().count();
+        let slice = &text[p.start..p.end];
+        let char_end = char_start + slice.chars().count();
+        tokens.push(Token {
+            text: slice,
+            span: Span { byte_start: p.start, byte_end: p.end, char_start, char_end },
+            kind: p.kind,
+        });
+        byte = p.end;
+        char = char_end;
+    }
+}
+
+#[cfg(test)]
+mod tests;
