@@ -99,14 +99,11 @@ impl CurrencyMatcher {
         CurrencyMatcher { automaton, forms }
     }
 
-    /// The currency form that starts exactly at byte `at` of `text` and ends
-    /// at a word boundary, with its end.
+    /// The longest currency form that starts exactly at byte `at` of `text`,
+    /// with its end. The caller checks that the end is a token boundary.
     pub(crate) fn at(&self, text: &str, at: usize) -> Option<(CurrencyForm, usize)> {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
-        let form = self.forms[m.pattern().as_usize()];
-        let ends_word = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-            || !text[..m.end()].ends_with(char::is_alphanumeric);
-        ends_word.then_some((form, m.end()))
+        Some((self.forms[m.pattern().as_usize()], m.end()))
     }
 }

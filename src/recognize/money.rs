@@ -70,11 +70,14 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Multiplier nouns (lower case) and their factor as a power of ten; `None`
 /// marks vague quantities (`centaines`) that leave the value unknown.
-const MULTIPLIER_NOUNS: &[(&str, Option<u32>)] = &[
+/// `centimes` are hundredths of the currency that follows.
+const MULTIPLIER_NOUNS: &[(&str, Option<i32>)] = &[
     ("billion", Some(12)),
     ("billions", Some(12)),
     ("centaine", None),
     ("centaines", None),
+    ("centime", Some(-2)),
+    ("centimes", Some(-2)),
     ("dizaine", None),
     ("dizaines", None),
     ("mille", Some(3)),
@@ -180,6 +183,7 @@ impl MoneyRecognizer {
         // The number.
         let mut value = None;
         let mut vague = false;
+        let mut implicit_one = false;
         let token = tokens.get(k)?;
         match token.kind {
             TokenKind::Number => {
@@ -202,7 +206,10 @@ impl MoneyRecognizer {
                 // before converting them.
                 let next = tokens.get(end)?;
                 let amount_follows = multiplier_noun(next.text).is_some()
-                    || self.currencies.at(text, next.span.byte_start).is_some();
+                    || self
+                        .currencies
+                        .at(text, next.span.byte_start)
+                        .is_some_and(|(_, e)| token_ending_at(tokens, end, e).is_some());
                 if !amount_follows {
                     return None;
                 }
@@ -213,6 +220,11 @@ impl MoneyRecognizer {
             }
             TokenKind::Word if multiplier_noun(token.text).is_some_and(|f| f.is_none()) || is_plural_multiplier(token.text) => {
                 vague = true;
+            }
+            // `le milliard de dollars`: one of them.
+            TokenKind::Word if matches!(token.text, "million" | "milliard") => {
+                value = Some(Decimal::ONE);
+                implicit_one = true;
             }
             _ => return None,
         }
@@ -261,7 +273,7 @@ impl MoneyRecognizer {
         let mut currency = None;
         if let Some(token) = tokens.get(k) {
             let mut at = k;
-            if noun && is_de(token.text) {
+            if is_de(token.text) {
                 at = k + 1;
             }
             let start = tokens.get(at).map(|t| t.span.byte_start);
@@ -277,10 +289,11 @@ impl MoneyRecognizer {
             return None;
         }
         let explicit = currency.is_some();
-        if !explicit && (!noun || vague || value.is_none()) {
+        if !explicit && (!noun || vague || implicit_one || value.is_none()) {
             return None;
         }
-        Some(Parsed { end: k, money: Money { value, currency: currency.flatten(), approximate: false }, explicit })
+        let money = Money { value: value.map(|v| v.normalize()), currency: currency.flatten(), approximate: false };
+        Some(Parsed { end: k, money, explicit })
     }
 }
 
@@ -344,7 +357,8 @@ fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
     };
     let i = MULTIPLIER_NOUNS.binary_search_by(|(w, _)| w.cmp(&word)).ok()?;
     Some(MULTIPLIER_NOUNS[i].1.map(|exp| {
-        let factor = Decimal::from(10u64.pow(exp));
+        let factor = Decimal::new(10i64.pow(exp.unsigned_abs()), 0);
+        let factor = if exp < 0 { Decimal::ONE / factor } else { factor };
         if half {
             factor / Decimal::TWO
         } else {

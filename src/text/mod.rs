@@ -186,8 +186,42 @@ fn symbol_kind(c: char) -> TokenKind {
     }
 }
 
+/// Capitalised function words that open French sentences: a word glued to
+/// one of them (`d'eurosLe groupe`) is two sentences glued by lost markup.
+const SENTENCE_OPENERS: &[&str] = &[
+    "Alors", "Après", "Au", "Aux", "Avec", "Ce", "Ces", "Cet", "Cette", "Dans", "De", "Depuis",
+    "Des", "Du", "Elle", "Elles", "En", "Et", "Il", "Ils", "La", "Le", "Les", "Mais", "On", "Pour",
+    "Selon", "Son", "Sa", "Ses", "Un", "Une",
+];
+
+/// Where a word glued to the next sentence should be cut: before a capital
+/// that follows a lower-case letter and opens an elision (`PetitjeanL'homme`)
+/// or a sentence-opening word (`eurosLe`). Camel-case names
+/// (`QuebecTorrent`, `iTunes`) are not cut.
+fn glued_sentence_cut(s: &str) -> Option<usize> {
+    let mut prev_lower = false;
+    for (i, c) in s.char_indices() {
+        if prev_lower && c.is_uppercase() {
+            let rest = &s[i..];
+            let elision = rest
+                .find(is_apostrophe)
+                .is_some_and(|a| ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(&rest[..a])));
+            if elision || SENTENCE_OPENERS.contains(&rest) {
+                return Some(i);
+            }
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
+}
+
 /// Splits one UAX #29 word into elisions, dot-separated parts and number-unit pairs.
 fn split_word(mut start: usize, mut s: &str, pieces: &mut Vec<Piece>) {
+    if let Some(cut) = glued_sentence_cut(s) {
+        split_word(start, &s[..cut], pieces);
+        start += cut;
+        s = &s[cut..];
+    }
     // Elisions: l'ADISQ, jusqu'à, qu’il.
     while let Some((i, c)) = s.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         let after = i + c.len_utf8();
@@ -227,6 +261,14 @@ fn is_number(s: &str) -> bool {
 fn split_number_unit(start: usize, s: &str, pieces: &mut Vec<Piece>) {
     if s.is_empty() {
         return;
+    }
+    // A lower-case word glued to a number: `exorbitants1,5`.
+    if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
+        if i >= 4 && s[..i].chars().all(char::is_lowercase) && is_number(&s[i..]) {
+            pieces.push(Piece { start, end: start + i, kind: TokenKind::Word });
+            pieces.push(Piece { start: start + i, end: start + s.len(), kind: TokenKind::Number });
+            return;
+        }
     }
     if s.as_bytes()[0].is_ascii_digit() {
         if let Some(i) = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {

@@ -33,7 +33,7 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        if i > start && line_break_between(text, &tokens[i - 1], &tokens[i]) {
+        if i > start && (line_break_between(text, &tokens[i - 1], &tokens[i]) || glued_sentences(&tokens[i - 1], &tokens[i])) {
             sentences.push(start..i);
             start = i;
         }
@@ -62,6 +62,15 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
 
 fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     memchr::memchr2(b'\n', b'\r', &text.as_bytes()[a.span.byte_end..b.span.byte_start]).is_some()
+}
+
+/// A lower-case word glued to a capitalised one: the tokenizer cut there
+/// because markup between two sentences was lost (`eurosLe`).
+fn glued_sentences(a: &Token<'_>, b: &Token<'_>) -> bool {
+    a.span.byte_end == b.span.byte_start
+        && a.kind == TokenKind::Word
+        && a.text.ends_with(char::is_lowercase)
+        && b.text.starts_with(char::is_uppercase)
 }
 
 fn is_terminal(token: &Token<'_>) -> bool {
