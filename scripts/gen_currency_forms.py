@@ -25,7 +25,7 @@ SKIP_CODES = {"XAG", "XAU", "XPD", "XPT", "XTS", "XXX", "XRE", "XBA", "XBB", "XB
               "XFU", "ZWG", "XDR", "XUA", "XSU", "CHE", "CHW", "BOV", "CLF", "COU", "MXV", "USN",
               "USS", "UYI", "UYW"}
 # Heads that are ordinary French nouns (books, crowns, sugar...) or too short to trust alone.
-SKIP_HEADS = {"livre", "livres", "couronne", "couronnes", "sucre", "sucres", "once", "onces",
+SKIP_HEADS = {"franc", "livre", "livres", "couronne", "couronnes", "sucre", "sucres", "once", "onces",
               "unité", "unités", "droit", "droits", "nouveau", "nouveaux", "ancien", "anciens",
               "type", "devise", "devises", "mark", "marks", "lire", "real", "réal", "réals",
               "rand", "rands", "won", "wons", "sum", "sums", "pula", "pulas", "tala", "talas",
@@ -37,7 +37,7 @@ OVERRIDES = {
     "dollar": "USD", "dollars": "USD", "$": "USD", "£": "GBP", "¥": "JPY",
     "rouble": "RUB", "roubles": "RUB", "roupie": "INR", "roupies": "INR",
     "yen": "JPY", "yens": "JPY", "yuan": "CNY", "yuans": "CNY",
-    "franc cfa": "XOF", "francs cfa": "XOF", "livre sterling": "GBP", "livres sterling": "GBP",
+    "franc CFA": "XOF", "francs CFA": "XOF", "livre sterling": "GBP", "livres sterling": "GBP",
     "US$": "USD", "$US": "USD", "euro": "EUR", "euros": "EUR",
     "dollar us": "USD", "dollars us": "USD", "dollar américain": "USD", "dollars américains": "USD",
 }
@@ -59,10 +59,10 @@ def main():
         for n in names:
             if YEARS.search(n) or "(" in n:
                 continue
-            n = n.lower()
-            forms[n].add(code)
-            forms[n.replace("’", "'")].add(code)
-            head = n.split()[0]
+            for variant in {n, n.lower()}:
+                forms[variant].add(code)
+                forms[variant.replace("’", "'")].add(code)
+            head = n.lower().split()[0]
             if head not in SKIP_HEADS and len(head) >= 3:
                 forms[head].add(code)
         for k in ("symbol", "symbol-alt-narrow", "symbol-alt-variant"):
@@ -89,7 +89,8 @@ def main():
         for c in sorted(codes):
             f.write(f"    {json.dumps(c)},\n")
         f.write("];\n\n")
-        f.write("/// Lower-case names and symbols, each with its ISO 4217 code, or \"\" when\n")
+        f.write("/// Names (matched ignoring ASCII case) and symbols (matched exactly), each\n")
+        f.write("/// with its ISO 4217 code, or \"\" when\n")
         f.write("/// the form names several currencies and the text must say which.\n")
         f.write("pub(crate) static FORMS: &[(&str, &str)] = &[\n")
         for form, code in rows:

@@ -64,6 +64,7 @@ pub(crate) struct CurrencyForm {
 #[derive(Clone, Debug)]
 pub(crate) struct CurrencyMatcher {
     automaton: AhoCorasick,
+    patterns: Vec<String>,
     forms: Vec<CurrencyForm>,
 }
 
@@ -83,20 +84,14 @@ impl CurrencyMatcher {
             let currency = code.parse().ok();
             let is_name = text.chars().any(char::is_lowercase);
             add(text.to_owned(), CurrencyForm { currency, symbol: !is_name });
-            if is_name {
-                let mut chars = text.chars();
-                if let Some(first) = chars.next() {
-                    let capitalised: String = first.to_uppercase().chain(chars).collect();
-                    add(capitalised, CurrencyForm { currency, symbol: false });
-                }
-            }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("currency forms build an automaton");
-        CurrencyMatcher { automaton, forms }
+        CurrencyMatcher { automaton, patterns, forms }
     }
 
     /// The longest currency form that starts exactly at byte `at` of `text`,
@@ -104,6 +99,10 @@ impl CurrencyMatcher {
     pub(crate) fn at(&self, text: &str, at: usize) -> Option<(CurrencyForm, usize)> {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
-        Some((self.forms[m.pattern().as_usize()], m.end()))
+        let form = self.forms[m.pattern().as_usize()];
+        // Names match in any case (`Euros`, `francs CFA`); codes and symbols
+        // only as written (`EUR`, not `eur`).
+        let exact = !form.symbol || text[m.range()] == self.patterns[m.pattern().as_usize()];
+        exact.then_some((form, m.end()))
     }
 }

@@ -105,6 +105,19 @@ const MULTIPLIER_ABBREVIATIONS: &[(&str, u32)] = &[
     ("mds", 9),
 ];
 
+/// Nouns that keep an amount without a currency money when `de` links them
+/// to it (`489 millions de dommages`); any other noun there makes it a count
+/// (`2,8 millions de sociétaires`).
+const MONEY_NOUNS: &[&str] = &[
+    "aides", "amende", "amendes", "bonus", "budget", "bénéfice", "bénéfices", "capital", "chiffre",
+    "cotisations", "crédits", "dette", "dettes", "dividendes", "dommages", "dommages-intérêts",
+    "dons", "dépenses", "fonds", "frais", "impôts", "indemnités", "intérêts", "investissements",
+    "pertes", "prélèvements", "primes", "profits", "recettes", "revenus", "salaires", "subventions",
+    "taxes", "économies",
+    // Not nouns: `27 millions de moins que le prix initial`.
+    "moins", "plus", "trop",
+];
+
 /// Words before an amount that make it approximate or a bound, as lower-case
 /// token sequences ending right before the amount.
 const APPROXIMATORS: &[&[&str]] = &[
@@ -290,6 +303,12 @@ impl MoneyRecognizer {
         }
         let explicit = currency.is_some();
         if !explicit && (!noun || vague || implicit_one || value.is_none()) {
+            return None;
+        }
+        if !explicit
+            && tokens.get(k).is_some_and(|t| is_de(t.text))
+            && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !MONEY_NOUNS.contains(&t.text))
+        {
             return None;
         }
         let money = Money { value: value.map(|v| v.normalize()), currency: currency.flatten(), approximate: false };
