@@ -45,7 +45,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.files.is_empty() {
         let mut text = String::new();
         io::stdin().read_to_string(&mut text)?;
-        let input = Input { source: "<stdin>".into(), text, meta: serde_json::Value::Null };
+        let input = Input {
+            source: "<stdin>".into(),
+            text,
+            meta: serde_json::Value::Null,
+        };
         write_documents(&pipeline, &[input], args.json, &mut out)?;
         return Ok(out.flush()?);
     }
@@ -77,20 +81,35 @@ fn read_inputs(path: &PathBuf) -> Result<Vec<Input>, Box<dyn std::error::Error>>
             }
             let mut value: serde_json::Value =
                 serde_json::from_str(&line).map_err(|e| format!("line {}: {e}", n + 1))?;
-            let text = value["text"].as_str().ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
+            let text = value["text"]
+                .as_str()
+                .ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
             let text = text.to_owned();
             let meta = value["meta"].take();
-            inputs.push(Input { source: format!("{source}:{}", n + 1), text, meta });
+            inputs.push(Input {
+                source: format!("{source}:{}", n + 1),
+                text,
+                meta,
+            });
         }
         Ok(inputs)
     } else {
         let mut text = String::new();
         io::BufReader::new(file).read_to_string(&mut text)?;
-        Ok(vec![Input { source, text, meta: serde_json::Value::Null }])
+        Ok(vec![Input {
+            source,
+            text,
+            meta: serde_json::Value::Null,
+        }])
     }
 }
 
-fn write_documents(pipeline: &Pipeline, inputs: &[Input], json: bool, out: &mut impl Write) -> io::Result<()> {
+fn write_documents(
+    pipeline: &Pipeline,
+    inputs: &[Input],
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     for (input, doc) in inputs.iter().zip(pipeline.annotate_batch(&texts)) {
         if json {
@@ -102,7 +121,13 @@ fn write_documents(pipeline: &Pipeline, inputs: &[Input], json: bool, out: &mut 
             let line = json!({ "text": input.text, "spans": spans, "meta": meta });
             writeln!(out, "{line}")?;
         } else {
-            writeln!(out, "== {} ({} tokens, {} entities)", input.source, doc.tokens().len(), doc.entities().len())?;
+            writeln!(
+                out,
+                "== {} ({} tokens, {} entities)",
+                input.source,
+                doc.tokens().len(),
+                doc.entities().len()
+            )?;
             for e in doc.entities() {
                 let span = e.span();
                 writeln!(
@@ -147,8 +172,12 @@ fn entity_json(e: &Entity<'_>) -> serde_json::Value {
         "text": e.text(),
     });
     if let Some(m) = e.money() {
-        v["value"] = m.value.map_or(serde_json::Value::Null, quidam::eval::decimal_to_json);
-        v["currency"] = m.currency.map_or(serde_json::Value::Null, |c| c.as_str().into());
+        v["value"] = m
+            .value
+            .map_or(serde_json::Value::Null, quidam::eval::decimal_to_json);
+        v["currency"] = m
+            .currency
+            .map_or(serde_json::Value::Null, |c| c.as_str().into());
         v["approximate"] = m.approximate.into();
     }
     if let Some(s) = e.site() {

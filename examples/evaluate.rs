@@ -47,13 +47,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let gold = eval::read_gold(BufReader::new(File::open(&args.gold)?))
         .map_err(|e| format!("{}: {e}", args.gold.display()))?;
-    let labels = args.labels.clone().unwrap_or_else(|| Evaluation::labels_of(&gold));
+    let labels = args
+        .labels
+        .clone()
+        .unwrap_or_else(|| Evaluation::labels_of(&gold));
 
     let (predicted, tokens, seconds) = match &args.system {
         Some(path) => {
             let system = eval::read_gold(BufReader::new(File::open(path)?))?;
-            if system.len() != gold.len() || system.iter().zip(&gold).any(|(s, g)| s.text != g.text) {
-                return Err(format!("{}: not the gold texts in the gold order", path.display()).into());
+            if system.len() != gold.len() || system.iter().zip(&gold).any(|(s, g)| s.text != g.text)
+            {
+                return Err(
+                    format!("{}: not the gold texts in the gold order", path.display()).into(),
+                );
             }
             (system.into_iter().map(|d| d.spans).collect(), 0, 0.0)
         }
@@ -63,7 +69,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = &args.pred {
         let mut out = BufWriter::new(File::create(path)?);
         for (doc, spans) in gold.iter().zip(&predicted) {
-            let line = GoldDocument { text: doc.text.clone(), spans: spans.clone(), meta: doc.meta.clone() };
+            let line = GoldDocument {
+                text: doc.text.clone(),
+                spans: spans.clone(),
+                meta: doc.meta.clone(),
+            };
             writeln!(out, "{}", serde_json::to_string(&line)?)?;
         }
         out.flush()?;
@@ -83,23 +93,61 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             100.0 * money.currency_correct as f64 / money.matched as f64
         );
     }
+    let dotted = dotted_site_recall(&gold, &predicted);
+    if dotted.1 > 0 {
+        println!(
+            "SITE recall on spans with a dot: {}/{} = {:.4}",
+            dotted.0,
+            dotted.1,
+            dotted.0 as f64 / dotted.1 as f64
+        );
+    }
     if tokens > 0 {
-        println!("{tokens} tokens in {seconds:.3} s: {:.0} tokens/s on one thread", tokens as f64 / seconds);
+        println!(
+            "{tokens} tokens in {seconds:.3} s: {:.0} tokens/s on one thread",
+            tokens as f64 / seconds
+        );
     }
     if args.json {
         let scores = |c: &Counts| json!({ "p": c.precision(), "r": c.recall(), "f": c.f1(), "support": c.support() });
-        let labels: serde_json::Map<_, _> =
-            evaluation.per_label().iter().map(|(l, c)| (l.clone(), scores(c))).collect();
+        let labels: serde_json::Map<_, _> = evaluation
+            .per_label()
+            .iter()
+            .map(|(l, c)| (l.clone(), scores(c)))
+            .collect();
         let summary = json!({
             "labels": labels,
             "micro": scores(&evaluation.micro()),
             "money_values": money,
+            "site_dotted": { "found": dotted.0, "support": dotted.1 },
             "tokens": tokens,
             "seconds": seconds,
         });
         println!("{summary}");
     }
     Ok(())
+}
+
+/// Gold SITE spans whose text has a dot (domains, URLs), and how many of
+/// them were predicted exactly.
+fn dotted_site_recall(gold: &[GoldDocument], predicted: &[Vec<GoldSpan>]) -> (usize, usize) {
+    let (mut found, mut support) = (0, 0);
+    for (doc, spans) in gold.iter().zip(predicted) {
+        let chars: Vec<char> = doc.text.chars().collect();
+        for g in doc
+            .spans
+            .iter()
+            .filter(|s| s.label == "SITE" && chars[s.start..s.end].contains(&'.'))
+        {
+            support += 1;
+            found += usize::from(
+                spans
+                    .iter()
+                    .any(|p| (p.start, p.end, p.label.as_str()) == (g.start, g.end, "SITE")),
+            );
+        }
+    }
+    (found, support)
 }
 
 /// Annotates every gold text on this thread; returns the predictions, the
@@ -110,11 +158,18 @@ fn run_quidam(gold: &[GoldDocument]) -> (Vec<Vec<GoldSpan>>, usize, f64) {
     let docs: Vec<_> = gold.iter().map(|d| pipeline.annotate(&d.text)).collect();
     let seconds = started.elapsed().as_secs_f64();
     let tokens = docs.iter().map(|d| d.tokens().len()).sum();
-    (docs.iter().map(eval::predictions).collect(), tokens, seconds)
+    (
+        docs.iter().map(eval::predictions).collect(),
+        tokens,
+        seconds,
+    )
 }
 
 fn print_table(evaluation: &Evaluation) {
-    println!("{:<8} {:>7} {:>7} {:>7} {:>8}", "label", "P", "R", "F1", "support");
+    println!(
+        "{:<8} {:>7} {:>7} {:>7} {:>8}",
+        "label", "P", "R", "F1", "support"
+    );
     let row = |name: &str, c: &Counts| {
         println!(
             "{:<8} {:>7.4} {:>7.4} {:>7.4} {:>8}",

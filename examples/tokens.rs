@@ -10,9 +10,15 @@ fn main() -> std::io::Result<()> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text)?;
     let tokens = quidam::text::tokenize(&text);
-    for (n, sentence) in quidam::text::split_sentences(&text, &tokens).into_iter().enumerate() {
+    for (n, sentence) in quidam::text::split_sentences(&text, &tokens)
+        .into_iter()
+        .enumerate()
+    {
         for token in &tokens[sentence] {
-            println!("{n}\t{:?}\t{:?}\t{}..{}", token.text, token.kind, token.span.char_start, token.span.char_end);
+            println!(
+                "{n}\t{:?}\t{:?}\t{}..{}",
+                token.text, token.kind, token.span.char_start, token.span.char_end
+            );
         }
     }
     Ok(())

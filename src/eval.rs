@@ -52,10 +52,18 @@ pub struct GoldSpan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
     /// `MONEY` value: `Some(Null)` for a vague amount, `None` when absent.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<serde_json::Value>,
     /// `MONEY` currency: `Some(Null)` when the text gives none, `None` when absent.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub currency: Option<serde_json::Value>,
     /// Wikidata QID or `NIL` (linking data).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,13 +84,19 @@ pub fn read_gold(reader: impl BufRead) -> Result<Vec<GoldDocument>, Error> {
         if line.trim().is_empty() {
             continue;
         }
-        let doc: GoldDocument = serde_json::from_str(&line)
-            .map_err(|e| Error::with_source(ErrorKind::Format, format!("gold line {}", n + 1), e))?;
+        let doc: GoldDocument = serde_json::from_str(&line).map_err(|e| {
+            Error::with_source(ErrorKind::Format, format!("gold line {}", n + 1), e)
+        })?;
         let chars = doc.text.chars().count();
         if let Some(s) = doc.spans.iter().find(|s| s.start >= s.end || s.end > chars) {
             return Err(Error::new(
                 ErrorKind::Format,
-                format!("gold line {}: span {}..{} outside its {chars}-char text", n + 1, s.start, s.end),
+                format!(
+                    "gold line {}: span {}..{} outside its {chars}-char text",
+                    n + 1,
+                    s.start,
+                    s.end
+                ),
             ));
         }
         docs.push(doc);
@@ -102,7 +116,10 @@ pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
                 end: e.span().char_end,
                 label: e.label().as_str().to_owned(),
                 value: money.map(|m| m.value.map_or(serde_json::Value::Null, decimal_to_json)),
-                currency: money.map(|m| m.currency.map_or(serde_json::Value::Null, |c| c.as_str().into())),
+                currency: money.map(|m| {
+                    m.currency
+                        .map_or(serde_json::Value::Null, |c| c.as_str().into())
+                }),
                 ..GoldSpan::default()
             }
         })
@@ -131,7 +148,10 @@ fn json_to_decimal(v: &serde_json::Value) -> Option<Decimal> {
         serde_json::Value::String(s) => s.clone(),
         _ => return None,
     };
-    s.parse::<Decimal>().or_else(|_| Decimal::from_scientific(&s)).ok().map(|d| d.normalize())
+    s.parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(&s))
+        .ok()
+        .map(|d| d.normalize())
 }
 
 /// True positives, false positives and false negatives.
@@ -196,12 +216,18 @@ pub struct Evaluation {
 impl Evaluation {
     /// An evaluation of the given labels.
     pub fn new(labels: impl IntoIterator<Item = String>) -> Evaluation {
-        Evaluation { labels: labels.into_iter().map(|l| (l, Counts::default())).collect(), ..Evaluation::default() }
+        Evaluation {
+            labels: labels.into_iter().map(|l| (l, Counts::default())).collect(),
+            ..Evaluation::default()
+        }
     }
 
     /// The labels that appear in any of `docs`, sorted.
     pub fn labels_of(docs: &[GoldDocument]) -> Vec<String> {
-        let set: BTreeSet<&str> = docs.iter().flat_map(|d| d.spans.iter().map(|s| s.label.as_str())).collect();
+        let set: BTreeSet<&str> = docs
+            .iter()
+            .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
+            .collect();
         set.into_iter().map(str::to_owned).collect()
     }
 
@@ -210,7 +236,11 @@ impl Evaluation {
         let key = |s: &GoldSpan| (s.start, s.end, s.label.clone());
         let scored = |s: &&GoldSpan| self.labels.contains_key(&s.label);
         let gold: HashMap<_, &GoldSpan> = gold.iter().filter(scored).map(|s| (key(s), s)).collect();
-        let predicted: HashMap<_, &GoldSpan> = predicted.iter().filter(scored).map(|s| (key(s), s)).collect();
+        let predicted: HashMap<_, &GoldSpan> = predicted
+            .iter()
+            .filter(scored)
+            .map(|s| (key(s), s))
+            .collect();
         for (k, p) in &predicted {
             let counts = self.labels.get_mut(&k.2).expect("filtered on known labels");
             match gold.get(k) {
@@ -229,7 +259,10 @@ impl Evaluation {
         }
         for k in gold.keys() {
             if !predicted.contains_key(k) {
-                self.labels.get_mut(&k.2).expect("filtered on known labels").fn_ += 1;
+                self.labels
+                    .get_mut(&k.2)
+                    .expect("filtered on known labels")
+                    .fn_ += 1;
             }
         }
     }
@@ -259,18 +292,38 @@ mod tests {
     use super::*;
 
     fn span(start: usize, end: usize, label: &str) -> GoldSpan {
-        GoldSpan { start, end, label: label.to_owned(), ..GoldSpan::default() }
+        GoldSpan {
+            start,
+            end,
+            label: label.to_owned(),
+            ..GoldSpan::default()
+        }
     }
 
     #[test]
     fn exact_matches_only() {
-        let gold = [span(0, 4, "PER"), span(10, 14, "ORG"), span(20, 25, "MONEY")];
+        let gold = [
+            span(0, 4, "PER"),
+            span(10, 14, "ORG"),
+            span(20, 25, "MONEY"),
+        ];
         let pred = [span(0, 4, "PER"), span(10, 15, "ORG"), span(30, 35, "SITE")];
         let mut eval = Evaluation::new(["PER", "ORG", "MONEY"].map(String::from));
         eval.add(&gold, &pred);
         let micro = eval.micro();
-        assert_eq!((micro.tp, micro.fp, micro.fn_), (1, 1, 2), "SITE is not scored");
-        assert_eq!(eval.per_label()["ORG"], Counts { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(
+            (micro.tp, micro.fp, micro.fn_),
+            (1, 1, 2),
+            "SITE is not scored"
+        );
+        assert_eq!(
+            eval.per_label()["ORG"],
+            Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert!((micro.f1() - 2.0 / 5.0).abs() < 1e-12);
     }
 
@@ -288,7 +341,14 @@ mod tests {
         pred[2].currency = Some("EUR".into());
         let mut eval = Evaluation::new(["MONEY".to_owned()]);
         eval.add(&gold.spans, &pred);
-        assert_eq!(eval.money_values(), MoneyValueCounts { matched: 3, value_correct: 3, currency_correct: 2 });
+        assert_eq!(
+            eval.money_values(),
+            MoneyValueCounts {
+                matched: 3,
+                value_correct: 3,
+                currency_correct: 2
+            }
+        );
     }
 
     #[test]
@@ -298,10 +358,22 @@ mod tests {
             input: &'static str,
         }
         let cases = [
-            Case { name: "not json", input: "{oops" },
-            Case { name: "missing spans", input: r#"{"text": "abc"}"# },
-            Case { name: "span past the end", input: r#"{"text": "abc", "spans": [{"start": 1, "end": 9, "label": "PER"}]}"# },
-            Case { name: "empty span", input: r#"{"text": "abc", "spans": [{"start": 1, "end": 1, "label": "PER"}]}"# },
+            Case {
+                name: "not json",
+                input: "{oops",
+            },
+            Case {
+                name: "missing spans",
+                input: r#"{"text": "abc"}"#,
+            },
+            Case {
+                name: "span past the end",
+                input: r#"{"text": "abc", "spans": [{"start": 1, "end": 9, "label": "PER"}]}"#,
+            },
+            Case {
+                name: "empty span",
+                input: r#"{"text": "abc", "spans": [{"start": 1, "end": 1, "label": "PER"}]}"#,
+            },
         ];
         for case in cases {
             let err = read_gold(case.input.as_bytes()).unwrap_err();

@@ -31,7 +31,14 @@ pub enum Label {
 
 impl Label {
     /// Every label, in a fixed order.
-    pub const ALL: [Label; 6] = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Money, Label::Site];
+    pub const ALL: [Label; 6] = [
+        Label::Per,
+        Label::Org,
+        Label::Loc,
+        Label::Misc,
+        Label::Money,
+        Label::Site,
+    ];
 
     /// The label as written in gold files: `PER`, `ORG`, `LOC`, `MISC`, `MONEY`, `SITE`.
     pub fn as_str(&self) -> &'static str {
@@ -165,14 +172,19 @@ pub struct Pipeline {
 impl Default for Pipeline {
     /// The embedded pipeline: every recognizer on, no file needed.
     fn default() -> Pipeline {
-        Pipeline::builder().build().expect("the default pipeline builds from embedded data")
+        Pipeline::builder()
+            .build()
+            .expect("the default pipeline builds from embedded data")
     }
 }
 
 impl Pipeline {
     /// A builder to choose the pipeline's stages.
     pub fn builder() -> PipelineBuilder {
-        PipelineBuilder { money: true, sites: true }
+        PipelineBuilder {
+            money: true,
+            sites: true,
+        }
     }
 
     /// Annotates one text.
@@ -190,14 +202,17 @@ impl Pipeline {
         if self.sites {
             let mut found = Vec::new();
             find_sites(&tokens, &mut found);
-            entities.extend(
-                found
-                    .into_iter()
-                    .map(|SiteMatch { tokens: r, site }| entity(text, &tokens, r, Label::Site, Value::Site(site))),
-            );
+            entities.extend(found.into_iter().map(|SiteMatch { tokens: r, site }| {
+                entity(text, &tokens, r, Label::Site, Value::Site(site))
+            }));
         }
         let entities = without_overlaps(entities);
-        Document { text, tokens, sentences, entities }
+        Document {
+            text,
+            tokens,
+            sentences,
+            entities,
+        }
     }
 
     /// Annotates many texts in parallel, on all cores (rayon's global pool).
@@ -207,9 +222,20 @@ impl Pipeline {
     }
 }
 
-fn entity<'t>(text: &'t str, tokens: &[Token<'t>], r: Range<usize>, label: Label, value: Value) -> Entity<'t> {
+fn entity<'t>(
+    text: &'t str,
+    tokens: &[Token<'t>],
+    r: Range<usize>,
+    label: Label,
+    value: Value,
+) -> Entity<'t> {
     let span = tokens[r.start].span.to(tokens[r.end - 1].span);
-    Entity { label, text: &text[span.bytes()], span, value }
+    Entity {
+        label,
+        text: &text[span.bytes()],
+        span,
+        value,
+    }
 }
 
 /// Sorts entities by position and drops any that overlaps an earlier (or,
@@ -249,7 +275,10 @@ impl PipelineBuilder {
 
     /// Builds the pipeline.
     pub fn build(self) -> Result<Pipeline, Error> {
-        Ok(Pipeline { money: self.money.then(MoneyRecognizer::new), sites: self.sites })
+        Ok(Pipeline {
+            money: self.money.then(MoneyRecognizer::new),
+            sites: self.sites,
+        })
     }
 }
 

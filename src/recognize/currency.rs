@@ -33,7 +33,10 @@ impl FromStr for Currency {
     fn from_str(s: &str) -> Result<Currency, Error> {
         match s.as_bytes() {
             &[a, b, c] if s.bytes().all(|b| b.is_ascii_uppercase()) => Ok(Currency([a, b, c])),
-            _ => Err(Error::new(ErrorKind::Format, format!("not an ISO 4217 code: {s:?}"))),
+            _ => Err(Error::new(
+                ErrorKind::Format,
+                format!("not an ISO 4217 code: {s:?}"),
+            )),
         }
     }
 }
@@ -78,12 +81,24 @@ impl CurrencyMatcher {
         };
         for &code in CODES {
             let currency = code.parse().ok();
-            add(code.to_owned(), CurrencyForm { currency, symbol: true });
+            add(
+                code.to_owned(),
+                CurrencyForm {
+                    currency,
+                    symbol: true,
+                },
+            );
         }
         for &(text, code) in FORMS {
             let currency = code.parse().ok();
             let is_name = text.chars().any(char::is_lowercase);
-            add(text.to_owned(), CurrencyForm { currency, symbol: !is_name });
+            add(
+                text.to_owned(),
+                CurrencyForm {
+                    currency,
+                    symbol: !is_name,
+                },
+            );
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -91,7 +106,11 @@ impl CurrencyMatcher {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("currency forms build an automaton");
-        CurrencyMatcher { automaton, patterns, forms }
+        CurrencyMatcher {
+            automaton,
+            patterns,
+            forms,
+        }
     }
 
     /// The longest currency form that starts exactly at byte `at` of `text`,

@@ -7,7 +7,7 @@ pub(crate) mod money;
 pub(crate) mod site;
 
 pub use currency::Currency;
-pub(crate) use money::{MoneyMatch, MoneyRecognizer};
 pub use money::Money;
-pub(crate) use site::{find_sites, SiteMatch};
+pub(crate) use money::{MoneyMatch, MoneyRecognizer};
 pub use site::Site;
+pub(crate) use site::{find_sites, SiteMatch};

@@ -63,9 +63,36 @@ const IMPLIED_CURRENCY_WINDOW: usize = 8;
 /// French number words, sorted for binary search. Hyphenated numbers are
 /// checked part by part.
 const NUMBER_WORDS: &[&str] = &[
-    "cent", "cents", "cinq", "cinquante", "deux", "dix", "douze", "et", "huit", "mille", "neuf",
-    "nonante", "onze", "quarante", "quatorze", "quatre", "quinze", "seize", "sept", "septante",
-    "six", "soixante", "treize", "trente", "trois", "un", "une", "vingt", "vingts", "zéro",
+    "cent",
+    "cents",
+    "cinq",
+    "cinquante",
+    "deux",
+    "dix",
+    "douze",
+    "et",
+    "huit",
+    "mille",
+    "neuf",
+    "nonante",
+    "onze",
+    "quarante",
+    "quatorze",
+    "quatre",
+    "quinze",
+    "seize",
+    "sept",
+    "septante",
+    "six",
+    "soixante",
+    "treize",
+    "trente",
+    "trois",
+    "un",
+    "une",
+    "vingt",
+    "vingts",
+    "zéro",
 ];
 
 /// Multiplier nouns (lower case) and their factor as a power of ten; `None`
@@ -109,13 +136,44 @@ const MULTIPLIER_ABBREVIATIONS: &[(&str, u32)] = &[
 /// to it (`489 millions de dommages`); any other noun there makes it a count
 /// (`2,8 millions de sociétaires`).
 const MONEY_NOUNS: &[&str] = &[
-    "aides", "amende", "amendes", "bonus", "budget", "bénéfice", "bénéfices", "capital", "chiffre",
-    "cotisations", "crédits", "dette", "dettes", "dividendes", "dommages", "dommages-intérêts",
-    "dons", "dépenses", "fonds", "frais", "impôts", "indemnités", "intérêts", "investissements",
-    "pertes", "prélèvements", "primes", "profits", "recettes", "revenus", "salaires", "subventions",
-    "taxes", "économies",
+    "aides",
+    "amende",
+    "amendes",
+    "bonus",
+    "budget",
+    "bénéfice",
+    "bénéfices",
+    "capital",
+    "chiffre",
+    "cotisations",
+    "crédits",
+    "dette",
+    "dettes",
+    "dividendes",
+    "dommages",
+    "dommages-intérêts",
+    "dons",
+    "dépenses",
+    "fonds",
+    "frais",
+    "impôts",
+    "indemnités",
+    "intérêts",
+    "investissements",
+    "pertes",
+    "prélèvements",
+    "primes",
+    "profits",
+    "recettes",
+    "revenus",
+    "salaires",
+    "subventions",
+    "taxes",
+    "économies",
     // Not nouns: `27 millions de moins que le prix initial`.
-    "moins", "plus", "trop",
+    "moins",
+    "plus",
+    "trop",
 ];
 
 /// Words before an amount that make it approximate or a bound, as lower-case
@@ -148,7 +206,9 @@ const APPROXIMATORS: &[&[&str]] = &[
 
 impl MoneyRecognizer {
     pub(crate) fn new() -> MoneyRecognizer {
-        MoneyRecognizer { currencies: CurrencyMatcher::new() }
+        MoneyRecognizer {
+            currencies: CurrencyMatcher::new(),
+        }
     }
 
     /// Appends the amounts found in `tokens` to `out`, in text order.
@@ -161,20 +221,30 @@ impl MoneyRecognizer {
                 i += 1;
                 continue;
             };
-            let Parsed { end, mut money, explicit } = found;
+            let Parsed {
+                end,
+                mut money,
+                explicit,
+            } = found;
             let implied_ok = last_explicit_end.is_some_and(|prev| {
-                prev + IMPLIED_CURRENCY_WINDOW >= i && !crosses_line(text, &tokens[prev - 1], &tokens[i])
+                prev + IMPLIED_CURRENCY_WINDOW >= i
+                    && !crosses_line(text, &tokens[prev - 1], &tokens[i])
             });
             if explicit || implied_ok {
                 money.approximate = is_approximate(tokens, i);
-                out.push(MoneyMatch { tokens: i..end, money });
+                out.push(MoneyMatch {
+                    tokens: i..end,
+                    money,
+                });
                 last_explicit_end = Some(end);
                 i = end;
             } else {
                 i += 1;
             }
         }
-        debug_assert!(out[first_new..].windows(2).all(|w| w[0].tokens.end <= w[1].tokens.start));
+        debug_assert!(out[first_new..]
+            .windows(2)
+            .all(|w| w[0].tokens.end <= w[1].tokens.start));
     }
 
     /// Parses an amount that starts at token `i`.
@@ -186,7 +256,10 @@ impl MoneyRecognizer {
             if let Some((form, end)) = self.currencies.at(text, tokens[i].span.byte_start) {
                 if form.symbol {
                     let next = token_ending_at(tokens, i, end)? + 1;
-                    if tokens.get(next).is_some_and(|t| t.kind == TokenKind::Number) {
+                    if tokens
+                        .get(next)
+                        .is_some_and(|t| t.kind == TokenKind::Number)
+                    {
                         prefix = Some(form.currency);
                         k = next;
                     }
@@ -208,7 +281,9 @@ impl MoneyRecognizer {
                 while end < tokens.len()
                     && is_number_word(tokens[end].text)
                     && !(tokens[end].text.eq_ignore_ascii_case("et")
-                        && !tokens.get(end + 1).is_some_and(|t| is_number_word(t.text) && t.text != "et"))
+                        && !tokens
+                            .get(end + 1)
+                            .is_some_and(|t| is_number_word(t.text) && t.text != "et"))
                 {
                     end += 1;
                 }
@@ -227,11 +302,16 @@ impl MoneyRecognizer {
                     return None;
                 }
                 let words: Vec<&str> = tokens[k..end].iter().map(|t| t.text).collect();
-                value = text2digits(&words.join(" "), &French::new()).ok().and_then(|d| d.parse().ok());
+                value = text2digits(&words.join(" "), &French::new())
+                    .ok()
+                    .and_then(|d| d.parse().ok());
                 value?;
                 k = end;
             }
-            TokenKind::Word if multiplier_noun(token.text).is_some_and(|f| f.is_none()) || is_plural_multiplier(token.text) => {
+            TokenKind::Word
+                if multiplier_noun(token.text).is_some_and(|f| f.is_none())
+                    || is_plural_multiplier(token.text) =>
+            {
                 vague = true;
             }
             // `le milliard de dollars`: one of them.
@@ -257,7 +337,8 @@ impl MoneyRecognizer {
                 noun = true;
                 k += 1;
                 // `un milliard et demi`
-                if let (Some(f), Some(et), Some(demi)) = (factor, tokens.get(k), tokens.get(k + 1)) {
+                if let (Some(f), Some(et), Some(demi)) = (factor, tokens.get(k), tokens.get(k + 1))
+                {
                     if et.text == "et" && matches!(demi.text, "demi" | "demie") {
                         value = value.and_then(|v| v.checked_add(f / Decimal::TWO));
                         k += 2;
@@ -265,14 +346,19 @@ impl MoneyRecognizer {
                 }
                 // `centaines de milliards`
                 if tokens.get(k).is_some_and(|t| is_de(t.text))
-                    && tokens.get(k + 1).is_some_and(|t| multiplier_noun(t.text).is_some())
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|t| multiplier_noun(t.text).is_some())
                 {
                     k += 1;
                     continue;
                 }
                 break;
             }
-            if let Some(&(_, exp)) = MULTIPLIER_ABBREVIATIONS.iter().find(|(a, _)| *a == token.text) {
+            if let Some(&(_, exp)) = MULTIPLIER_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == token.text)
+            {
                 value = value.and_then(|v| v.checked_mul(Decimal::from(10u64.pow(exp))));
                 abbreviation = true;
                 k += 1;
@@ -307,12 +393,22 @@ impl MoneyRecognizer {
         }
         if !explicit
             && tokens.get(k).is_some_and(|t| is_de(t.text))
-            && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !MONEY_NOUNS.contains(&t.text))
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !MONEY_NOUNS.contains(&t.text))
         {
             return None;
         }
-        let money = Money { value: value.map(|v| v.normalize()), currency: currency.flatten(), approximate: false };
-        Some(Parsed { end: k, money, explicit })
+        let money = Money {
+            value: value.map(|v| v.normalize()),
+            currency: currency.flatten(),
+            approximate: false,
+        };
+        Some(Parsed {
+            end: k,
+            money,
+            explicit,
+        })
     }
 }
 
@@ -336,7 +432,11 @@ fn token_ending_at(tokens: &[Token<'_>], from: usize, end: usize) -> Option<usiz
 }
 
 fn crosses_line(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    memchr::memchr(b'\n', &text.as_bytes()[a.span.byte_end..b.span.byte_start.max(a.span.byte_end)]).is_some()
+    memchr::memchr(
+        b'\n',
+        &text.as_bytes()[a.span.byte_end..b.span.byte_start.max(a.span.byte_end)],
+    )
+    .is_some()
 }
 
 fn is_de(word: &str) -> bool {
@@ -357,11 +457,18 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 
 fn is_number_word(word: &str) -> bool {
     let mut buf = [0; 32];
-    let Some(word) = lower(word, &mut buf) else { return false };
-    if !word.bytes().next().is_some_and(|b| b"cdhmnoqstuvz".contains(&b)) {
+    let Some(word) = lower(word, &mut buf) else {
+        return false;
+    };
+    if !word
+        .bytes()
+        .next()
+        .is_some_and(|b| b"cdhmnoqstuvz".contains(&b))
+    {
         return false;
     }
-    word.split('-').all(|part| NUMBER_WORDS.binary_search(&part).is_ok())
+    word.split('-')
+        .all(|part| NUMBER_WORDS.binary_search(&part).is_ok())
 }
 
 /// The factor of a multiplier noun: `Some(Some(1000000))` for `millions`,
@@ -374,10 +481,16 @@ fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
         Some(rest) => (rest, true),
         None => (word, false),
     };
-    let i = MULTIPLIER_NOUNS.binary_search_by(|(w, _)| w.cmp(&word)).ok()?;
+    let i = MULTIPLIER_NOUNS
+        .binary_search_by(|(w, _)| w.cmp(&word))
+        .ok()?;
     Some(MULTIPLIER_NOUNS[i].1.map(|exp| {
         let factor = Decimal::new(10i64.pow(exp.unsigned_abs()), 0);
-        let factor = if exp < 0 { Decimal::ONE / factor } else { factor };
+        let factor = if exp < 0 {
+            Decimal::ONE / factor
+        } else {
+            factor
+        };
         if half {
             factor / Decimal::TWO
         } else {
@@ -388,7 +501,10 @@ fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
 
 /// `millions`, `milliards`: with no number before them, a vague amount.
 fn is_plural_multiplier(word: &str) -> bool {
-    matches!(word, "millions" | "milliards" | "billions" | "Millions" | "Milliards")
+    matches!(
+        word,
+        "millions" | "milliards" | "billions" | "Millions" | "Milliards"
+    )
 }
 
 /// Whether an approximator ends right before token `i`.
@@ -424,13 +540,17 @@ pub(crate) fn parse_digits(s: &str) -> Option<Decimal> {
     let mut scale = 0u32;
     for (i, b) in s.bytes().enumerate() {
         if b.is_ascii_digit() {
-            mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(b - b'0'))?;
             if decimal_mark.is_some_and(|m| i > m) {
                 scale += 1;
             }
         }
     }
-    Decimal::try_from_i128_with_scale(mantissa, scale).ok().map(|d| d.normalize())
+    Decimal::try_from_i128_with_scale(mantissa, scale)
+        .ok()
+        .map(|d| d.normalize())
 }
 
 #[cfg(test)]

@@ -43,7 +43,10 @@ pub(crate) fn find_sites(tokens: &[Token<'_>], out: &mut Vec<SiteMatch>) {
             TokenKind::Url => registrable_domain(url_host(token.text)),
             _ => continue,
         };
-        out.push(SiteMatch { tokens: i..i + 1, site: Site { domain } });
+        out.push(SiteMatch {
+            tokens: i..i + 1,
+            site: Site { domain },
+        });
     }
 }
 
@@ -66,10 +69,22 @@ mod tests {
             host: &'static str,
         }
         let cases = [
-            Case { url: "https://www.hadopi.fr/faq?x=1", host: "www.hadopi.fr" },
-            Case { url: "http://user:pw@example.com:8080/", host: "example.com" },
-            Case { url: "www.what.cd", host: "www.what.cd" },
-            Case { url: "ftp://ftp.free.fr#top", host: "ftp.free.fr" },
+            Case {
+                url: "https://www.hadopi.fr/faq?x=1",
+                host: "www.hadopi.fr",
+            },
+            Case {
+                url: "http://user:pw@example.com:8080/",
+                host: "example.com",
+            },
+            Case {
+                url: "www.what.cd",
+                host: "www.what.cd",
+            },
+            Case {
+                url: "ftp://ftp.free.fr#top",
+                host: "ftp.free.fr",
+            },
         ];
         for case in cases {
             assert_eq!(url_host(case.url), case.host, "{}", case.url);

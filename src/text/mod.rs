@@ -150,8 +150,9 @@ fn trim_url_end(url: &str) -> usize {
     end
 }
 
-const ELISIONS: &[&str] =
-    &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -164,21 +165,64 @@ fn segment(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
     }
     for (offset, s) in text[from..to].split_word_bound_indices() {
         let start = from + offset;
+        // UAX #29 glues words across a narrow no-break space (it is
+        // ExtendNumLet); French uses it as a space: `«\u{202f}Elle`, `1\u{202f}000`.
+        if s.len() > 3 && s.contains('\u{202f}') {
+            let mut part_start = 0;
+            for (i, _) in s.match_indices('\u{202f}').chain([(s.len(), "")]) {
+                if i > part_start {
+                    segment(text, start + part_start, start + i, pieces);
+                }
+                part_start = i + '\u{202f}'.len_utf8();
+            }
+            continue;
+        }
         let first = s.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
+            // Marks and format characters that UAX #29 attaches to a space
+            // (`" \u{301}"`) are kept as a symbol: no visible text is dropped.
+            let rest = s.trim_start_matches(char::is_whitespace);
+            if !rest.is_empty() {
+                pieces.push(Piece {
+                    start: start + s.len() - rest.len(),
+                    end: start + s.len(),
+                    kind: TokenKind::Symbol,
+                });
+            }
             continue;
         }
         if first.is_alphanumeric() {
             split_word(start, s, pieces);
         } else {
-            pieces.push(Piece { start, end: start + s.len(), kind: symbol_kind(first) });
+            pieces.push(Piece {
+                start,
+                end: start + s.len(),
+                kind: symbol_kind(first),
+            });
         }
     }
 }
 
 fn symbol_kind(c: char) -> TokenKind {
-    let is_punct = c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '|' | '~' | '^' | '`')
-        || matches!(c, '«' | '»' | '“' | '”' | '‘' | '’' | '„' | '–' | '—' | '‐' | '‑' | '…' | '·' | '¿' | '¡');
+    let is_punct = c.is_ascii_punctuation()
+        && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '|' | '~' | '^' | '`')
+        || matches!(
+            c,
+            '«' | '»'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '„'
+                | '–'
+                | '—'
+                | '‐'
+                | '‑'
+                | '…'
+                | '·'
+                | '¿'
+                | '¡'
+        );
     if is_punct {
         TokenKind::Punct
     } else {
@@ -229,19 +273,31 @@ fn split_word(mut start: usize, mut s: &str, pieces: &mut Vec<Piece>) {
         if !elided || !s[after..].starts_with(char::is_alphabetic) {
             break;
         }
-        pieces.push(Piece { start, end: start + after, kind: TokenKind::Elision });
+        pieces.push(Piece {
+            start,
+            end: start + after,
+            kind: TokenKind::Elision,
+        });
         start += after;
         s = &s[after..];
     }
     if is_number(s) {
-        pieces.push(Piece { start, end: start + s.len(), kind: TokenKind::Number });
+        pieces.push(Piece {
+            start,
+            end: start + s.len(),
+            kind: TokenKind::Number,
+        });
         return;
     }
     // Dots between letters: domains or glued sentences; `merge` decides.
     let mut part_start = 0;
     for (i, _) in s.match_indices('.') {
         split_number_unit(start + part_start, &s[part_start..i], pieces);
-        pieces.push(Piece { start: start + i, end: start + i + 1, kind: TokenKind::Punct });
+        pieces.push(Piece {
+            start: start + i,
+            end: start + i + 1,
+            kind: TokenKind::Punct,
+        });
         part_start = i + 1;
     }
     split_number_unit(start + part_start, &s[part_start..], pieces);
@@ -253,7 +309,8 @@ fn is_number(s: &str) -> bool {
     !b.is_empty()
         && b[0].is_ascii_digit()
         && b[b.len() - 1].is_ascii_digit()
-        && b.iter().all(|&c| c.is_ascii_digit() || c == b'.' || c == b',')
+        && b.iter()
+            .all(|&c| c.is_ascii_digit() || c == b'.' || c == b',')
 }
 
 /// Pushes `s` as one piece, or as a number and a unit when `s` is digits glued
@@ -262,25 +319,52 @@ fn split_number_unit(start: usize, s: &str, pieces: &mut Vec<Piece>) {
     if s.is_empty() {
         return;
     }
-    // A lower-case word glued to a number: `exorbitants1,5`.
+    // A lower-case word glued to a decimal or long number: `exorbitants1,5`
+    // (but not `allofmp3`).
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
-        if i >= 4 && s[..i].chars().all(char::is_lowercase) && is_number(&s[i..]) {
-            pieces.push(Piece { start, end: start + i, kind: TokenKind::Word });
-            pieces.push(Piece { start: start + i, end: start + s.len(), kind: TokenKind::Number });
+        let number = &s[i..];
+        let amount_like = number.contains(',') || number.len() >= 4;
+        if i >= 4 && amount_like && s[..i].chars().all(char::is_lowercase) && is_number(number) {
+            pieces.push(Piece {
+                start,
+                end: start + i,
+                kind: TokenKind::Word,
+            });
+            pieces.push(Piece {
+                start: start + i,
+                end: start + s.len(),
+                kind: TokenKind::Number,
+            });
             return;
         }
     }
     if s.as_bytes()[0].is_ascii_digit() {
         if let Some(i) = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
             if is_number(&s[..i]) && s[i..].chars().all(char::is_alphabetic) {
-                pieces.push(Piece { start, end: start + i, kind: TokenKind::Number });
-                pieces.push(Piece { start: start + i, end: start + s.len(), kind: TokenKind::Word });
+                pieces.push(Piece {
+                    start,
+                    end: start + i,
+                    kind: TokenKind::Number,
+                });
+                pieces.push(Piece {
+                    start: start + i,
+                    end: start + s.len(),
+                    kind: TokenKind::Word,
+                });
                 return;
             }
         }
     }
-    let kind = if is_number(s) { TokenKind::Number } else { TokenKind::Word };
-    pieces.push(Piece { start, end: start + s.len(), kind });
+    let kind = if is_number(s) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    pieces.push(Piece {
+        start,
+        end: start + s.len(),
+        kind,
+    });
 }
 
 fn is_hyphen(s: &str) -> bool {
@@ -323,7 +407,11 @@ fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
                     .step_by(2)
                     .find(|&k| is_domain(&text[p.start..pieces[k].end]));
                 if let Some(k) = domain_end {
-                    out.push(Piece { start: p.start, end: pieces[k].end, kind: TokenKind::Domain });
+                    out.push(Piece {
+                        start: p.start,
+                        end: pieces[k].end,
+                        kind: TokenKind::Domain,
+                    });
                     i = k + 1;
                     continue;
                 }
@@ -336,8 +424,16 @@ fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
                 while m + 2 <= j && is_hyphen(&text[pieces[m + 1].start..pieces[m + 1].end]) {
                     m += 2;
                 }
-                let kind = if m == k { pieces[k].kind } else { TokenKind::Word };
-                out.push(Piece { start: pieces[k].start, end: pieces[m].end, kind });
+                let kind = if m == k {
+                    pieces[k].kind
+                } else {
+                    TokenKind::Word
+                };
+                out.push(Piece {
+                    start: pieces[k].start,
+                    end: pieces[m].end,
+                    kind,
+                });
                 if m < j {
                     out.push(pieces[m + 1]); // the dot
                 }
@@ -352,10 +448,17 @@ fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
         if &text[p.start..p.end] == "." {
             // Ellipsis written as dots.
             let mut j = i;
-            while j + 1 < pieces.len() && glued(j, j + 1) && &text[pieces[j + 1].start..pieces[j + 1].end] == "." {
+            while j + 1 < pieces.len()
+                && glued(j, j + 1)
+                && &text[pieces[j + 1].start..pieces[j + 1].end] == "."
+            {
                 j += 1;
             }
-            out.push(Piece { start: p.start, end: pieces[j].end, kind: TokenKind::Punct });
+            out.push(Piece {
+                start: p.start,
+                end: pieces[j].end,
+                kind: TokenKind::Punct,
+            });
             i = j + 1;
             continue;
         }
@@ -378,10 +481,8 @@ fn merge_spaced_number(text: &str, pieces: &[Piece], i: usize, out: &mut [Piece]
         let next = pieces[j + 1];
         let gap = &text[pieces[j].end..next.start];
         let group = &text[next.start..next.end];
-        let is_group = next.kind == TokenKind::Number
-            && group.len() >= 3
-            && group.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-            && (group.len() == 3 || matches!(group.as_bytes()[3], b'.' | b',') && is_number(&group[4..]));
+        let leading_digits = group.bytes().take_while(u8::is_ascii_digit).count();
+        let is_group = next.kind == TokenKind::Number && leading_digits == 3;
         if !is_group || !matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}") {
             break;
         }
@@ -406,7 +507,12 @@ fn with_char_offsets<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token
         let char_end = char_start + slice.chars().count();
         tokens.push(Token {
             text: slice,
-            span: Span { byte_start: p.start, byte_end: p.end, char_start, char_end },
+            span: Span {
+                byte_start: p.start,
+                byte_end: p.end,
+                char_start,
+                char_end,
+            },
             kind: p.kind,
         });
         byte = p.end;

@@ -8,8 +8,8 @@ use super::{Token, TokenKind};
 /// titles (`M.`, `Mme.`), `St.`, `av.`, `cf.`...
 const ABBREVIATIONS: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "Sr", "Jr",
-    "av", "bd", "boul", "cf", "ch", "Cie", "Co", "Col", "Gal", "Gén", "Inc", "Lt", "Ltd", "n", "no",
-    "p", "pp", "Rév", "Vve", "vol", "art", "éd", "env", "min", "max", "tél", "Tél", "hab",
+    "av", "bd", "boul", "cf", "ch", "Cie", "Co", "Col", "Gal", "Gén", "Inc", "Lt", "Ltd", "n",
+    "no", "p", "pp", "Rév", "Vve", "vol", "art", "éd", "env", "min", "max", "tél", "Tél", "hab",
 ];
 
 /// Splits tokens into sentences, returned as ranges of token indices that
@@ -33,7 +33,10 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        if i > start && (line_break_between(text, &tokens[i - 1], &tokens[i]) || glued_sentences(&tokens[i - 1], &tokens[i])) {
+        if i > start
+            && (line_break_between(text, &tokens[i - 1], &tokens[i])
+                || glued_sentences(&tokens[i - 1], &tokens[i]))
+        {
             sentences.push(start..i);
             start = i;
         }
@@ -45,7 +48,8 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
             {
                 end += 1;
             }
-            if end < tokens.len() && starts_sentence(&tokens[end]) && !after_abbreviation(tokens, i) {
+            if end < tokens.len() && starts_sentence(&tokens[end]) && !after_abbreviation(tokens, i)
+            {
                 sentences.push(start..end);
                 start = end;
             }
@@ -61,7 +65,12 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
 }
 
 fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    memchr::memchr2(b'\n', b'\r', &text.as_bytes()[a.span.byte_end..b.span.byte_start]).is_some()
+    memchr::memchr2(
+        b'\n',
+        b'\r',
+        &text.as_bytes()[a.span.byte_end..b.span.byte_start],
+    )
+    .is_some()
 }
 
 /// A lower-case word glued to a capitalised one: the tokenizer cut there
@@ -79,7 +88,9 @@ fn is_terminal(token: &Token<'_>) -> bool {
 
 fn starts_sentence(token: &Token<'_>) -> bool {
     let c = token.text.chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '(' | '[' | '-' | '–' | '—')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '«' | '"' | '“' | '(' | '[' | '-' | '–' | '—')
 }
 
 fn after_abbreviation(tokens: &[Token<'_>], stop: usize) -> bool {

@@ -1,0 +1,296 @@
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::text::tokenize;
+
+struct Case {
+    name: &'static str,
+    input: &'static str,
+    /// (span text, value, currency, approximate)
+    expected: &'static [(
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        bool,
+    )],
+}
+
+fn find(text: &str) -> Vec<(&str, Option<Decimal>, Option<String>, bool)> {
+    let tokens = tokenize(text);
+    let mut found = Vec::new();
+    MoneyRecognizer::new().find(text, &tokens, &mut found);
+    found
+        .into_iter()
+        .map(|m| {
+            let span = tokens[m.tokens.start]
+                .span
+                .to(tokens[m.tokens.end - 1].span);
+            let money = m.money;
+            (
+                &text[span.bytes()],
+                money.value,
+                money.currency.map(|c| c.to_string()),
+                money.approximate,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn amounts() {
+    let cases = [
+        Case {
+            name: "symbol after",
+            input: "une amende de 150 000 €",
+            expected: &[("150 000 €", Some("150000"), Some("EUR"), false)],
+        },
+        Case {
+            name: "glued symbol",
+            input: "moins de 1000€.",
+            expected: &[("1000€", Some("1000"), Some("EUR"), true)],
+        },
+        Case {
+            name: "multiplier and name",
+            input: "175 millions de dollars de profit",
+            expected: &[(
+                "175 millions de dollars",
+                Some("175000000"),
+                Some("USD"),
+                false,
+            )],
+        },
+        Case {
+            name: "elided de",
+            input: "41 millions d’euros",
+            expected: &[("41 millions d’euros", Some("41000000"), Some("EUR"), false)],
+        },
+        Case {
+            name: "decimal comma",
+            input: "7,5 milliards de dollars",
+            expected: &[(
+                "7,5 milliards de dollars",
+                Some("7500000000"),
+                Some("USD"),
+                false,
+            )],
+        },
+        Case {
+            name: "decimal dot",
+            input: "au prix de 84 930.30 € et 299.99 €",
+            expected: &[
+                ("84 930.30 €", Some("84930.3"), Some("EUR"), false),
+                ("299.99 €", Some("299.99"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "dot thousands",
+            input: "70.000 euros et 1.100 euros",
+            expected: &[
+                ("70.000 euros", Some("70000"), Some("EUR"), false),
+                ("1.100 euros", Some("1100"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "number words",
+            input: "pour environ deux dollars",
+            expected: &[("deux dollars", Some("2"), Some("USD"), true)],
+        },
+        Case {
+            name: "compound number words",
+            input: "quatre-vingt-dix euros et vingt-neuf dollars",
+            expected: &[
+                ("quatre-vingt-dix euros", Some("90"), Some("EUR"), false),
+                ("vingt-neuf dollars", Some("29"), Some("USD"), false),
+            ],
+        },
+        Case {
+            name: "words with mille",
+            input: "deux cent mille euros",
+            expected: &[("deux cent mille euros", Some("200000"), Some("EUR"), false)],
+        },
+        Case {
+            name: "half a milliard",
+            input: "Près d'un demi-milliard d'euros",
+            expected: &[(
+                "un demi-milliard d'euros",
+                Some("500000000"),
+                Some("EUR"),
+                true,
+            )],
+        },
+        Case {
+            name: "and a half",
+            input: "un milliard et demi de dollars",
+            expected: &[(
+                "un milliard et demi de dollars",
+                Some("1500000000"),
+                Some("USD"),
+                false,
+            )],
+        },
+        Case {
+            name: "abbreviated multipliers",
+            input: "5 M€, 7,5 Md€, 3 Mds€ et 30 k€",
+            expected: &[
+                ("5 M€", Some("5000000"), Some("EUR"), false),
+                ("7,5 Md€", Some("7500000000"), Some("EUR"), false),
+                ("3 Mds€", Some("3000000000"), Some("EUR"), false),
+                ("30 k€", Some("30000"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "abbreviation needs a currency",
+            input: "un écran 4 K et 5 M de visiteurs",
+            expected: &[],
+        },
+        Case {
+            name: "country names",
+            input: "30 millions de dollars canadiens, 2 francs suisses, 10 livres sterling",
+            expected: &[
+                (
+                    "30 millions de dollars canadiens",
+                    Some("30000000"),
+                    Some("CAD"),
+                    false,
+                ),
+                ("2 francs suisses", Some("2"), Some("CHF"), false),
+                ("10 livres sterling", Some("10"), Some("GBP"), false),
+            ],
+        },
+        Case {
+            name: "symbols with country",
+            input: "5 $US, 3 US$, 8 $CA et 9 CHF",
+            expected: &[
+                ("5 $US", Some("5"), Some("USD"), false),
+                ("3 US$", Some("3"), Some("USD"), false),
+                ("8 $CA", Some("8"), Some("CAD"), false),
+                ("9 CHF", Some("9"), Some("CHF"), false),
+            ],
+        },
+        Case {
+            name: "symbol before",
+            input: "vendu $5 et € 10",
+            expected: &[
+                ("$5", Some("5"), Some("USD"), false),
+                ("€ 10", Some("10"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "implied by coordination",
+            input: "150 000 € d'amende et 489 millions de dommages et intérêts",
+            expected: &[
+                ("150 000 €", Some("150000"), Some("EUR"), false),
+                ("489 millions", Some("489000000"), None, false),
+            ],
+        },
+        Case {
+            name: "implied by the sentence before",
+            input: "45,5 millions de dollars canadiens. C'est déjà 27 millions de moins.",
+            expected: &[
+                (
+                    "45,5 millions de dollars canadiens",
+                    Some("45500000"),
+                    Some("CAD"),
+                    false,
+                ),
+                ("27 millions", Some("27000000"), None, false),
+            ],
+        },
+        Case {
+            name: "counts are not implied money",
+            input: "1 € et 2,8 millions de sociétaires",
+            expected: &[("1 €", Some("1"), Some("EUR"), false)],
+        },
+        Case {
+            name: "no amount before",
+            input: "plus de 23 millions de fichiers",
+            expected: &[],
+        },
+        Case {
+            name: "vague",
+            input: "des centaines de milliards de dollars et des millions d'euros",
+            expected: &[
+                (
+                    "centaines de milliards de dollars",
+                    None,
+                    Some("USD"),
+                    false,
+                ),
+                ("millions d'euros", None, Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "centimes",
+            input: "une hausse de 70 centimes d'euro",
+            expected: &[("70 centimes d'euro", Some("0.7"), Some("EUR"), false)],
+        },
+        Case {
+            name: "ambiguous currency name",
+            input: "1.500 dinars",
+            expected: &[("1.500 dinars", Some("1500"), None, false)],
+        },
+        Case {
+            name: "bahts",
+            input: "40.000 bahts",
+            expected: &[("40.000 bahts", Some("40000"), Some("THB"), false)],
+        },
+        Case {
+            name: "not money",
+            input: "30 % des 48 heures, 40 000 membres, un franc succès, la zone euro",
+            expected: &[],
+        },
+        Case {
+            name: "code case",
+            input: "5 eur",
+            expected: &[],
+        },
+        Case {
+            name: "huge numbers do not overflow",
+            input: "999999999999999999999999999999999 milliards d'euros",
+            expected: &[(
+                "999999999999999999999999999999999 milliards d'euros",
+                None,
+                Some("EUR"),
+                false,
+            )],
+        },
+    ];
+    for case in cases {
+        let got = find(case.input);
+        let expected: Vec<_> = case
+            .expected
+            .iter()
+            .map(|&(text, value, currency, approx)| {
+                (
+                    text,
+                    value.map(|v| v.parse::<Decimal>().unwrap()),
+                    currency.map(str::to_owned),
+                    approx,
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{}", case.name);
+    }
+}
+
+#[test]
+fn digits() {
+    let cases = [
+        ("150 000", "150000"),
+        ("839.000", "839000"),
+        ("8,5", "8.5"),
+        ("1,000,000", "1000000"),
+        ("1.234,56", "1234.56"),
+        ("1,234.56", "1234.56"),
+        ("12.345.678", "12345678"),
+        ("0.5", "0.5"),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(
+            parse_digits(input),
+            Some(expected.parse().unwrap()),
+            "{input}"
+        );
+    }
+    assert_eq!(parse_digits(&"9".repeat(40)), None);
+}

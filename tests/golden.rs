@@ -1,0 +1,78 @@
+//! Golden tests on the five seed articles: every amount and every domain in
+//! them comes out with the gold span, value and currency.
+
+use std::fs::File;
+use std::io::BufReader;
+
+use quidam::eval::{self, GoldDocument};
+use quidam::Pipeline;
+
+fn seeds() -> Vec<GoldDocument> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds.jsonl");
+    eval::read_gold(BufReader::new(File::open(path).expect("seed file"))).expect("valid gold")
+}
+
+#[test]
+fn every_amount_in_the_seeds() {
+    let pipeline = Pipeline::default();
+    let docs = seeds();
+    assert_eq!(docs.len(), 5);
+    for (n, doc) in docs.iter().enumerate() {
+        let predicted = eval::predictions(&pipeline.annotate(&doc.text));
+        let money = |spans: &[eval::GoldSpan]| -> Vec<eval::GoldSpan> {
+            spans
+                .iter()
+                .filter(|s| s.label == "MONEY")
+                .map(|s| eval::GoldSpan {
+                    cluster: None,
+                    ..s.clone()
+                })
+                .collect()
+        };
+        let (gold, got) = (money(&doc.spans), money(&predicted));
+        let value = |s: &eval::GoldSpan| s.value.as_ref().map(|v| v.to_string());
+        let summary = |spans: &[eval::GoldSpan]| -> Vec<_> {
+            spans
+                .iter()
+                .map(|s| (s.start, s.end, value(s), s.currency.clone()))
+                .collect()
+        };
+        assert_eq!(
+            summary(&got),
+            summary(&gold),
+            "seed {n}: MONEY spans, values and currencies"
+        );
+    }
+}
+
+#[test]
+fn every_domain_in_the_seeds() {
+    let pipeline = Pipeline::default();
+    for (n, doc) in seeds().iter().enumerate() {
+        let annotated = pipeline.annotate(&doc.text);
+        let chars: Vec<char> = doc.text.chars().collect();
+        let dotted = |s: &eval::GoldSpan| chars[s.start..s.end].contains(&'.');
+        let gold: Vec<_> = doc
+            .spans
+            .iter()
+            .filter(|s| s.label == "SITE" && dotted(s))
+            .map(|s| (s.start, s.end))
+            .collect();
+        let got: Vec<_> = annotated
+            .entities()
+            .iter()
+            .filter(|e| e.site().is_some_and(|s| s.domain.is_some()))
+            .map(|e| (e.span().char_start, e.span().char_end))
+            .collect();
+        assert_eq!(got, gold, "seed {n}: SITE spans with a domain");
+        for e in annotated.entities().iter().filter(|e| e.site().is_some()) {
+            let domain = e.site().unwrap().domain.clone().unwrap();
+            assert_eq!(
+                domain,
+                e.text().to_lowercase(),
+                "seed {n}: domain of {}",
+                e.text()
+            );
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Property tests: any input gives a valid result.
+
+use proptest::prelude::*;
+use quidam::{text, Pipeline};
+
+/// Strings that mix French text, numbers, currencies, domains, markup and
+/// odd characters, so that the interesting paths are reached often.
+fn frenchish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "l'",
+        "d’",
+        "qu'",
+        "Jean-Baptiste",
+        "150",
+        " ",
+        "\u{a0}",
+        "\u{202f}",
+        "000",
+        "€",
+        "$",
+        "US",
+        "millions",
+        "de",
+        "d'euros",
+        "dollars canadiens",
+        "un demi-milliard",
+        "vingt-neuf",
+        ".",
+        ",",
+        "What",
+        "cd",
+        "com",
+        "QuebecTorrent",
+        "www.",
+        "https://",
+        "@",
+        "/",
+        "-",
+        "«",
+        "»",
+        "\n",
+        "M.",
+        "Pyrénées",
+        "Alors",
+        "é",
+        "e\u{301}",
+        "🇫🇷",
+        "👩‍👩‍👧",
+        "\u{0}",
+        "\u{feff}",
+        "<p>",
+        "&amp;",
+        "Md€",
+        "k",
+        "…",
+        "'",
+        "’",
+        "8,5",
+        "839.000",
+        "et",
+        "demi",
+    ]);
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat()),
+    ]
+}
+
+fn check(input: &str) {
+    let pipeline = Pipeline::default();
+    let doc = pipeline.annotate(input);
+    let mut last_end = 0;
+    for token in doc.tokens() {
+        let span = token.span;
+        assert!(span.byte_start >= last_end && span.byte_start < span.byte_end);
+        assert!(input.is_char_boundary(span.byte_start) && input.is_char_boundary(span.byte_end));
+        assert_eq!(&input[span.bytes()], token.text);
+        assert_eq!(input[..span.byte_start].chars().count(), span.char_start);
+        assert_eq!(token.text.chars().count(), span.char_end - span.char_start);
+        last_end = span.byte_end;
+    }
+    let covered: usize = doc.sentences().map(|s| s.len()).sum();
+    assert_eq!(covered, doc.tokens().len());
+    let mut last_end = 0;
+    for entity in doc.entities() {
+        let span = entity.span();
+        assert!(span.byte_start >= last_end, "sorted and non-overlapping");
+        assert!(span.byte_start < span.byte_end);
+        assert!(input.is_char_boundary(span.byte_start) && input.is_char_boundary(span.byte_end));
+        assert_eq!(&input[span.bytes()], entity.text());
+        assert_eq!(input[..span.byte_start].chars().count(), span.char_start);
+        assert_eq!(
+            entity.text().chars().count(),
+            span.char_end - span.char_start
+        );
+        last_end = span.byte_end;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_string_gives_valid_spans(input in frenchish()) {
+        check(&input);
+    }
+
+    #[test]
+    fn tokens_cover_all_non_space_text(input in frenchish()) {
+        let tokens = text::tokenize(&input);
+        let mut cursor = 0;
+        for token in &tokens {
+            prop_assert!(input[cursor..token.span.byte_start].chars().all(char::is_whitespace),
+                "only whitespace between tokens: {:?}", &input[cursor..token.span.byte_start]);
+            cursor = token.span.byte_end;
+        }
+        prop_assert!(input[cursor..].chars().all(char::is_whitespace));
+    }
+}
+
+#[test]
+fn hostile_inputs() {
+    let long_number = "9".repeat(100_000);
+    let many_dots = "a.".repeat(50_000);
+    let many_hyphens = "a-".repeat(50_000);
+    let spaced_groups = "1".to_owned() + &" 000".repeat(20_000);
+    let inputs = [
+        "",
+        " ",
+        "\u{0}\u{1}\u{7f}",
+        "🇫🇷🇫🇷🇫🇷",
+        "<p>Amende de <b>150 000</b> € pour <a href='http://t411.ch'>T411</a></p>",
+        long_number.as_str(),
+        many_dots.as_str(),
+        many_hyphens.as_str(),
+        spaced_groups.as_str(),
+        "€€€ $$$ 5 5 5 € millions millions de de d' euros",
+        "http:// www. @ @@ a@ @b.fr",
+        "Ω≈ç√∫˜µ≤≥÷ 𝕿𝖍𝖊 ﷽ \u{202e}abc",
+    ];
+    for input in inputs {
+        check(input);
+    }
+}
