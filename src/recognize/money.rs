@@ -252,7 +252,12 @@ impl MoneyRecognizer {
         let mut k = i;
         // A symbol or code before the number: `$5`, `US$ 10 millions`.
         let mut prefix = None;
-        if matches!(tokens[i].kind, TokenKind::Symbol | TokenKind::Word) {
+        let may_be_prefix = match tokens[i].kind {
+            TokenKind::Symbol => true,
+            TokenKind::Word => tokens[i].text.len() <= 4 && tokens[i].text.as_bytes()[0].is_ascii_uppercase(),
+            _ => false,
+        };
+        if may_be_prefix && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number) {
             if let Some((form, end)) = self.currencies.at(text, tokens[i].span.byte_start) {
                 if form.symbol {
                     let next = token_ending_at(tokens, i, end)? + 1;
@@ -443,48 +448,30 @@ fn is_de(word: &str) -> bool {
     matches!(word, "de" | "d'" | "d’" | "De" | "D'" | "D’")
 }
 
-/// Lower-cases an ASCII-or-Latin word into `buf` for table look-ups, or
-/// `None` when it is too long to be in any table.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    if word.len() > buf.len() {
-        return None;
-    }
-    let bytes = &mut buf[..word.len()];
-    bytes.copy_from_slice(word.as_bytes());
-    bytes.make_ascii_lowercase();
-    std::str::from_utf8(bytes).ok()
+/// Whether `word`'s first byte, in lower case, is one of `firsts`: a cheap
+/// filter before table look-ups.
+fn starts_with_any(word: &str, firsts: &[u8]) -> bool {
+    word.as_bytes().first().is_some_and(|b| firsts.contains(&b.to_ascii_lowercase()))
 }
 
 fn is_number_word(word: &str) -> bool {
-    let mut buf = [0; 32];
-    let Some(word) = lower(word, &mut buf) else {
-        return false;
-    };
-    if !word
-        .bytes()
-        .next()
-        .is_some_and(|b| b"cdhmnoqstuvz".contains(&b))
-    {
-        return false;
-    }
-    word.split('-')
-        .all(|part| NUMBER_WORDS.binary_search(&part).is_ok())
+    starts_with_any(word, b"cdhmnoqstuvz")
+        && word.split('-').all(|part| NUMBER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(part)))
 }
 
 /// The factor of a multiplier noun: `Some(Some(1000000))` for `millions`,
 /// `Some(None)` for vague ones (`centaines`), and `None` for other words.
 /// `demi-milliard` is half a milliard.
 fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
-    let mut buf = [0; 32];
-    let word = lower(word, &mut buf)?;
-    let (word, half) = match word.strip_prefix("demi-") {
-        Some(rest) => (rest, true),
+    if !starts_with_any(word, b"bcdm") {
+        return None;
+    }
+    let (word, half) = match word.get(..5).filter(|p| p.eq_ignore_ascii_case("demi-")) {
+        Some(_) => (&word[5..], true),
         None => (word, false),
     };
-    let i = MULTIPLIER_NOUNS
-        .binary_search_by(|(w, _)| w.cmp(&word))
-        .ok()?;
-    Some(MULTIPLIER_NOUNS[i].1.map(|exp| {
+    let &(_, exp) = MULTIPLIER_NOUNS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word))?;
+    Some(exp.map(|exp| {
         let factor = Decimal::new(10i64.pow(exp.unsigned_abs()), 0);
         let factor = if exp < 0 {
             Decimal::ONE / factor

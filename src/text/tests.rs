@@ -309,3 +309,40 @@ fn domains() {
         assert_eq!(got.as_deref(), case.domain, "{}", case.input);
     }
 }
+
+mod fast_path {
+    use proptest::prelude::*;
+
+    use super::super::{segment_simple, segment_uax29, Piece};
+
+    fn pieces(f: impl Fn(&mut Vec<Piece>) -> bool) -> Option<Vec<(usize, usize, super::TokenKind)>> {
+        let mut out = Vec::new();
+        f(&mut out).then(|| out.into_iter().map(|p| (p.start, p.end, p.kind)).collect())
+    }
+
+    fn same_as_uax29(chunk: &str) {
+        if let Some(fast) = pieces(|out| segment_simple(chunk, 0, chunk.len(), out)) {
+            let slow = pieces(|out| {
+                segment_uax29(chunk, 0, chunk.len(), out);
+                true
+            });
+            assert_eq!(Some(fast), slow, "{chunk:?}");
+        }
+    }
+
+    #[test]
+    fn common_chunks() {
+        for chunk in ["l'homme,", "(SCPP),", "«Quebectorrent", "Jean-Baptiste.", "2019.", "8,5", "839.000", "mot...", "aujourd’hui", "PetitjeanL'homme", "d'eurosLe", "a-t-elle"] {
+            same_as_uax29(chunk);
+            assert!(pieces(|out| segment_simple(chunk, 0, chunk.len(), out)).is_some(), "{chunk:?} takes the fast path");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn fast_path_equals_uax29(chunk in "[(«\"]{0,2}([a-zA-ZéÉèàçœ'’\\-]{0,8}|[0-9.,]{0,6})[,.;:!?)»\"]{0,3}") {
+            same_as_uax29(&chunk);
+        }
+    }
+}
