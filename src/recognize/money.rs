@@ -60,40 +60,22 @@ pub(crate) struct MoneyRecognizer {
 /// with one and still be read as money.
 const IMPLIED_CURRENCY_WINDOW: usize = 8;
 
-/// French number words, sorted for binary search. Hyphenated numbers are
-/// checked part by part.
-const NUMBER_WORDS: &[&str] = &[
-    "cent",
-    "cents",
-    "cinq",
-    "cinquante",
-    "deux",
-    "dix",
-    "douze",
-    "et",
-    "huit",
-    "mille",
-    "neuf",
-    "nonante",
-    "onze",
-    "quarante",
-    "quatorze",
-    "quatre",
-    "quinze",
-    "seize",
-    "sept",
-    "septante",
-    "six",
-    "soixante",
-    "treize",
-    "trente",
-    "trois",
-    "un",
-    "une",
-    "vingt",
-    "vingts",
-    "zéro",
-];
+/// Whether `part` (one part of a hyphenated word), lower-cased, is a French
+/// number word. A `match` on the bytes compiles to a length switch, far
+/// cheaper than a table search on every word of the text.
+fn is_number_word_part(part: &[u8]) -> bool {
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..part.len()) else { return false };
+    lower.copy_from_slice(part);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"cent" | b"cents" | b"cinq" | b"cinquante" | b"deux" | b"dix" | b"douze" | b"et" | b"huit"
+            | b"mille" | b"neuf" | b"nonante" | b"onze" | b"quarante" | b"quatorze" | b"quatre"
+            | b"quinze" | b"seize" | b"sept" | b"septante" | b"six" | b"soixante" | b"treize"
+            | b"trente" | b"trois" | b"un" | b"une" | b"vingt" | b"vingts" | b"z\xc3\xa9ro"
+    )
+}
 
 /// Multiplier nouns (lower case) and their factor as a power of ten; `None`
 /// marks vague quantities (`centaines`) that leave the value unknown.
@@ -282,18 +264,15 @@ impl MoneyRecognizer {
                 k += 1;
             }
             TokenKind::Word if is_number_word(token.text) => {
+                // The run of number words; `et` only inside it (`vingt et un`).
+                let is_et = |t: &Token<'_>| t.text.eq_ignore_ascii_case("et");
                 let mut end = k + 1;
-                while end < tokens.len()
-                    && is_number_word(tokens[end].text)
-                    && !(tokens[end].text.eq_ignore_ascii_case("et")
-                        && !tokens
-                            .get(end + 1)
-                            .is_some_and(|t| is_number_word(t.text) && t.text != "et"))
-                {
+                while let Some(t) = tokens.get(end).filter(|t| is_number_word(t.text)) {
+                    let continues = tokens.get(end + 1).is_some_and(|n| is_number_word(n.text) && !is_et(n));
+                    if is_et(t) && !continues {
+                        break;
+                    }
                     end += 1;
-                }
-                if tokens[end - 1].text.eq_ignore_ascii_case("et") {
-                    end -= 1;
                 }
                 // Most number words are not amounts: look at what follows
                 // before converting them.
@@ -448,22 +427,38 @@ fn is_de(word: &str) -> bool {
     matches!(word, "de" | "d'" | "d’" | "De" | "D'" | "D’")
 }
 
-/// Whether `word`'s first byte, in lower case, is one of `firsts`: a cheap
-/// filter before table look-ups.
-fn starts_with_any(word: &str, firsts: &[u8]) -> bool {
-    word.as_bytes().first().is_some_and(|b| firsts.contains(&b.to_ascii_lowercase()))
+/// The set of ASCII letters `letters` as a bit mask, for [`starts_with_any`].
+const fn letter_mask(letters: &[u8]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        mask |= 1 << (letters[i] - b'a');
+        i += 1;
+    }
+    mask
 }
 
+/// Whether `word` starts with an ASCII letter (either case) in `mask`: a
+/// cheap filter before table look-ups.
+fn starts_with_any(word: &str, mask: u32) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphabetic() => mask >> (b.to_ascii_lowercase() - b'a') & 1 == 1,
+        _ => false,
+    }
+}
+
+const NUMBER_WORD_FIRSTS: u32 = letter_mask(b"cdhmnoqstuvz");
+const MULTIPLIER_FIRSTS: u32 = letter_mask(b"bcdm");
+
 fn is_number_word(word: &str) -> bool {
-    starts_with_any(word, b"cdhmnoqstuvz")
-        && word.split('-').all(|part| NUMBER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(part)))
+    starts_with_any(word, NUMBER_WORD_FIRSTS) && word.as_bytes().split(|&b| b == b'-').all(is_number_word_part)
 }
 
 /// The factor of a multiplier noun: `Some(Some(1000000))` for `millions`,
 /// `Some(None)` for vague ones (`centaines`), and `None` for other words.
 /// `demi-milliard` is half a milliard.
 fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
-    if !starts_with_any(word, b"bcdm") {
+    if !starts_with_any(word, MULTIPLIER_FIRSTS) {
         return None;
     }
     let (word, half) = match word.get(..5).filter(|p| p.eq_ignore_ascii_case("demi-")) {

@@ -590,10 +590,13 @@ fn merge_spaced_number(text: &str, pieces: &[Piece], i: usize, out: &mut [Piece]
 fn with_char_offsets<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
     tokens.reserve(pieces.len());
     let (mut byte, mut char) = (0, 0);
+    // Chars are the bytes that do not continue a UTF-8 sequence; a plain
+    // count beats `chars().count()` on the short slices between tokens.
+    let count = |s: &str| s.bytes().filter(|&b| (b as i8) >= -0x40).count();
     for p in pieces {
-        let char_start = char + text[byte..p.start].chars().count();
+        let char_start = char + count(&text[byte..p.start]);
         let slice = &text[p.start..p.end];
-        let char_end = char_start + slice.chars().count();
+        let char_end = char_start + count(slice);
         tokens.push(Token {
             text: slice,
             span: Span {

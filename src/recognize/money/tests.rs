@@ -294,3 +294,13 @@ fn digits() {
     }
     assert_eq!(parse_digits(&"9".repeat(40)), None);
 }
+
+#[test]
+fn number_words() {
+    for word in ["un", "Quatre-Vingt-Dix", "zéro", "vingt-et-un", "MILLE"] {
+        assert!(is_number_word(word), "{word}");
+    }
+    for word in ["de", "des", "unes", "quatre-", "-", "", "millions", "vingt-neuvième"] {
+        assert!(!is_number_word(word), "{word}");
+    }
+}
