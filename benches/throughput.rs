@@ -19,17 +19,36 @@ fn throughput(c: &mut Criterion) {
     let tokens: usize = articles.iter().map(|a| text::tokenize(a).len()).sum();
     let stages: [(&str, Option<Pipeline>); 4] = [
         ("tokenize", None),
-        ("tokenize+sentences+money", Some(Pipeline::builder().sites(false).build().unwrap())),
-        ("tokenize+sentences+site", Some(Pipeline::builder().money(false).build().unwrap())),
+        (
+            "tokenize+sentences+money",
+            Some(Pipeline::builder().sites(false).build().unwrap()),
+        ),
+        (
+            "tokenize+sentences+site",
+            Some(Pipeline::builder().money(false).build().unwrap()),
+        ),
         ("pipeline", Some(Pipeline::default())),
     ];
-    for (unit, amount) in [("bytes", Throughput::Bytes(bytes as u64)), ("tokens", Throughput::Elements(tokens as u64))] {
+    for (unit, amount) in [
+        ("bytes", Throughput::Bytes(bytes as u64)),
+        ("tokens", Throughput::Elements(tokens as u64)),
+    ] {
         let mut group = c.benchmark_group(format!("news-1mb/{unit}"));
         group.sample_size(10).throughput(amount);
         for (name, pipeline) in &stages {
             group.bench_function(BenchmarkId::from_parameter(name), |b| match pipeline {
-                None => b.iter(|| articles.iter().map(|a| text::tokenize(a).len()).sum::<usize>()),
-                Some(p) => b.iter(|| articles.iter().map(|a| p.annotate(a).entities().len()).sum::<usize>()),
+                None => b.iter(|| {
+                    articles
+                        .iter()
+                        .map(|a| text::tokenize(a).len())
+                        .sum::<usize>()
+                }),
+                Some(p) => b.iter(|| {
+                    articles
+                        .iter()
+                        .map(|a| p.annotate(a).entities().len())
+                        .sum::<usize>()
+                }),
             });
         }
         group.finish();

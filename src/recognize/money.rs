@@ -65,15 +65,43 @@ const IMPLIED_CURRENCY_WINDOW: usize = 8;
 /// cheaper than a table search on every word of the text.
 fn is_number_word_part(part: &[u8]) -> bool {
     let mut buf = [0u8; 9];
-    let Some(lower) = buf.get_mut(..part.len()) else { return false };
+    let Some(lower) = buf.get_mut(..part.len()) else {
+        return false;
+    };
     lower.copy_from_slice(part);
     lower.make_ascii_lowercase();
     matches!(
         &*lower,
-        b"cent" | b"cents" | b"cinq" | b"cinquante" | b"deux" | b"dix" | b"douze" | b"et" | b"huit"
-            | b"mille" | b"neuf" | b"nonante" | b"onze" | b"quarante" | b"quatorze" | b"quatre"
-            | b"quinze" | b"seize" | b"sept" | b"septante" | b"six" | b"soixante" | b"treize"
-            | b"trente" | b"trois" | b"un" | b"une" | b"vingt" | b"vingts" | b"z\xc3\xa9ro"
+        b"cent"
+            | b"cents"
+            | b"cinq"
+            | b"cinquante"
+            | b"deux"
+            | b"dix"
+            | b"douze"
+            | b"et"
+            | b"huit"
+            | b"mille"
+            | b"neuf"
+            | b"nonante"
+            | b"onze"
+            | b"quarante"
+            | b"quatorze"
+            | b"quatre"
+            | b"quinze"
+            | b"seize"
+            | b"sept"
+            | b"septante"
+            | b"six"
+            | b"soixante"
+            | b"treize"
+            | b"trente"
+            | b"trois"
+            | b"un"
+            | b"une"
+            | b"vingt"
+            | b"vingts"
+            | b"z\xc3\xa9ro"
     )
 }
 
@@ -236,10 +264,16 @@ impl MoneyRecognizer {
         let mut prefix = None;
         let may_be_prefix = match tokens[i].kind {
             TokenKind::Symbol => true,
-            TokenKind::Word => tokens[i].text.len() <= 4 && tokens[i].text.as_bytes()[0].is_ascii_uppercase(),
+            TokenKind::Word => {
+                tokens[i].text.len() <= 4 && tokens[i].text.as_bytes()[0].is_ascii_uppercase()
+            }
             _ => false,
         };
-        if may_be_prefix && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number) {
+        if may_be_prefix
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
             if let Some((form, end)) = self.currencies.at(text, tokens[i].span.byte_start) {
                 if form.symbol {
                     let next = token_ending_at(tokens, i, end)? + 1;
@@ -268,7 +302,9 @@ impl MoneyRecognizer {
                 let is_et = |t: &Token<'_>| t.text.eq_ignore_ascii_case("et");
                 let mut end = k + 1;
                 while let Some(t) = tokens.get(end).filter(|t| is_number_word(t.text)) {
-                    let continues = tokens.get(end + 1).is_some_and(|n| is_number_word(n.text) && !is_et(n));
+                    let continues = tokens
+                        .get(end + 1)
+                        .is_some_and(|n| is_number_word(n.text) && !is_et(n));
                     if is_et(t) && !continues {
                         break;
                     }
@@ -451,7 +487,11 @@ const NUMBER_WORD_FIRSTS: u32 = letter_mask(b"cdhmnoqstuvz");
 const MULTIPLIER_FIRSTS: u32 = letter_mask(b"bcdm");
 
 fn is_number_word(word: &str) -> bool {
-    starts_with_any(word, NUMBER_WORD_FIRSTS) && word.as_bytes().split(|&b| b == b'-').all(is_number_word_part)
+    starts_with_any(word, NUMBER_WORD_FIRSTS)
+        && word
+            .as_bytes()
+            .split(|&b| b == b'-')
+            .all(is_number_word_part)
 }
 
 /// The factor of a multiplier noun: `Some(Some(1000000))` for `millions`,
@@ -465,7 +505,9 @@ fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
         Some(_) => (&word[5..], true),
         None => (word, false),
     };
-    let &(_, exp) = MULTIPLIER_NOUNS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word))?;
+    let &(_, exp) = MULTIPLIER_NOUNS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))?;
     Some(exp.map(|exp| {
         let factor = Decimal::new(10i64.pow(exp.unsigned_abs()), 0);
         let factor = if exp < 0 {

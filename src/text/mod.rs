@@ -169,7 +169,10 @@ fn segment(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
             i += 1;
             continue;
         }
-        let end = bytes[i..to].iter().position(u8::is_ascii_whitespace).map_or(to, |p| i + p);
+        let end = bytes[i..to]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(to, |p| i + p);
         if !segment_simple(text, i, end, pieces) {
             segment_uax29(text, i, end, pieces);
         }
@@ -195,11 +198,17 @@ fn segment_simple(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) -
         if !matches!(c, '(' | '[' | '"' | '«' | '“') {
             break;
         }
-        pieces.push(Piece { start: from + i, end: from + i + c.len_utf8(), kind: TokenKind::Punct });
+        pieces.push(Piece {
+            start: from + i,
+            end: from + i + c.len_utf8(),
+            kind: TokenKind::Punct,
+        });
         chars.next();
     }
     // The core: a word or a number.
-    let Some(&(core_start, first)) = chars.peek() else { return true };
+    let Some(&(core_start, first)) = chars.peek() else {
+        return true;
+    };
     let mut core_end = core_start;
     if is_latin_letter(first) {
         let mut word_start = core_start;
@@ -209,13 +218,18 @@ fn segment_simple(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) -
                 chars.next();
                 continue;
             }
-            let joins = matches!(c, '\'' | '’' | '-') && chunk[i + c.len_utf8()..].starts_with(is_latin_letter);
+            let joins = matches!(c, '\'' | '’' | '-')
+                && chunk[i + c.len_utf8()..].starts_with(is_latin_letter);
             if !joins {
                 break;
             }
             if c == '-' {
                 push_word(from + word_start, &chunk[word_start..i], pieces);
-                pieces.push(Piece { start: from + i, end: from + i + 1, kind: TokenKind::Punct });
+                pieces.push(Piece {
+                    start: from + i,
+                    end: from + i + 1,
+                    kind: TokenKind::Punct,
+                });
                 word_start = i + 1;
             }
             chars.next();
@@ -223,25 +237,37 @@ fn segment_simple(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) -
         push_word(from + word_start, &chunk[word_start..core_end], pieces);
     } else if first.is_ascii_digit() {
         while let Some(&(i, c)) = chars.peek() {
-            let inner = matches!(c, '.' | ',') && chunk[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+            let inner =
+                matches!(c, '.' | ',') && chunk[i + 1..].starts_with(|d: char| d.is_ascii_digit());
             if !(c.is_ascii_digit() || inner) {
                 break;
             }
             core_end = i + 1;
             chars.next();
         }
-        pieces.push(Piece { start: from + core_start, end: from + core_end, kind: TokenKind::Number });
+        pieces.push(Piece {
+            start: from + core_start,
+            end: from + core_end,
+            kind: TokenKind::Number,
+        });
     } else {
         pieces.truncate(pushed);
         return false;
     }
     // Closing punctuation, each char a piece.
     for (i, c) in chars {
-        if !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '»' | '”') {
+        if !matches!(
+            c,
+            ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '»' | '”'
+        ) {
             pieces.truncate(pushed);
             return false;
         }
-        pieces.push(Piece { start: from + i, end: from + i + c.len_utf8(), kind: TokenKind::Punct });
+        pieces.push(Piece {
+            start: from + i,
+            end: from + i + c.len_utf8(),
+            kind: TokenKind::Punct,
+        });
     }
     true
 }
@@ -252,7 +278,11 @@ fn segment_simple(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) -
 fn push_word(start: usize, word: &str, pieces: &mut Vec<Piece>) {
     let plain = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
     if plain {
-        pieces.push(Piece { start, end: start + word.len(), kind: TokenKind::Word });
+        pieces.push(Piece {
+            start,
+            end: start + word.len(),
+            kind: TokenKind::Word,
+        });
     } else {
         split_word(start, word, pieces);
     }
@@ -280,14 +310,22 @@ fn segment_uax29(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
             // (`" \u{301}"`) are kept as a symbol: no visible text is dropped.
             let rest = s.trim_start_matches(char::is_whitespace);
             if !rest.is_empty() {
-                pieces.push(Piece { start: start + s.len() - rest.len(), end: start + s.len(), kind: TokenKind::Symbol });
+                pieces.push(Piece {
+                    start: start + s.len() - rest.len(),
+                    end: start + s.len(),
+                    kind: TokenKind::Symbol,
+                });
             }
             continue;
         }
         if first.is_alphanumeric() {
             split_word(start, s, pieces);
         } else {
-            pieces.push(Piece { start, end: start + s.len(), kind: symbol_kind(first) });
+            pieces.push(Piece {
+                start,
+                end: start + s.len(),
+                kind: symbol_kind(first),
+            });
         }
     }
 }

@@ -315,7 +315,9 @@ mod fast_path {
 
     use super::super::{segment_simple, segment_uax29, Piece};
 
-    fn pieces(f: impl Fn(&mut Vec<Piece>) -> bool) -> Option<Vec<(usize, usize, super::TokenKind)>> {
+    fn pieces(
+        f: impl Fn(&mut Vec<Piece>) -> bool,
+    ) -> Option<Vec<(usize, usize, super::TokenKind)>> {
         let mut out = Vec::new();
         f(&mut out).then(|| out.into_iter().map(|p| (p.start, p.end, p.kind)).collect())
     }
@@ -332,9 +334,25 @@ mod fast_path {
 
     #[test]
     fn common_chunks() {
-        for chunk in ["l'homme,", "(SCPP),", "«Quebectorrent", "Jean-Baptiste.", "2019.", "8,5", "839.000", "mot...", "aujourd’hui", "PetitjeanL'homme", "d'eurosLe", "a-t-elle"] {
+        for chunk in [
+            "l'homme,",
+            "(SCPP),",
+            "«Quebectorrent",
+            "Jean-Baptiste.",
+            "2019.",
+            "8,5",
+            "839.000",
+            "mot...",
+            "aujourd’hui",
+            "PetitjeanL'homme",
+            "d'eurosLe",
+            "a-t-elle",
+        ] {
             same_as_uax29(chunk);
-            assert!(pieces(|out| segment_simple(chunk, 0, chunk.len(), out)).is_some(), "{chunk:?} takes the fast path");
+            assert!(
+                pieces(|out| segment_simple(chunk, 0, chunk.len(), out)).is_some(),
+                "{chunk:?} takes the fast path"
+            );
         }
     }
 

@@ -300,7 +300,16 @@ fn number_words() {
     for word in ["un", "Quatre-Vingt-Dix", "zéro", "vingt-et-un", "MILLE"] {
         assert!(is_number_word(word), "{word}");
     }
-    for word in ["de", "des", "unes", "quatre-", "-", "", "millions", "vingt-neuvième"] {
+    for word in [
+        "de",
+        "des",
+        "unes",
+        "quatre-",
+        "-",
+        "",
+        "millions",
+        "vingt-neuvième",
+    ] {
         assert!(!is_number_word(word), "{word}");
     }
 }
