@@ -452,33 +452,13 @@ fn split_number_unit(start: usize, s: &str, pieces: &mut Vec<Piece>) {
         let number = &s[i..];
         let amount_like = number.contains(',') || number.len() >= 4;
         if i >= 4 && amount_like && s[..i].chars().all(char::is_lowercase) && is_number(number) {
-            pieces.push(Piece {
-                start,
-                end: start + i,
-                kind: TokenKind::Word,
-            });
-            pieces.push(Piece {
-                start: start + i,
-                end: start + s.len(),
-                kind: TokenKind::Number,
-            });
-            return;
+            return push_split(start, s, i, [TokenKind::Word, TokenKind::Number], pieces);
         }
     }
     if s.as_bytes()[0].is_ascii_digit() {
         if let Some(i) = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
             if is_number(&s[..i]) && s[i..].chars().all(char::is_alphabetic) {
-                pieces.push(Piece {
-                    start,
-                    end: start + i,
-                    kind: TokenKind::Number,
-                });
-                pieces.push(Piece {
-                    start: start + i,
-                    end: start + s.len(),
-                    kind: TokenKind::Word,
-                });
-                return;
+                return push_split(start, s, i, [TokenKind::Number, TokenKind::Word], pieces);
             }
         }
     }
@@ -491,6 +471,20 @@ fn split_number_unit(start: usize, s: &str, pieces: &mut Vec<Piece>) {
         start,
         end: start + s.len(),
         kind,
+    });
+}
+
+/// Pushes `s` (at byte `start`) as two pieces cut at `at`, of the given kinds.
+fn push_split(start: usize, s: &str, at: usize, kinds: [TokenKind; 2], pieces: &mut Vec<Piece>) {
+    pieces.push(Piece {
+        start,
+        end: start + at,
+        kind: kinds[0],
+    });
+    pieces.push(Piece {
+        start: start + at,
+        end: start + s.len(),
+        kind: kinds[1],
     });
 }
 
