@@ -126,19 +126,19 @@ pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
         .collect()
 }
 
-/// A decimal as a JSON number (exact for the up to 15 significant digits
-/// that amounts in text have), or a string if it has no JSON number form.
+/// A decimal as a JSON number: an integer when it is one, else the nearest
+/// `f64` (exact for the up to 15 significant digits that amounts in text
+/// have), or a string when neither fits.
 pub fn decimal_to_json(d: Decimal) -> serde_json::Value {
-    let f = f64::try_from(d).ok();
-    f.and_then(serde_json::Number::from_f64)
-        .map(|n| {
-            if d.fract().is_zero() && d.abs() < Decimal::from(1u64 << 53) {
-                serde_json::Value::from(i64::try_from(d).unwrap_or_default())
-            } else {
-                serde_json::Value::Number(n)
-            }
-        })
-        .unwrap_or_else(|| serde_json::Value::String(d.to_string()))
+    if d.fract().is_zero() {
+        if let Ok(i) = i64::try_from(d) {
+            return i.into();
+        }
+    }
+    f64::try_from(d)
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or_else(|| d.to_string().into(), serde_json::Value::Number)
 }
 
 /// Parses a gold `value` (a JSON number) as an exact decimal.
@@ -349,6 +349,23 @@ mod tests {
                 currency_correct: 2
             }
         );
+    }
+
+    #[test]
+    fn decimals_become_json_numbers() {
+        let cases = [
+            ("150000", "150000"),
+            ("84930.30", "84930.3"),
+            ("0.4", "0.4"),
+            ("500000000000", "500000000000"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                decimal_to_json(input.parse().unwrap()).to_string(),
+                expected,
+                "{input}"
+            );
+        }
     }
 
     #[test]
