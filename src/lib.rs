@@ -34,6 +34,7 @@ pub mod eval;
 mod pipeline;
 pub mod recognize;
 mod span;
+pub mod tag;
 pub mod text;
 
 pub use error::{Error, ErrorKind};

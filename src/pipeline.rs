@@ -2,14 +2,20 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
+use crate::tag::{mark, Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
+
+/// The embedded tagger, read once per process.
+static EMBEDDED_TAGGER: LazyLock<Arc<Tagger>> = LazyLock::new(|| Arc::new(Tagger::embedded()));
 
 /// The kind of thing an entity names (see `ANNOTATION.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -74,6 +80,7 @@ impl FromStr for Label {
 /// What quidam knows about an entity beyond its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Value {
+    None,
     Money(Money),
     Site(Site),
 }
@@ -167,6 +174,7 @@ impl<'t> Document<'t> {
 pub struct Pipeline {
     money: Option<MoneyRecognizer>,
     sites: bool,
+    tagger: Option<Arc<Tagger>>,
 }
 
 impl Default for Pipeline {
@@ -184,6 +192,7 @@ impl Pipeline {
         PipelineBuilder {
             money: true,
             sites: true,
+            tagger: TaggerChoice::Embedded,
         }
     }
 
@@ -191,20 +200,30 @@ impl Pipeline {
     pub fn annotate<'t>(&self, text: &'t str) -> Document<'t> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        let mut entities = Vec::new();
-        if let Some(money) = &self.money {
+        let (mut entities, marks) = self.rule_entities(text, &tokens);
+        if let Some(tagger) = &self.tagger {
+            let mut scratch = TaggerScratch::default();
             let mut found = Vec::new();
-            money.find(text, &tokens, &mut found);
-            entities.extend(found.into_iter().map(|MoneyMatch { tokens: r, money }| {
-                entity(text, &tokens, r, Label::Money, Value::Money(money))
-            }));
-        }
-        if self.sites {
-            let mut found = Vec::new();
-            find_sites(&tokens, &mut found);
-            entities.extend(found.into_iter().map(|SiteMatch { tokens: r, site }| {
-                entity(text, &tokens, r, Label::Site, Value::Site(site))
-            }));
+            for s in &sentences {
+                found.clear();
+                tagger.tag_sentence(
+                    &tokens[s.clone()],
+                    &marks[s.clone()],
+                    &mut scratch,
+                    &mut found,
+                );
+                for (r, label) in found.drain(..) {
+                    let r = r.start + s.start..r.end + s.start;
+                    // The rules' amounts and domains win over the tagger.
+                    if marks[r.clone()].iter().all(|&m| m == 0) {
+                        let value = match label {
+                            Label::Site => Value::Site(Site { domain: None }),
+                            _ => Value::None,
+                        };
+                        entities.push(entity(text, &tokens, r, label, value));
+                    }
+                }
+            }
         }
         let entities = without_overlaps(entities);
         Document {
@@ -213,6 +232,36 @@ impl Pipeline {
             sentences,
             entities,
         }
+    }
+
+    /// The rules' marks on each token (for training the tagger).
+    #[cfg(feature = "train")]
+    pub(crate) fn rule_marks(&self, text: &str, tokens: &[Token<'_>]) -> Vec<u8> {
+        self.rule_entities(text, tokens).1
+    }
+
+    /// The entities that rules find (amounts of money and domains), and a
+    /// [`mark`] per token saying which rule covers it.
+    fn rule_entities<'t>(&self, text: &'t str, tokens: &[Token<'t>]) -> (Vec<Entity<'t>>, Vec<u8>) {
+        let mut entities = Vec::new();
+        let mut marks = vec![0u8; tokens.len()];
+        if let Some(money) = &self.money {
+            let mut found = Vec::new();
+            money.find(text, tokens, &mut found);
+            entities.extend(found.into_iter().map(|MoneyMatch { tokens: r, money }| {
+                marks[r.clone()].fill(mark::MONEY);
+                entity(text, tokens, r, Label::Money, Value::Money(money))
+            }));
+        }
+        if self.sites {
+            let mut found = Vec::new();
+            find_sites(tokens, &mut found);
+            entities.extend(found.into_iter().map(|SiteMatch { tokens: r, site }| {
+                marks[r.clone()].fill(mark::SITE);
+                entity(text, tokens, r, Label::Site, Value::Site(site))
+            }));
+        }
+        (entities, marks)
     }
 
     /// Annotates many texts in parallel, on all cores (rayon's global pool).
@@ -258,6 +307,16 @@ fn without_overlaps(mut entities: Vec<Entity<'_>>) -> Vec<Entity<'_>> {
 pub struct PipelineBuilder {
     money: bool,
     sites: bool,
+    tagger: TaggerChoice,
+}
+
+/// Which tagger a [`PipelineBuilder`] puts in the pipeline.
+#[derive(Clone, Debug)]
+enum TaggerChoice {
+    None,
+    Embedded,
+    File(PathBuf),
+    Given(Arc<Tagger>),
 }
 
 impl PipelineBuilder {
@@ -273,11 +332,58 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether to tag names of people, organisations, places, other names
+    /// and sites with the embedded tagger (default: yes).
+    pub fn tagger(mut self, yes: bool) -> PipelineBuilder {
+        self.tagger = if yes {
+            TaggerChoice::Embedded
+        } else {
+            TaggerChoice::None
+        };
+        self
+    }
+
+    /// Tags with the model in this file (written by [`Tagger::write`], for
+    /// instance by the `train` example) instead of the embedded one. The
+    /// model must have been trained with the embedded [`Lexicon`].
+    pub fn tagger_model(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
+        self.tagger = TaggerChoice::File(path.into());
+        self
+    }
+
+    /// Tags with this tagger.
+    pub fn with_tagger(mut self, tagger: Tagger) -> PipelineBuilder {
+        self.tagger = TaggerChoice::Given(Arc::new(tagger));
+        self
+    }
+
     /// Builds the pipeline.
+    ///
+    /// Fails when a tagger model file cannot be read or is not a valid model.
     pub fn build(self) -> Result<Pipeline, Error> {
+        let tagger = match self.tagger {
+            TaggerChoice::None => None,
+            TaggerChoice::Embedded => Some(Arc::clone(&EMBEDDED_TAGGER)),
+            TaggerChoice::Given(t) => Some(t),
+            TaggerChoice::File(path) => {
+                let file = std::fs::File::open(&path).map_err(|e| {
+                    Error::with_source(ErrorKind::Io, format!("opening {}", path.display()), e)
+                })?;
+                let tagger = Tagger::read(std::io::BufReader::new(file), Lexicon::embedded())
+                    .map_err(|e| {
+                        Error::with_source(
+                            e.kind().clone(),
+                            format!("reading {}", path.display()),
+                            e,
+                        )
+                    })?;
+                Some(Arc::new(tagger))
+            }
+        };
         Ok(Pipeline {
             money: self.money.then(MoneyRecognizer::new),
             sites: self.sites,
+            tagger,
         })
     }
 }

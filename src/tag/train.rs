@@ -1,0 +1,261 @@
+//! Training the tagger: an averaged structured perceptron (feature `train`).
+//!
+//! ```no_run
+//! use quidam::tag::{train::Trainer, Lexicon};
+//! # fn main() -> Result<(), quidam::Error> {
+//! let mut trainer = Trainer::new(Lexicon::embedded(), 20);
+//! let text = "Kim Dotcom a fondé Megaupload.";
+//! trainer.add_document(text, &[(0..10, quidam::Label::Per), (19..29, quidam::Label::Site)]);
+//! let mut rng = fastrand::Rng::with_seed(7);
+//! for _ in 0..5 {
+//!     trainer.epoch(&mut rng);
+//! }
+//! let tagger = trainer.tagger();
+//! tagger.write(std::fs::File::create("tagger.bin")?)?;
+//! # Ok(()) }
+//! ```
+
+use std::ops::Range;
+
+use super::features::{extract, Scratch, FEATURES};
+use super::{tag, viterbi, Grammar, Lexicon, Position, Tagger, LABELS, TAGS};
+use crate::pipeline::{Label, Pipeline};
+use crate::text::{split_sentences, tokenize};
+
+/// One training sentence: its feature ids and gold tags.
+struct Sentence {
+    features: Vec<u32>,
+    tags: Vec<u8>,
+}
+
+/// How well a document's gold spans fit quidam's tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Alignment {
+    /// Sentences kept for training.
+    pub sentences: usize,
+    /// Gold spans that start and end on token boundaries within one sentence.
+    pub spans: usize,
+    /// Gold spans that do not (their sentences are left out).
+    pub misaligned: usize,
+}
+
+impl std::ops::AddAssign for Alignment {
+    fn add_assign(&mut self, o: Alignment) {
+        self.sentences += o.sentences;
+        self.spans += o.spans;
+        self.misaligned += o.misaligned;
+    }
+}
+
+/// Collects training sentences and runs perceptron epochs over them.
+pub struct Trainer {
+    lexicon: Lexicon,
+    bits: u32,
+    rules: Pipeline,
+    sentences: Vec<Sentence>,
+    weights: Vec<i32>,
+    weight_sums: Vec<i64>,
+    transitions: Vec<i32>,
+    transition_sums: Vec<i64>,
+    step: i64,
+    grammar: Grammar,
+    scratch: Scratch,
+}
+
+impl Trainer {
+    /// A trainer with a weight table of `2^bits` rows (at most 24).
+    pub fn new(lexicon: Lexicon, bits: u32) -> Trainer {
+        let bits = bits.clamp(8, u32::from(super::MAX_BITS));
+        let rows = 1usize << bits;
+        Trainer {
+            lexicon,
+            bits,
+            rules: Pipeline::builder()
+                .tagger(false)
+                .build()
+                .expect("the rules pipeline builds"),
+            sentences: Vec::new(),
+            weights: vec![0; rows * TAGS],
+            weight_sums: vec![0; rows * TAGS],
+            transitions: vec![0; TAGS * (TAGS + 2)],
+            transition_sums: vec![0; TAGS * (TAGS + 2)],
+            step: 1,
+            grammar: Grammar::new(),
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// Adds a document with its gold spans (char ranges). Spans of labels
+    /// the tagger does not predict (`MONEY`) are ignored. Sentences with a
+    /// span that does not fit the tokens are left out.
+    pub fn add_document(&mut self, text: &str, spans: &[(Range<usize>, Label)]) -> Alignment {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let marks = self.rules.rule_marks(text, &tokens);
+        let mut tags = vec![0u8; tokens.len()];
+        let mut bad = vec![false; sentences.len()];
+        let sentence_of = |token: usize| sentences.partition_point(|s| s.end <= token);
+        let mut alignment = Alignment::default();
+        for (chars, label) in spans {
+            let Some(l) = LABELS.iter().position(|x| x == label) else {
+                continue;
+            };
+            let first = tokens.partition_point(|t| t.span.char_start < chars.start);
+            let last = tokens.partition_point(|t| t.span.char_end < chars.end);
+            let fits = first < tokens.len()
+                && last < tokens.len()
+                && first <= last
+                && tokens[first].span.char_start == chars.start
+                && tokens[last].span.char_end == chars.end
+                && sentence_of(first) == sentence_of(last)
+                && tags[first..=last].iter().all(|&t| t == 0);
+            if !fits {
+                alignment.misaligned += 1;
+                if first < tokens.len() {
+                    bad[sentence_of(first)] = true;
+                }
+                if last < tokens.len() {
+                    bad[sentence_of(last)] = true;
+                }
+                continue;
+            }
+            alignment.spans += 1;
+            if first == last {
+                tags[first] = tag(l, Position::Unit) as u8;
+            } else {
+                tags[first] = tag(l, Position::Begin) as u8;
+                for t in &mut tags[first + 1..last] {
+                    *t = tag(l, Position::Inside) as u8;
+                }
+                tags[last] = tag(l, Position::Last) as u8;
+            }
+        }
+        for (s, range) in sentences.iter().enumerate() {
+            if bad[s] || range.is_empty() {
+                continue;
+            }
+            extract(
+                &self.lexicon,
+                &tokens[range.clone()],
+                &marks[range.clone()],
+                self.bits,
+                &mut self.scratch,
+            );
+            self.sentences.push(Sentence {
+                features: self.scratch.features.clone(),
+                tags: tags[range.clone()].to_vec(),
+            });
+            alignment.sentences += 1;
+        }
+        alignment
+    }
+
+    /// The number of training sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Whether there is no training sentence.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// One pass over the training sentences in an order drawn from `rng`.
+    /// Returns the number of tokens whose predicted tag was wrong.
+    pub fn epoch(&mut self, rng: &mut fastrand::Rng) -> usize {
+        let mut order: Vec<usize> = (0..self.sentences.len()).collect();
+        rng.shuffle(&mut order);
+        let mut errors = 0;
+        let (mut emissions, mut best, mut back, mut predicted) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for &s in &order {
+            let sentence = &self.sentences[s];
+            emissions.clear();
+            for ids in sentence.features.chunks_exact(FEATURES) {
+                let mut scores = [0i32; TAGS];
+                for &f in ids {
+                    let row = &self.weights[f as usize * TAGS..][..TAGS];
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += w;
+                    }
+                }
+                emissions.extend_from_slice(&scores);
+            }
+            viterbi(
+                &self.grammar,
+                &emissions,
+                &self.transitions,
+                &mut back,
+                &mut best,
+                &mut predicted,
+            );
+            let gold = &sentence.tags;
+            let step = self.step;
+            let update = |table: &mut [i32], sums: &mut [i64], k: usize, d: i32| {
+                table[k] += d;
+                sums[k] += step * i64::from(d);
+            };
+            for (i, ids) in sentence.features.chunks_exact(FEATURES).enumerate() {
+                let (g, p) = (gold[i] as usize, predicted[i]);
+                if g == p {
+                    continue;
+                }
+                errors += 1;
+                for &f in ids {
+                    let row = f as usize * TAGS;
+                    update(&mut self.weights, &mut self.weight_sums, row + g, 1);
+                    update(&mut self.weights, &mut self.weight_sums, row + p, -1);
+                }
+            }
+            let n = gold.len();
+            let start = TAGS * TAGS;
+            let end = start + TAGS;
+            for i in 0..=n {
+                let index = |tags: &dyn Fn(usize) -> usize| match i {
+                    0 => start + tags(0),
+                    i if i == n => end + tags(n - 1),
+                    i => tags(i - 1) * TAGS + tags(i),
+                };
+                let g = index(&|k| gold[k] as usize);
+                let p = index(&|k| predicted[k]);
+                if g != p {
+                    update(&mut self.transitions, &mut self.transition_sums, g, 1);
+                    update(&mut self.transitions, &mut self.transition_sums, p, -1);
+                }
+            }
+            self.step += 1;
+        }
+        errors
+    }
+
+    /// The averaged model so far, with weights rounded to 16 bits.
+    pub fn tagger(&self) -> Tagger {
+        let step = self.step as f64;
+        let average = |w: i32, sum: i64| f64::from(w) - sum as f64 / step;
+        let max = self
+            .weights
+            .iter()
+            .zip(&self.weight_sums)
+            .map(|(&w, &s)| average(w, s).abs())
+            .fold(1e-9, f64::max);
+        let scale = f64::from(i16::MAX) / max;
+        Tagger {
+            lexicon: self.lexicon.clone(),
+            bits: self.bits,
+            scale: scale as f32,
+            transitions: self
+                .transitions
+                .iter()
+                .zip(&self.transition_sums)
+                .map(|(&w, &s)| (average(w, s) * scale).round() as i32)
+                .collect(),
+            weights: self
+                .weights
+                .iter()
+                .zip(&self.weight_sums)
+                .map(|(&w, &s)| (average(w, s) * scale).round() as i16)
+                .collect(),
+            grammar: Grammar::new(),
+        }
+    }
+}
