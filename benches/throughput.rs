@@ -3,6 +3,10 @@
 //! The text is `benches/data/orangesum-1mb.txt` (539 OrangeSum articles,
 //! 1.0 MB), annotated one article at a time as a user would. Each stage is
 //! measured twice, in bytes/s and in tokens/s (quidam's tokens).
+//!
+//! Stages: the tokenizer alone; sentences and the SITE rules; sentences and
+//! the MONEY rules; both rules; the tagger (tokenizer, sentences, tagger, no
+//! rules); and the whole default pipeline.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use quidam::{text, Pipeline};
@@ -17,16 +21,20 @@ fn throughput(c: &mut Criterion) {
     let articles = articles();
     let bytes: usize = articles.iter().map(|a| a.len()).sum();
     let tokens: usize = articles.iter().map(|a| text::tokenize(a).len()).sum();
-    let stages: [(&str, Option<Pipeline>); 4] = [
+    let only = |money, sites, tagger| {
+        Pipeline::builder()
+            .money(money)
+            .sites(sites)
+            .tagger(tagger)
+            .build()
+            .unwrap()
+    };
+    let stages: [(&str, Option<Pipeline>); 6] = [
         ("tokenize", None),
-        (
-            "tokenize+sentences+money",
-            Some(Pipeline::builder().sites(false).build().unwrap()),
-        ),
-        (
-            "tokenize+sentences+site",
-            Some(Pipeline::builder().money(false).build().unwrap()),
-        ),
+        ("tokenize+sentences+site", Some(only(false, true, false))),
+        ("tokenize+sentences+money", Some(only(true, false, false))),
+        ("rules:tokenize+money+site", Some(only(true, true, false))),
+        ("tokenize+tag", Some(only(false, false, true))),
         ("pipeline", Some(Pipeline::default())),
     ];
     for (unit, amount) in [

@@ -8,7 +8,7 @@ use super::lexicon::{Gazetteer, Lexicon, CLUSTER_LEVELS, MAX_PHRASE_TOKENS};
 use crate::text::{Token, TokenKind};
 
 /// Version of the feature templates; stored in model files.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 2;
 
 /// Feature ids per token.
 pub(crate) const FEATURES: usize = 40;
@@ -44,10 +44,15 @@ impl Fnv {
     }
 
     fn str(s: &str) -> u64 {
-        let mut h = Fnv::new();
-        s.bytes().for_each(|b| h.byte(b));
-        h.0
+        fnv(s.as_bytes())
     }
+}
+
+/// FNV-1a of a byte string.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::new();
+    bytes.iter().for_each(|&b| h.byte(b));
+    h.0
 }
 
 /// Combines two hashes (order matters).
@@ -57,13 +62,26 @@ fn mix(a: u64, b: u64) -> u64 {
 }
 
 /// The murmur3 finaliser: spreads a hash over all bits.
-fn finish(mut x: u64) -> u64 {
+const fn finish(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
     x ^= x >> 33;
     x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     x ^ (x >> 33)
 }
+
+/// One well-mixed seed per template, so that the same value in two
+/// templates lands in unrelated rows. Feature ids are the top bits of
+/// `mix(seed, value)`, which depend on every bit of both.
+const TEMPLATE_SEEDS: [u64; FEATURES] = {
+    let mut seeds = [0; FEATURES];
+    let mut k = 0;
+    while k < FEATURES {
+        seeds[k] = finish(k as u64 + 1);
+        k += 1;
+    }
+    seeds
+};
 
 /// What a token contributes to its own and its neighbours' features,
 /// computed once per token.
@@ -130,9 +148,11 @@ pub(crate) fn extract(
     for (i, t) in tokens.iter().enumerate() {
         let lower = scratch.lower(i);
         let mut a = attributes(t.text, lower);
-        let clusters = lexicon
-            .clusters(t.text)
-            .or_else(|| (lower != t.text).then(|| lexicon.clusters(lower)).flatten());
+        let clusters = lexicon.clusters(a.form).or_else(|| {
+            (a.lower != a.form)
+                .then(|| lexicon.clusters(a.lower))
+                .flatten()
+        });
         a.clusters = match clusters {
             Some(ids) => ids.map(|id| u64::from(id) + 1),
             None => [0; CLUSTER_LEVELS],
@@ -144,6 +164,12 @@ pub(crate) fn extract(
     // Gazetteer: longest phrases, left to right.
     let mut i = 0;
     while i < n {
+        // Names start with a capital or a digit: only there is a walk worth it.
+        let initial = tokens[i].text.chars().next();
+        if !initial.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
         let phrase = (i..n.min(i + MAX_PHRASE_TOKENS)).map(|j| scratch.lower(j));
         match lexicon.longest_phrase(phrase) {
             Some((len, classes)) => {
@@ -229,10 +255,9 @@ pub(crate) fn extract(
             kind_at(1),
             mix(lower_at(-2), lower_at(-1)),
         ];
-        for (template, value) in values.into_iter().enumerate() {
-            let h = finish(mix(template as u64 + 1, value));
-            scratch.features.push((h >> shift) as u32);
-        }
+        let ids: [u32; FEATURES] =
+            std::array::from_fn(|k| (mix(TEMPLATE_SEEDS[k], values[k]) >> shift) as u32);
+        scratch.features.extend_from_slice(&ids);
     }
 }
 
@@ -284,14 +309,10 @@ fn attributes(form: &str, lower: &str) -> Attributes {
     let mut prefixes = [NONE; 3];
     let mut suffixes = [NONE; 4];
     let chars = lower.char_indices().map(|(i, _)| i);
-    for (k, end) in chars
-        .clone()
-        .skip(1)
-        .chain([lower.len()])
-        .take(3)
-        .enumerate()
-    {
-        prefixes[k] = Fnv::str(&lower[..end]);
+    let mut prefix = Fnv::new();
+    for (k, c) in lower.chars().take(3).enumerate() {
+        prefix.char(c);
+        prefixes[k] = prefix.0;
     }
     let count = lower.chars().count();
     for (k, start) in chars.rev().take(4).enumerate() {

@@ -8,8 +8,13 @@
 //!
 //! Both are built by `scripts/build_lexicon.sh` and embedded in the crate.
 
+use std::sync::{Arc, LazyLock};
+
 use fst::raw::{Fst, Node, Output};
-use fst::Map;
+use fst::{Map, Streamer};
+use rustc_hash::FxHashMap;
+
+use super::features::fnv;
 
 use crate::error::{Error, ErrorKind};
 
@@ -77,10 +82,25 @@ fn unpack_clusters(mut packed: u64) -> [u32; CLUSTER_LEVELS] {
 /// The longest phrase, in tokens, that a gazetteer lookup tries.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 6;
 
-/// Word clusters and gazetteers, read-only and shareable.
+/// The embedded lexicon, read once per process.
+static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_bytes(
+        include_bytes!("../../models/clusters.fst").to_vec(),
+        include_bytes!("../../models/gazetteer.fst").to_vec(),
+    )
+    .expect("the embedded lexicon is valid")
+});
+
+/// Word clusters and gazetteers, read-only; clones share the data.
 #[derive(Clone)]
 pub struct Lexicon {
-    clusters: Map<Vec<u8>>,
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    /// Word → packed clusters, indexed by the word's FNV-1a hash: the map
+    /// stores them compactly, this index answers in one probe.
+    clusters: FxHashMap<u64, u64>,
     gazetteer: Map<Vec<u8>>,
     fingerprint: u64,
 }
@@ -88,8 +108,8 @@ pub struct Lexicon {
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
-            .field("clusters", &self.clusters.len())
-            .field("gazetteer", &self.gazetteer.len())
+            .field("clusters", &self.inner.clusters.len())
+            .field("gazetteer", &self.inner.gazetteer.len())
             .finish()
     }
 }
@@ -105,30 +125,40 @@ impl Lexicon {
         };
         let fingerprint =
             u64::from(crc32fast::hash(&clusters)) << 32 | u64::from(crc32fast::hash(&gazetteer));
+        let clusters = map(clusters, "word cluster")?;
+        let mut index = FxHashMap::default();
+        index.reserve(clusters.len());
+        let mut stream = clusters.stream();
+        while let Some((word, packed)) = stream.next() {
+            index.insert(fnv(word), packed);
+        }
         Ok(Lexicon {
-            clusters: map(clusters, "word cluster")?,
-            gazetteer: map(gazetteer, "gazetteer")?,
-            fingerprint,
+            inner: Arc::new(Inner {
+                clusters: index,
+                gazetteer: map(gazetteer, "gazetteer")?,
+                fingerprint,
+            }),
         })
     }
 
-    /// The lexicon compiled into the crate.
+    /// The lexicon compiled into the crate (read once, then shared).
     pub fn embedded() -> Lexicon {
-        Lexicon::from_bytes(
-            include_bytes!("../../models/clusters.fst").to_vec(),
-            include_bytes!("../../models/gazetteer.fst").to_vec(),
-        )
-        .expect("the embedded lexicon is valid")
+        EMBEDDED.clone()
     }
 
     /// A fingerprint of both maps, stored in tagger models trained with them.
     pub(crate) fn fingerprint(&self) -> u64 {
-        self.fingerprint
+        self.inner.fingerprint
     }
 
-    /// The cluster ids of `word` (finest first), if the word is known.
-    pub(crate) fn clusters(&self, word: &str) -> Option<[u32; CLUSTER_LEVELS]> {
-        self.clusters.get(word).map(unpack_clusters)
+    /// The cluster ids of the word whose FNV-1a hash is `word_hash`
+    /// (finest first), if the word is known.
+    pub(crate) fn clusters(&self, word_hash: u64) -> Option<[u32; CLUSTER_LEVELS]> {
+        self.inner
+            .clusters
+            .get(&word_hash)
+            .copied()
+            .map(unpack_clusters)
     }
 
     /// Walks the gazetteer over consecutive lowercased tokens starting at
@@ -138,7 +168,7 @@ impl Lexicon {
         &self,
         tokens: impl Iterator<Item = &'a str>,
     ) -> Option<(usize, u64)> {
-        let fst: &Fst<Vec<u8>> = self.gazetteer.as_fst();
+        let fst: &Fst<Vec<u8>> = self.inner.gazetteer.as_fst();
         let mut node: Node<'_> = fst.root();
         let mut out = Output::zero();
         let mut best = None;
@@ -260,8 +290,8 @@ mod tests {
     #[test]
     fn embedded_lexicon_knows_names() {
         let lexicon = Lexicon::embedded();
-        let paris = lexicon.clusters("Paris").unwrap();
-        let lyon = lexicon.clusters("Lyon").unwrap();
+        let paris = lexicon.clusters(fnv(b"Paris")).unwrap();
+        let lyon = lexicon.clusters(fnv(b"Lyon")).unwrap();
         assert_eq!(
             paris[1], lyon[1],
             "Paris and Lyon share a 1,024-level cluster"

@@ -56,6 +56,9 @@ pub(crate) const LABELS: [Label; 5] =
 /// `O`, then `B`, `I`, `L`, `U` for each label.
 pub(crate) const TAGS: usize = 1 + 4 * LABELS.len();
 
+/// A weight row in memory: `TAGS` weights padded for whole SIMD lanes.
+const ROW: usize = 24;
+
 const MAGIC: &[u8; 8] = b"QUIDAMTG";
 const VERSION: u32 = 1;
 const MAX_BITS: u8 = 24;
@@ -86,8 +89,10 @@ fn tag_parts(tag: usize) -> Option<(usize, Position)> {
     Some((t / 4, position))
 }
 
-/// Whether tag `next` may follow tag `prev` (`None`: the sentence boundary).
-pub(crate) fn legal(prev: Option<usize>, next: Option<usize>) -> bool {
+/// Whether tag `next` may follow tag `prev` (`None`: the sentence boundary):
+/// the rule that [`CLOSING`], [`OPENING`] and [`viterbi`] implement.
+#[cfg(test)]
+fn legal(prev: Option<usize>, next: Option<usize>) -> bool {
     let open = |t: Option<usize>| {
         t.and_then(tag_parts)
             .filter(|(_, p)| matches!(p, Position::Begin | Position::Inside))
@@ -105,41 +110,50 @@ pub(crate) fn legal(prev: Option<usize>, next: Option<usize>) -> bool {
     }
 }
 
-/// Legal previous tags of each tag, and legal first and last tags.
-#[derive(Clone, Debug)]
-struct Grammar {
-    previous: Vec<Vec<usize>>,
-    first: Vec<usize>,
-    last: Vec<usize>,
-}
-
-impl Grammar {
-    fn new() -> Grammar {
-        Grammar {
-            previous: (0..TAGS)
-                .map(|t| (0..TAGS).filter(|&p| legal(Some(p), Some(t))).collect())
-                .collect(),
-            first: (0..TAGS).filter(|&t| legal(None, Some(t))).collect(),
-            last: (0..TAGS).filter(|&t| legal(Some(t), None)).collect(),
-        }
+/// Tags after which an entity may start: `O`, and `L` and `U` of each label.
+const CLOSING: [usize; 1 + 2 * LABELS.len()] = {
+    let mut tags = [0; 1 + 2 * LABELS.len()];
+    let mut l = 0;
+    while l < LABELS.len() {
+        tags[1 + 2 * l] = 1 + 4 * l + Position::Last as usize;
+        tags[2 + 2 * l] = 1 + 4 * l + Position::Unit as usize;
+        l += 1;
     }
-}
+    tags
+};
 
-/// The score of an impossible path.
-const NEVER: i32 = i32::MIN;
+/// Tags that may follow a closing tag: `O`, and `B` and `U` of each label.
+const OPENING: [usize; 1 + 2 * LABELS.len()] = {
+    let mut tags = [0; 1 + 2 * LABELS.len()];
+    let mut l = 0;
+    while l < LABELS.len() {
+        tags[1 + 2 * l] = 1 + 4 * l + Position::Begin as usize;
+        tags[2 + 2 * l] = 1 + 4 * l + Position::Unit as usize;
+        l += 1;
+    }
+    tags
+};
+
+/// Transition weights: `[prev * TAGS + next]`, then the start weight of each
+/// tag at `START + tag`, then the end weight of each tag at `END + tag`.
+const TRANSITIONS: usize = TAGS * (TAGS + 2);
+const START: usize = TAGS * TAGS;
+const END: usize = START + TAGS;
+
+/// The score of an impossible path: low enough to lose against any legal
+/// one, high enough that adding a transition and emissions cannot overflow.
+const NEVER: i32 = i32::MIN / 4;
 
 /// Viterbi decoding of the best legal tag sequence.
 ///
-/// `emissions` holds `TAGS` scores per token; `transitions` is indexed
-/// `[prev * TAGS + next]`, then `start[next]` at `TAGS * TAGS`, then
-/// `end[prev]` at `TAGS * (TAGS + 1)`. Scores are integers so that training
-/// and inference decode alike.
+/// `emissions` holds `TAGS` scores per token. Only legal BILOU transitions
+/// are considered: an `O`, `B` or `U` follows an `O`, `L` or `U`; an `I` or
+/// `L` follows a `B` or `I` of the same label. Scores are integers so that
+/// training and inference decode alike.
 fn viterbi(
-    grammar: &Grammar,
     emissions: &[i32],
-    transitions: &[i32],
+    transitions: &[i32; TRANSITIONS],
     backpointers: &mut Vec<u8>,
-    best: &mut Vec<i32>,
     tags: &mut Vec<usize>,
 ) {
     let n = emissions.len() / TAGS;
@@ -147,46 +161,58 @@ fn viterbi(
     if n == 0 {
         return;
     }
-    let start = TAGS * TAGS;
-    let end = start + TAGS;
-    best.clear();
-    best.resize(2 * TAGS, NEVER);
     backpointers.clear();
     backpointers.resize(n * TAGS, 0);
-    for &t in &grammar.first {
-        best[t] = transitions[start + t] + emissions[t];
+    let mut best = [NEVER; TAGS];
+    for t in OPENING {
+        best[t] = (transitions[START + t] + emissions[t]).clamp(NEVER, -NEVER);
     }
-    for i in 1..n {
-        let (prev, cur) = if i % 2 == 1 { (0, TAGS) } else { (TAGS, 0) };
-        for t in 0..TAGS {
+    for (emission, back) in emissions
+        .chunks_exact(TAGS)
+        .zip(backpointers.chunks_exact_mut(TAGS))
+        .skip(1)
+    {
+        let mut next = [NEVER; TAGS];
+        for t in OPENING {
             let mut top = NEVER;
             let mut arg = 0;
-            for &p in &grammar.previous[t] {
-                let s = best[prev + p];
-                if s == NEVER {
-                    continue;
-                }
-                let s = s + transitions[p * TAGS + t];
+            for p in CLOSING {
+                let s = best[p] + transitions[p * TAGS + t];
                 if s > top {
                     top = s;
                     arg = p;
                 }
             }
-            best[cur + t] = if top == NEVER {
-                NEVER
-            } else {
-                top + emissions[i * TAGS + t]
-            };
-            backpointers[i * TAGS + t] = arg as u8;
+            next[t] = top + emission[t];
+            back[t] = arg as u8;
+        }
+        for l in 0..LABELS.len() {
+            let begin = 1 + 4 * l;
+            let inside = begin + 1;
+            for t in [inside, inside + 1] {
+                let from_begin = best[begin] + transitions[begin * TAGS + t];
+                let from_inside = best[inside] + transitions[inside * TAGS + t];
+                let (top, arg) = if from_begin >= from_inside {
+                    (from_begin, begin)
+                } else {
+                    (from_inside, inside)
+                };
+                next[t] = top + emission[t];
+                back[t] = arg as u8;
+            }
+        }
+        // Keep scores near zero so that no sentence length can overflow them.
+        let top = next.iter().copied().max().unwrap_or(0);
+        for (b, s) in best.iter_mut().zip(next) {
+            *b = (s - top).max(NEVER);
         }
     }
-    let last = if (n - 1) % 2 == 1 { TAGS } else { 0 };
     let mut top = NEVER;
     let mut arg = 0;
-    for &t in &grammar.last {
-        let s = best[last + t];
-        if s != NEVER && s + transitions[end + t] > top {
-            top = s + transitions[end + t];
+    for t in CLOSING {
+        let s = best[t] + transitions[END + t];
+        if s > top {
+            top = s;
             arg = t;
         }
     }
@@ -218,9 +244,9 @@ pub struct Tagger {
     lexicon: Lexicon,
     bits: u32,
     scale: f32,
-    transitions: Vec<i32>,
-    weights: Vec<i16>,
-    grammar: Grammar,
+    transitions: Box<[i32; TRANSITIONS]>,
+    /// One row of tag weights per feature id, padded with zeros to `ROW`.
+    weights: Vec<[i16; ROW]>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -237,7 +263,6 @@ impl std::fmt::Debug for Tagger {
 pub(crate) struct TaggerScratch {
     features: Scratch,
     emissions: Vec<i32>,
-    best: Vec<i32>,
     backpointers: Vec<u8>,
     tags: Vec<usize>,
 }
@@ -296,17 +321,25 @@ impl Tagger {
         if !(scale.is_finite() && scale > 0.0) {
             return Err(model_error("invalid scale"));
         }
-        let transitions = (0..TAGS * (TAGS + 2))
+        let transitions = (0..TRANSITIONS)
             .map(|_| r.u32().map(|v| v as i32))
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?
+            .into_boxed_slice()
+            .try_into()
+            .expect("TRANSITIONS values");
         let rows = 1usize << bits;
         if r.bytes.len() != rows * TAGS * 2 {
             return Err(model_error("weight table has the wrong size"));
         }
         let weights = r
             .bytes
-            .chunks_exact(2)
-            .map(|b| i16::from_le_bytes([b[0], b[1]]))
+            .chunks_exact(2 * TAGS)
+            .map(|row| {
+                std::array::from_fn(|t| match row.get(2 * t..2 * t + 2) {
+                    Some(&[a, b]) => i16::from_le_bytes([a, b]),
+                    _ => 0,
+                })
+            })
             .collect();
         Ok(Tagger {
             lexicon,
@@ -314,13 +347,12 @@ impl Tagger {
             scale,
             transitions,
             weights,
-            grammar: Grammar::new(),
         })
     }
 
     /// Writes the model (see the [module documentation](self) for the format).
     pub fn write(&self, mut writer: impl Write) -> Result<(), Error> {
-        let mut bytes = Vec::with_capacity(self.weights.len() * 2 + 4096);
+        let mut bytes = Vec::with_capacity(self.weights.len() * 2 * TAGS + 4096);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&VERSION.to_le_bytes());
         bytes.extend_from_slice(&features::FORMAT.to_le_bytes());
@@ -328,11 +360,13 @@ impl Tagger {
         bytes.push(self.bits as u8);
         bytes.push(TAGS as u8);
         bytes.extend_from_slice(&self.scale.to_le_bytes());
-        for t in &self.transitions {
+        for t in self.transitions.iter() {
             bytes.extend_from_slice(&t.to_le_bytes());
         }
-        for w in &self.weights {
-            bytes.extend_from_slice(&w.to_le_bytes());
+        for row in &self.weights {
+            for w in &row[..TAGS] {
+                bytes.extend_from_slice(&w.to_le_bytes());
+            }
         }
         let check = crc32fast::hash(&bytes);
         bytes.extend_from_slice(&check.to_le_bytes());
@@ -363,21 +397,19 @@ impl Tagger {
         );
         scratch.emissions.clear();
         for row_ids in scratch.features.features.chunks_exact(FEATURES) {
-            let mut scores = [0i32; TAGS];
+            let mut scores = [0i32; ROW];
             for &f in row_ids {
-                let row = &self.weights[f as usize * TAGS..][..TAGS];
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
+                let row = &self.weights[f as usize];
+                for t in 0..ROW {
+                    scores[t] += i32::from(row[t]);
                 }
             }
-            scratch.emissions.extend_from_slice(&scores);
+            scratch.emissions.extend_from_slice(&scores[..TAGS]);
         }
         viterbi(
-            &self.grammar,
             &scratch.emissions,
             &self.transitions,
             &mut scratch.backpointers,
-            &mut scratch.best,
             &mut scratch.tags,
         );
         spans(&scratch.tags, out);

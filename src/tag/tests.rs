@@ -75,24 +75,35 @@ fn legal_transitions_follow_bilou() {
 }
 
 #[test]
+fn decoder_tables_agree_with_the_rule() {
+    for p in 0..TAGS {
+        for t in 0..TAGS {
+            let by_tables = if OPENING.contains(&t) {
+                CLOSING.contains(&p)
+            } else {
+                tag_parts(p).is_some_and(|(l, pos)| {
+                    matches!(pos, Position::Begin | Position::Inside)
+                        && tag_parts(t).unwrap().0 == l
+                })
+            };
+            assert_eq!(by_tables, legal(Some(p), Some(t)), "{p} -> {t}");
+        }
+        assert_eq!(OPENING.contains(&p), legal(None, Some(p)), "start -> {p}");
+        assert_eq!(CLOSING.contains(&p), legal(Some(p), None), "{p} -> end");
+    }
+}
+
+#[test]
 fn viterbi_never_returns_an_illegal_sequence() {
-    let grammar = Grammar::new();
     // Emissions that favour I-PER everywhere: illegal alone.
     let per_i = tag(0, Position::Inside);
     let mut emissions = vec![0i32; 3 * TAGS];
     for i in 0..3 {
         emissions[i * TAGS + per_i] = 100;
     }
-    let transitions = vec![0i32; TAGS * (TAGS + 2)];
-    let (mut back, mut best, mut tags) = (Vec::new(), Vec::new(), Vec::new());
-    viterbi(
-        &grammar,
-        &emissions,
-        &transitions,
-        &mut back,
-        &mut best,
-        &mut tags,
-    );
+    let transitions = [0i32; TRANSITIONS];
+    let (mut back, mut tags) = (Vec::new(), Vec::new());
+    viterbi(&emissions, &transitions, &mut back, &mut tags);
     assert_eq!(tags.len(), 3);
     assert!(legal(None, Some(tags[0])));
     for w in tags.windows(2) {
@@ -144,4 +155,21 @@ fn model_files_round_trip_and_bad_files_are_errors() {
         let err = Tagger::read(bad, Lexicon::embedded()).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Model, "{name}: {err}");
     }
+}
+
+#[test]
+fn viterbi_survives_huge_scores_on_long_sentences() {
+    let n = 100_000;
+    let emissions: Vec<i32> = (0..n * TAGS)
+        .map(|k| if k % 7 == 0 { 1_300_000 } else { -1_300_000 })
+        .collect();
+    let transitions = [i32::MAX / 8; TRANSITIONS];
+    let (mut back, mut tags) = (Vec::new(), Vec::new());
+    viterbi(&emissions, &transitions, &mut back, &mut tags);
+    assert_eq!(tags.len(), n);
+    assert!(legal(None, Some(tags[0])));
+    for w in tags.windows(2) {
+        assert!(legal(Some(w[0]), Some(w[1])));
+    }
+    assert!(legal(Some(tags[n - 1]), None));
 }

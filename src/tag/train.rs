@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use super::features::{extract, Scratch, FEATURES};
-use super::{tag, viterbi, Grammar, Lexicon, Position, Tagger, LABELS, TAGS};
+use super::{tag, viterbi, Lexicon, Position, Tagger, LABELS, TAGS, TRANSITIONS};
 use crate::pipeline::{Label, Pipeline};
 use crate::text::{split_sentences, tokenize};
 
@@ -55,10 +55,9 @@ pub struct Trainer {
     sentences: Vec<Sentence>,
     weights: Vec<i32>,
     weight_sums: Vec<i64>,
-    transitions: Vec<i32>,
+    transitions: Box<[i32; TRANSITIONS]>,
     transition_sums: Vec<i64>,
     step: i64,
-    grammar: Grammar,
     scratch: Scratch,
 }
 
@@ -77,10 +76,9 @@ impl Trainer {
             sentences: Vec::new(),
             weights: vec![0; rows * TAGS],
             weight_sums: vec![0; rows * TAGS],
-            transitions: vec![0; TAGS * (TAGS + 2)],
-            transition_sums: vec![0; TAGS * (TAGS + 2)],
+            transitions: Box::new([0; TRANSITIONS]),
+            transition_sums: vec![0; TRANSITIONS],
             step: 1,
-            grammar: Grammar::new(),
             scratch: Scratch::default(),
         }
     }
@@ -166,8 +164,7 @@ impl Trainer {
         let mut order: Vec<usize> = (0..self.sentences.len()).collect();
         rng.shuffle(&mut order);
         let mut errors = 0;
-        let (mut emissions, mut best, mut back, mut predicted) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut emissions, mut back, mut predicted) = (Vec::new(), Vec::new(), Vec::new());
         for &s in &order {
             let sentence = &self.sentences[s];
             emissions.clear();
@@ -181,14 +178,7 @@ impl Trainer {
                 }
                 emissions.extend_from_slice(&scores);
             }
-            viterbi(
-                &self.grammar,
-                &emissions,
-                &self.transitions,
-                &mut back,
-                &mut best,
-                &mut predicted,
-            );
+            viterbi(&emissions, &self.transitions, &mut back, &mut predicted);
             let gold = &sentence.tags;
             let step = self.step;
             let update = |table: &mut [i32], sums: &mut [i64], k: usize, d: i32| {
@@ -219,8 +209,8 @@ impl Trainer {
                 let g = index(&|k| gold[k] as usize);
                 let p = index(&|k| predicted[k]);
                 if g != p {
-                    update(&mut self.transitions, &mut self.transition_sums, g, 1);
-                    update(&mut self.transitions, &mut self.transition_sums, p, -1);
+                    update(&mut self.transitions[..], &mut self.transition_sums, g, 1);
+                    update(&mut self.transitions[..], &mut self.transition_sums, p, -1);
                 }
             }
             self.step += 1;
@@ -243,19 +233,20 @@ impl Trainer {
             lexicon: self.lexicon.clone(),
             bits: self.bits,
             scale: scale as f32,
-            transitions: self
-                .transitions
-                .iter()
-                .zip(&self.transition_sums)
-                .map(|(&w, &s)| (average(w, s) * scale).round() as i32)
-                .collect(),
+            transitions: Box::new(std::array::from_fn(|k| {
+                (average(self.transitions[k], self.transition_sums[k]) * scale).round() as i32
+            })),
             weights: self
                 .weights
-                .iter()
-                .zip(&self.weight_sums)
-                .map(|(&w, &s)| (average(w, s) * scale).round() as i16)
+                .chunks_exact(TAGS)
+                .zip(self.weight_sums.chunks_exact(TAGS))
+                .map(|(w, s)| {
+                    std::array::from_fn(|t| match (w.get(t), s.get(t)) {
+                        (Some(&w), Some(&s)) => (average(w, s) * scale).round() as i16,
+                        _ => 0,
+                    })
+                })
                 .collect(),
-            grammar: Grammar::new(),
         }
     }
 }
