@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::error::{Error, ErrorKind};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
-use crate::tag::{mark, Lexicon, Tagger, TaggerScratch};
+use crate::tag::{attach_heads, mark, Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
 
 /// The embedded tagger, read once per process.
@@ -212,6 +212,7 @@ impl Pipeline {
                     &mut scratch,
                     &mut found,
                 );
+                attach_heads(&tokens[s.clone()], &mut found);
                 for (r, label) in found.drain(..) {
                     let r = r.start + s.start..r.end + s.start;
                     // The rules' amounts and domains win over the tagger.

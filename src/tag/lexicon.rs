@@ -198,6 +198,8 @@ pub mod build {
     use std::collections::BTreeMap;
 
     use fst::MapBuilder;
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
 
     use super::{pack_clusters, Gazetteer, CLUSTER_LEVELS, MAX_PHRASE_TOKENS};
     use crate::error::{Error, ErrorKind};
@@ -223,8 +225,10 @@ pub mod build {
         }
 
         /// Adds a name to a gazetteer class. The name is tokenized with
-        /// quidam's tokenizer and lowercased, so that it matches tokens.
-        /// Names of more than [`MAX_PHRASE_TOKENS`] tokens are skipped.
+        /// quidam's tokenizer and lowercased, so that it matches tokens; its
+        /// unaccented spelling is added too (`etats-unis` for `États-Unis`),
+        /// as news text often drops accents on capitals. Names of more than
+        /// [`MAX_PHRASE_TOKENS`] tokens are skipped.
         pub(crate) fn add_name(&mut self, name: &str, class: Gazetteer) {
             let tokens = tokenize(name);
             if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
@@ -235,7 +239,10 @@ pub mod build {
                 .map(|t| t.text.to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" ");
-            *self.gazetteer.entry(key).or_default() |= class.bit();
+            let unaccented: String = key.nfd().filter(|c| !is_combining_mark(*c)).collect();
+            for key in [key, unaccented] {
+                *self.gazetteer.entry(key).or_default() |= class.bit();
+            }
         }
 
         /// Adds a country name.

@@ -30,6 +30,7 @@
 //! | 4 | CRC-32 of everything before it |
 
 mod features;
+mod heads;
 mod lexicon;
 #[cfg(feature = "train")]
 pub mod train;
@@ -44,6 +45,7 @@ pub use lexicon::build::LexiconBuilder;
 
 pub(crate) use features::mark;
 use features::{extract, Scratch, FEATURES};
+pub(crate) use heads::attach_heads;
 
 use crate::error::{Error, ErrorKind};
 use crate::pipeline::Label;

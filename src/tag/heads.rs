@@ -1,0 +1,215 @@
+//! Common-noun heads that belong to a name (`ANNOTATION.md`: "a common-noun
+//! head that is part of the official name belongs to the span"):
+//! `mairie de Paris`, `ministère de l'Intérieur`, `aéroport d'Ajaccio`,
+//! `rue Saint-Benoît`.
+//!
+//! The tagger learns names from Wikipedia, where such heads are rarely part
+//! of a link; this stage attaches them: a head, then `de`, `d'`, `du`, `des`
+//! (optionally `la` or `l'`), then a tagged name or a run of capitalised
+//! words, becomes one entity labelled by the head.
+
+use std::ops::Range;
+
+use crate::pipeline::Label;
+use crate::text::{Token, TokenKind};
+
+/// Heads of organisations' names.
+const ORGANISATION_HEADS: &[&str] = &[
+    "académie",
+    "agence",
+    "ambassade",
+    "assemblée",
+    "commissariat",
+    "conseil",
+    "consulat",
+    "cour",
+    "direction",
+    "gendarmerie",
+    "gouvernement",
+    "institut",
+    "mairie",
+    "ministère",
+    "parquet",
+    "préfecture",
+    "rectorat",
+    "tribunal",
+    "université",
+];
+
+/// Heads of places' names.
+const PLACE_HEADS: &[&str] = &[
+    "aéroport",
+    "allée",
+    "avenue",
+    "boulevard",
+    "gare",
+    "impasse",
+    "place",
+    "quai",
+    "rue",
+];
+
+/// Place heads that take the name directly, without `de`: `rue Saint-Benoît`.
+const DIRECT_PLACE_HEADS: &[&str] = &[
+    "allée",
+    "avenue",
+    "boulevard",
+    "impasse",
+    "place",
+    "quai",
+    "rue",
+];
+
+fn head_label(token: &Token<'_>) -> Option<(Label, bool)> {
+    let text = token.text;
+    if token.kind != TokenKind::Word || text.len() < 3 || text.len() > 14 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if ORGANISATION_HEADS.contains(&lower.as_str()) {
+        Some((Label::Org, false))
+    } else if PLACE_HEADS.contains(&lower.as_str()) {
+        Some((Label::Loc, DIRECT_PLACE_HEADS.contains(&lower.as_str())))
+    } else {
+        None
+    }
+}
+
+fn is_connector(text: &str) -> bool {
+    matches!(text, "de" | "d'" | "d’" | "du" | "des" | "la" | "l'" | "l’")
+}
+
+fn capitalised(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Word && token.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Attaches heads to the names that follow them. `spans` are token ranges
+/// into `tokens` (one sentence), sorted and not overlapping; they stay so.
+pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    let mut i = 0;
+    let mut s = 0; // the first span that does not end before token i
+    let mut out = Vec::with_capacity(spans.len());
+    while i < tokens.len() {
+        while s < spans.len() && spans[s].0.end <= i {
+            out.push(spans[s].clone());
+            s += 1;
+        }
+        let inside = s < spans.len() && spans[s].0.start <= i;
+        let Some((label, direct)) = (!inside).then(|| head_label(&tokens[i])).flatten() else {
+            i += 1;
+            continue;
+        };
+        // Skip up to two connectors: `de`, `de la`, `d'`, `des`...
+        let mut j = i + 1;
+        while j < tokens.len() && j < i + 3 && is_connector(tokens[j].text) {
+            j += 1;
+        }
+        if j == i + 1 && !direct || j >= tokens.len() {
+            i += 1;
+            continue;
+        }
+        let end = if s < spans.len() && spans[s].0.start == j {
+            let end = spans[s].0.end;
+            s += 1;
+            Some(end)
+        } else if s < spans.len() && spans[s].0.start < j {
+            None
+        } else {
+            let limit = spans.get(s).map_or(tokens.len(), |r| r.0.start);
+            let run = tokens[j..limit]
+                .iter()
+                .take_while(|t| capitalised(t))
+                .count();
+            (run > 0).then_some(j + run.min(4))
+        };
+        match end {
+            Some(end) => {
+                out.push((i..end, label));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out.extend(spans.drain(s..));
+    *spans = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn heads_join_the_names_they_introduce() {
+        struct Case {
+            name: &'static str,
+            text: &'static str,
+            tagged: &'static [(&'static str, Label)],
+            expected: &'static [(&'static str, Label)],
+        }
+        let cases = [
+            Case {
+                name: "head before a tagged place",
+                text: "La mairie de Paris a fermé l'école.",
+                tagged: &[("Paris", Label::Loc)],
+                expected: &[("mairie de Paris", Label::Org)],
+            },
+            Case {
+                name: "head before untagged capitals",
+                text: "Le ministère de l'Intérieur dément.",
+                tagged: &[],
+                expected: &[("ministère de l'Intérieur", Label::Org)],
+            },
+            Case {
+                name: "airport",
+                text: "L'aéroport d'Ajaccio est fermé.",
+                tagged: &[("Ajaccio", Label::Loc)],
+                expected: &[("aéroport d'Ajaccio", Label::Loc)],
+            },
+            Case {
+                name: "street without de",
+                text: "Il habite rue Saint-Benoît depuis 1990.",
+                tagged: &[("Saint-Benoît", Label::Loc)],
+                expected: &[("rue Saint-Benoît", Label::Loc)],
+            },
+            Case {
+                name: "no name after the head",
+                text: "La mairie de la ville a fermé.",
+                tagged: &[],
+                expected: &[],
+            },
+            Case {
+                name: "head inside a tagged name is left alone",
+                text: "La Cour des comptes et la rue.",
+                tagged: &[("Cour des comptes", Label::Org)],
+                expected: &[("Cour des comptes", Label::Org)],
+            },
+        ];
+        for c in cases {
+            let tokens = tokenize(c.text);
+            let range_of = |name: &str| {
+                let start = c.text.find(name).unwrap();
+                let first = tokens
+                    .iter()
+                    .position(|t| t.span.byte_start == start)
+                    .unwrap();
+                let last = tokens
+                    .iter()
+                    .position(|t| t.span.byte_end == start + name.len())
+                    .unwrap();
+                first..last + 1
+            };
+            let mut spans: Vec<_> = c.tagged.iter().map(|(n, l)| (range_of(n), *l)).collect();
+            attach_heads(&tokens, &mut spans);
+            let got: Vec<_> = spans
+                .iter()
+                .map(|(r, l)| {
+                    let text =
+                        &c.text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end];
+                    (text, *l)
+                })
+                .collect();
+            assert_eq!(got, c.expected, "{}", c.name);
+        }
+    }
+}
