@@ -41,7 +41,7 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// The weight table has 2^bits rows.
-    #[arg(long, default_value_t = 18)]
+    #[arg(long, default_value_t = 17)]
     bits: u32,
     /// Where to write the model.
     #[arg(long, default_value = "models/tagger.bin")]

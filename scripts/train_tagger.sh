@@ -20,4 +20,4 @@ cargo run --release --features train --example train -- \
     --train target/data/wiki-train.jsonl --train target/data/news-train.jsonl:10 \
     --train target/data/hist-train.jsonl --train target/data/silver-news-5k.jsonl \
     --dev target/data/wiki-dev.jsonl --dev target/data/news-dev.jsonl --dev target/data/hist-dev.jsonl \
-    --epochs 8 --bits 18 --seed 1 --out models/tagger.bin
+    --epochs 8 --bits 17 --seed 1 --out models/tagger.bin

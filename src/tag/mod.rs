@@ -165,6 +165,23 @@ fn viterbi(
     }
     backpointers.clear();
     backpointers.resize(n * TAGS, 0);
+    // The transitions the loop reads, laid out in the order it reads them:
+    // `open[j][k]` from `CLOSING[k]` to `OPENING[j]`; `stay[c]` into the
+    // continuing tag `c` (an `I` or `L`) from the `B` and the `I` of its label.
+    const C: usize = CLOSING.len();
+    let open: [[i32; C]; C] = std::array::from_fn(|j| {
+        std::array::from_fn(|k| transitions[CLOSING[k] * TAGS + OPENING[j]])
+    });
+    let stay: [[i32; 2]; TAGS] = std::array::from_fn(|t| match tag_parts(t) {
+        Some((l, Position::Inside | Position::Last)) => {
+            let begin = 1 + 4 * l;
+            [
+                transitions[begin * TAGS + t],
+                transitions[(begin + 1) * TAGS + t],
+            ]
+        }
+        _ => [0; 2],
+    });
     let mut best = [NEVER; TAGS];
     for t in OPENING {
         best[t] = (transitions[START + t] + emissions[t]).clamp(NEVER, -NEVER);
@@ -175,25 +192,27 @@ fn viterbi(
         .skip(1)
     {
         let mut next = [NEVER; TAGS];
-        for t in OPENING {
-            let mut top = NEVER;
+        let closed: [i32; C] = CLOSING.map(|p| best[p]);
+        for (j, row) in open.iter().enumerate() {
+            let mut top = closed[0] + row[0];
             let mut arg = 0;
-            for p in CLOSING {
-                let s = best[p] + transitions[p * TAGS + t];
+            for k in 1..C {
+                let s = closed[k] + row[k];
                 if s > top {
                     top = s;
-                    arg = p;
+                    arg = k;
                 }
             }
+            let t = OPENING[j];
             next[t] = top + emission[t];
-            back[t] = arg as u8;
+            back[t] = CLOSING[arg] as u8;
         }
         for l in 0..LABELS.len() {
             let begin = 1 + 4 * l;
             let inside = begin + 1;
             for t in [inside, inside + 1] {
-                let from_begin = best[begin] + transitions[begin * TAGS + t];
-                let from_inside = best[inside] + transitions[inside * TAGS + t];
+                let from_begin = best[begin] + stay[t][0];
+                let from_inside = best[inside] + stay[t][1];
                 let (top, arg) = if from_begin >= from_inside {
                     (from_begin, begin)
                 } else {
