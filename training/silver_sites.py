@@ -3,8 +3,10 @@
 
 Site names are collected from the texts themselves: capitalised names that
 follow a cue such as `la plateforme`, `le réseau social`, `l'application`,
-`le site internet` at least MIN_CUED times, and that the teacher does not
-mostly call a person or a place. Then every mention of such a name in a
+`le site internet` at least MIN_CUED times, names of domains the texts
+mention (`Twitter` for twitter.com), and names people have an account on
+(`son compte Twitter`, more than MIN_CUED times), unless the teacher mostly
+calls them a person or a place. Then every mention of such a name in a
 place-like context (`sur X`, `via X`, after a cue) becomes SITE, replacing
 what the teacher said there; elsewhere the teacher's label stays, since a
 company as an actor is ORG (`ANNOTATION.md`).
@@ -22,7 +24,8 @@ CUE = r"(?:le site(?: internet| web| pirate)?|la plateforme(?: en ligne)?|le ré
 NAME = r"([A-Z][\w\-]*[a-z0-9][\w\-]*(?:\.[a-z]{2,4})?)"
 CUED = re.compile(CUE + r"\s+" + NAME)
 DOMAIN = re.compile(r"\b(?:www\.)?([a-z0-9][a-z0-9-]*)\.(?:com|fr|net|org|io|tv|fm|info|eu|be|ch|ca)\b")
-PLACE_LIKE = re.compile(r"(?:\b(?:sur|via)|" + CUE + r")\s+$")
+ACCOUNT = re.compile(r"\bcompte (?:officiel )?([A-Z]\w+)")
+PLACE_LIKE = re.compile(r"(?:\b(?:sur|via|compte|compte officiel)|" + CUE + r")\s+$")
 
 
 def main():
@@ -50,6 +53,11 @@ def main():
     spelled = collections.Counter()
     for d in docs:
         spelled.update(w for w in re.findall(r"\b[A-Z][\w]+", d["text"]) if w.lower() in labels)
+    # Services people have an account on: `son compte Twitter`.
+    accounts = collections.Counter()
+    for d in docs:
+        accounts.update(m.group(1) for m in ACCOUNT.finditer(d["text"]))
+    spelled.update({w: c for w, c in accounts.items() if c > MIN_CUED})
     names = sorted(n for n in set(names) | {w for w, c in spelled.items() if c >= MIN_CUED and lower[w.lower()] < c}
                    if teacher[n]["PER"] + teacher[n]["LOC"] <= sum(teacher[n].values()) / 2)
     print(f"{len(names)} site names: {' '.join(names)}", file=sys.stderr)
