@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::error::{Error, ErrorKind};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
-use crate::tag::{attach_heads, mark, Lexicon, Tagger, TaggerScratch};
+use crate::tag::{attach_heads, harmonise, mark, Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
 
 /// The embedded tagger, read once per process.
@@ -203,6 +203,7 @@ impl Pipeline {
         let (mut entities, marks) = self.rule_entities(text, &tokens);
         if let Some(tagger) = &self.tagger {
             let mut scratch = TaggerScratch::default();
+            let mut tagged = Vec::new();
             let mut found = Vec::new();
             for s in &sentences {
                 found.clear();
@@ -213,16 +214,21 @@ impl Pipeline {
                     &mut found,
                 );
                 attach_heads(&tokens[s.clone()], &mut found);
-                for (r, label) in found.drain(..) {
-                    let r = r.start + s.start..r.end + s.start;
-                    // The rules' amounts and domains win over the tagger.
-                    if marks[r.clone()].iter().all(|&m| m == 0) {
-                        let value = match label {
-                            Label::Site => Value::Site(Site { domain: None }),
-                            _ => Value::None,
-                        };
-                        entities.push(entity(text, &tokens, r, label, value));
-                    }
+                tagged.extend(
+                    found
+                        .drain(..)
+                        .map(|(r, label)| (r.start + s.start..r.end + s.start, label)),
+                );
+            }
+            harmonise(&tokens, &marks, &mut tagged);
+            for (r, label) in tagged {
+                // The rules' amounts and domains win over the tagger.
+                if marks[r.clone()].iter().all(|&m| m == 0) {
+                    let value = match label {
+                        Label::Site => Value::Site(Site { domain: None }),
+                        _ => Value::None,
+                    };
+                    entities.push(entity(text, &tokens, r, label, value));
                 }
             }
         }

@@ -29,6 +29,7 @@
 //! | 2 × tags × 2^bits | `i16` weights, row after row |
 //! | 4 | CRC-32 of everything before it |
 
+mod consistency;
 mod features;
 mod heads;
 mod lexicon;
@@ -43,6 +44,7 @@ pub use lexicon::Lexicon;
 #[cfg(feature = "train")]
 pub use lexicon::build::LexiconBuilder;
 
+pub(crate) use consistency::harmonise;
 pub(crate) use features::mark;
 use features::{extract, Scratch, FEATURES};
 pub(crate) use heads::attach_heads;
