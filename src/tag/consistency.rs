@@ -69,7 +69,7 @@ pub(crate) fn harmonise(
     }
     for candidates in names.values_mut() {
         // Longest first, so that `Jacques Boutault` wins over `Jacques`.
-        candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
     }
 
     let mut out = Vec::with_capacity(spans.len());
