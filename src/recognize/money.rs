@@ -227,6 +227,10 @@ impl MoneyRecognizer {
         let mut last_explicit_end: Option<usize> = None;
         let mut i = 0;
         while i < tokens.len() {
+            if !may_start_amount(&tokens[i]) {
+                i += 1;
+                continue;
+            }
             let Some(found) = self.parse_at(text, tokens, i) else {
                 i += 1;
                 continue;
@@ -484,21 +488,58 @@ fn starts_with_any(word: &str, mask: u32) -> bool {
 }
 
 const NUMBER_WORD_FIRSTS: u32 = letter_mask(b"cdhmnoqstuvz");
+
+/// The first two letters (lower case) of every number word and multiplier
+/// noun: `cent`, `cinq`, `deux`, `demi-`, `dix`, `dizaine`... A test below
+/// checks that the lists agree.
+const AMOUNT_WORD_STARTS: [[u8; 2]; 19] = [
+    *b"bi", *b"ce", *b"ci", *b"de", *b"di", *b"do", *b"hu", *b"mi", *b"ne", *b"no", *b"on", *b"qu",
+    *b"se", *b"si", *b"so", *b"tr", *b"un", *b"vi", *b"ze",
+];
+
+/// A cheap test that rules out most tokens before [`MoneyRecognizer::parse_at`]:
+/// an amount starts with a number, a symbol, a short capitalised word (a
+/// currency code), or a word that begins like a number word or a multiplier.
+fn may_start_amount(token: &Token<'_>) -> bool {
+    match token.kind {
+        TokenKind::Number | TokenKind::Symbol => true,
+        TokenKind::Word => match token.text.as_bytes() {
+            [first, ..] if first.is_ascii_uppercase() && token.text.len() <= 4 => true,
+            // Short words: only these four start an amount (`de`, `que`, `ses` never do).
+            [a, b] => matches!([a.to_ascii_lowercase(), b.to_ascii_lowercase()], [b'u', b'n']),
+            [a, b, c] => matches!(
+                [a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase()],
+                [b'u', b'n', b'e'] | [b's', b'i', b'x'] | [b'd', b'i', b'x']
+            ),
+            [first, second, ..] => {
+                !second.is_ascii()
+                    || AMOUNT_WORD_STARTS
+                        .contains(&[first.to_ascii_lowercase(), second.to_ascii_lowercase()])
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
 const MULTIPLIER_FIRSTS: u32 = letter_mask(b"bcdm");
 
 fn is_number_word(word: &str) -> bool {
-    starts_with_any(word, NUMBER_WORD_FIRSTS)
-        && word
-            .as_bytes()
-            .split(|&b| b == b'-')
-            .all(is_number_word_part)
+    if !starts_with_any(word, NUMBER_WORD_FIRSTS) {
+        return false;
+    }
+    let bytes = word.as_bytes();
+    if !bytes.contains(&b'-') {
+        return is_number_word_part(bytes);
+    }
+    bytes.split(|&b| b == b'-').all(is_number_word_part)
 }
 
 /// The factor of a multiplier noun: `Some(Some(1000000))` for `millions`,
 /// `Some(None)` for vague ones (`centaines`), and `None` for other words.
 /// `demi-milliard` is half a milliard.
 fn multiplier_noun(word: &str) -> Option<Option<Decimal>> {
-    if !starts_with_any(word, MULTIPLIER_FIRSTS) {
+    // From `mille` to `demi-milliards`.
+    if !(5..=14).contains(&word.len()) || !starts_with_any(word, MULTIPLIER_FIRSTS) {
         return None;
     }
     let (word, half) = match word.get(..5).filter(|p| p.eq_ignore_ascii_case("demi-")) {

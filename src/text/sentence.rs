@@ -65,12 +65,10 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
 }
 
 fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    memchr::memchr2(
-        b'\n',
-        b'\r',
-        &text.as_bytes()[a.span.byte_end..b.span.byte_start],
-    )
-    .is_some()
+    match &text.as_bytes()[a.span.byte_end..b.span.byte_start] {
+        [] | [b' '] => false,
+        gap => memchr::memchr2(b'\n', b'\r', gap).is_some(),
+    }
 }
 
 /// A lower-case word glued to a capitalised one: the tokenizer cut there

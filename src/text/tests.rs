@@ -313,7 +313,7 @@ fn domains() {
 mod fast_path {
     use proptest::prelude::*;
 
-    use super::super::{segment_simple, segment_uax29, Piece};
+    use super::super::{segment, segment_simple, segment_uax29, Piece};
 
     fn pieces(
         f: impl Fn(&mut Vec<Piece>) -> bool,
@@ -359,7 +359,20 @@ mod fast_path {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5000))]
         #[test]
-        fn fast_path_equals_uax29(chunk in "[(«\"]{0,2}([a-zA-ZéÉèàçœ'’\\-]{0,8}|[0-9.,]{0,6})[,.;:!?)»\"]{0,3}") {
+        fn ascii_fast_path_equals_uax29(chunk in "[a-zA-Z][a-z]{0,8}[,.;:!?)]{0,3}|[!-/:-@\\[-`{-~]{1,6}") {
+            let fast = pieces(|out| {
+                segment(&chunk, 0, chunk.len(), out);
+                true
+            });
+            let slow = pieces(|out| {
+                segment_uax29(&chunk, 0, chunk.len(), out);
+                true
+            });
+            prop_assert_eq!(fast, slow, "{:?}", chunk);
+        }
+
+        #[test]
+        fn fast_path_equals_uax29(chunk in "[(«\"]{0,2}([a-zA-ZéÉèàçœ'’\\-]{0,8}|[0-9.,]{0,6})[,.;:!?)»\"%]{0,3}") {
             same_as_uax29(&chunk);
         }
     }

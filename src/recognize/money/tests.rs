@@ -313,3 +313,54 @@ fn number_words() {
         assert!(!is_number_word(word), "{word}");
     }
 }
+
+#[test]
+fn every_amount_word_passes_the_prefilter() {
+    let words = [
+        "cent",
+        "cents",
+        "cinq",
+        "cinquante",
+        "deux",
+        "dix",
+        "douze",
+        "huit",
+        "mille",
+        "neuf",
+        "nonante",
+        "onze",
+        "quarante",
+        "quatorze",
+        "quatre",
+        "quinze",
+        "seize",
+        "sept",
+        "septante",
+        "six",
+        "soixante",
+        "treize",
+        "trente",
+        "trois",
+        "un",
+        "une",
+        "vingt",
+        "vingts",
+        "zéro",
+        "demi-milliard",
+        "quatre-vingt-dix",
+    ];
+    let nouns = MULTIPLIER_NOUNS.iter().map(|(w, _)| *w);
+    for word in words.into_iter().chain(nouns) {
+        assert!(
+            is_number_word(word) || multiplier_noun(word).is_some() || word == "demi-milliard",
+            "{word}"
+        );
+        let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+        for form in [word, capitalised.as_str()] {
+            let tokens = crate::text::tokenize(form);
+            assert!(may_start_amount(&tokens[0]), "{form} is ruled out");
+        }
+    }
+    let tokens = crate::text::tokenize("dans sur pour avec");
+    assert!(tokens.iter().all(|t| !may_start_amount(t)));
+}
