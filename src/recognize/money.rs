@@ -528,7 +528,7 @@ fn is_number_word(word: &str) -> bool {
         return false;
     }
     let bytes = word.as_bytes();
-    if !bytes.contains(&b'-') {
+    if !bytes.iter().any(|&b| b == b'-') {
         return is_number_word_part(bytes);
     }
     bytes.split(|&b| b == b'-').all(is_number_word_part)

@@ -173,19 +173,11 @@ fn segment(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
             .iter()
             .position(u8::is_ascii_whitespace)
             .map_or(to, |p| i + p);
-        // The commonest chunks by far: an ASCII word, lower-case after its
-        // first letter, then closing punctuation (`de`, `Paris,`, `fin.`):
+        // The commonest chunks by far: a word, lower-case after its first
+        // letter, then closing punctuation (`de`, `Paris,`, `été.`):
         // exactly what `segment_simple` gives, at a fraction of its cost.
         let chunk = &bytes[i..end];
-        let letters = match chunk.first() {
-            Some(b) if b.is_ascii_alphabetic() => {
-                1 + chunk[1..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_lowercase())
-                    .count()
-            }
-            _ => 0,
-        };
+        let letters = word_prefix_len(&text[i..end]);
         let rest = &chunk[letters..];
         if letters > 0
             && rest
@@ -219,6 +211,28 @@ fn segment(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
         }
         i = end;
     }
+}
+
+/// The length in bytes of the word that starts `chunk`: a Latin letter,
+/// then lower-case Latin letters (0 when `chunk` does not start so).
+fn word_prefix_len(chunk: &str) -> usize {
+    let bytes = chunk.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_lowercase() || (end == 0 && b.is_ascii_uppercase()) {
+            end += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        match chunk[end..].chars().next() {
+            Some(c) if is_latin_letter(c) && (end == 0 || c.is_lowercase()) => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
 }
 
 /// Letters that UAX #29 always joins into one word: ASCII and Latin-1 to
