@@ -497,6 +497,19 @@ const AMOUNT_WORD_STARTS: [[u8; 2]; 19] = [
     *b"se", *b"si", *b"so", *b"tr", *b"un", *b"vi", *b"ze",
 ];
 
+/// [`AMOUNT_WORD_STARTS`] as a table: bit `b` of entry `a` is set for the
+/// pair of letters `a`, `b` (counted from `a`).
+const AMOUNT_WORD_PAIRS: [u32; 26] = {
+    let mut table = [0u32; 26];
+    let mut k = 0;
+    while k < AMOUNT_WORD_STARTS.len() {
+        let [a, b] = AMOUNT_WORD_STARTS[k];
+        table[(a - b'a') as usize] |= 1 << (b - b'a');
+        k += 1;
+    }
+    table
+};
+
 /// A cheap test that rules out most tokens before [`MoneyRecognizer::parse_at`]:
 /// an amount starts with a number, a symbol, a short capitalised word (a
 /// currency code), or a word that begins like a number word or a multiplier.
@@ -506,15 +519,24 @@ fn may_start_amount(token: &Token<'_>) -> bool {
         TokenKind::Word => match token.text.as_bytes() {
             [first, ..] if first.is_ascii_uppercase() && token.text.len() <= 4 => true,
             // Short words: only these four start an amount (`de`, `que`, `ses` never do).
-            [a, b] => matches!([a.to_ascii_lowercase(), b.to_ascii_lowercase()], [b'u', b'n']),
+            [a, b] => matches!(
+                [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                [b'u', b'n']
+            ),
             [a, b, c] => matches!(
-                [a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase()],
+                [
+                    a.to_ascii_lowercase(),
+                    b.to_ascii_lowercase(),
+                    c.to_ascii_lowercase()
+                ],
                 [b'u', b'n', b'e'] | [b's', b'i', b'x'] | [b'd', b'i', b'x']
             ),
             [first, second, ..] => {
+                let (a, b) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
                 !second.is_ascii()
-                    || AMOUNT_WORD_STARTS
-                        .contains(&[first.to_ascii_lowercase(), second.to_ascii_lowercase()])
+                    || (a.is_ascii_lowercase()
+                        && b.is_ascii_lowercase()
+                        && AMOUNT_WORD_PAIRS[usize::from(a - b'a')] >> (b - b'a') & 1 == 1)
             }
             _ => false,
         },

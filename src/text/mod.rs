@@ -332,16 +332,39 @@ fn segment_simple(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) -
 /// is a plain word, through [`split_word`] when it may hold an elision or a
 /// glued sentence.
 fn push_word(start: usize, word: &str, pieces: &mut Vec<Piece>) {
-    let plain = word.chars().skip(1).all(char::is_lowercase);
-    if plain {
+    // Lower case after the first letter: no elision, no glued sentence.
+    let plain = |w: &str| w.chars().skip(1).all(char::is_lowercase);
+    if plain(word) {
         pieces.push(Piece {
             start,
             end: start + word.len(),
             kind: TokenKind::Word,
         });
-    } else {
-        split_word(start, word, pieces);
+        return;
     }
+    // An elision before a plain word (`l'homme`, `qu’il`, `d'Ajaccio`): what
+    // `split_word` gives, without its general search.
+    if let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        let after = i + c.len_utf8();
+        let rest = &word[after..];
+        if rest.starts_with(char::is_alphabetic)
+            && plain(rest)
+            && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(&word[..i]))
+        {
+            pieces.push(Piece {
+                start,
+                end: start + after,
+                kind: TokenKind::Elision,
+            });
+            pieces.push(Piece {
+                start: start + after,
+                end: start + word.len(),
+                kind: TokenKind::Word,
+            });
+            return;
+        }
+    }
+    split_word(start, word, pieces);
 }
 
 /// Splits `text[from..to]` at Unicode word boundaries into pieces.
@@ -680,11 +703,12 @@ fn with_char_offsets<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token
     let (mut byte, mut char) = (0, 0);
     // Chars are the bytes that do not continue a UTF-8 sequence; a plain
     // count beats `chars().count()` on the short slices between tokens.
-    let count = |s: &str| s.bytes().filter(|&b| (b as i8) >= -0x40).count();
+    let count = |s: &[u8]| s.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let bytes = text.as_bytes();
     for p in pieces {
-        let char_start = char + count(&text[byte..p.start]);
+        let char_start = char + count(&bytes[byte..p.start]);
         let slice = &text[p.start..p.end];
-        let char_end = char_start + count(slice);
+        let char_end = char_start + count(slice.as_bytes());
         tokens.push(Token {
             text: slice,
             span: Span {

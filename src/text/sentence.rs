@@ -33,10 +33,14 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        if i > start
-            && (line_break_between(text, &tokens[i - 1], &tokens[i])
-                || glued_sentences(&tokens[i - 1], &tokens[i]))
-        {
+        // Glued tokens have no line break between them; others are not glued.
+        let boundary = i > start
+            && if tokens[i - 1].span.byte_end == tokens[i].span.byte_start {
+                glued_sentences(&tokens[i - 1], &tokens[i])
+            } else {
+                line_break_between(text, &tokens[i - 1], &tokens[i])
+            };
+        if boundary {
             sentences.push(start..i);
             start = i;
         }
