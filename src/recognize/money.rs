@@ -550,7 +550,7 @@ fn is_number_word(word: &str) -> bool {
         return false;
     }
     let bytes = word.as_bytes();
-    if !bytes.iter().any(|&b| b == b'-') {
+    if !bytes.contains(&b'-') {
         return is_number_word_part(bytes);
     }
     bytes.split(|&b| b == b'-').all(is_number_word_part)
