@@ -550,10 +550,11 @@ fn is_number_word(word: &str) -> bool {
         return false;
     }
     let bytes = word.as_bytes();
-    if !bytes.contains(&b'-') {
-        return is_number_word_part(bytes);
+    // A plain loop: `contains` calls memchr, slow on such short words.
+    match bytes.iter().position(|&b| b == b'-') {
+        None => is_number_word_part(bytes),
+        Some(_) => bytes.split(|&b| b == b'-').all(is_number_word_part),
     }
-    bytes.split(|&b| b == b'-').all(is_number_word_part)
 }
 
 /// The factor of a multiplier noun: `Some(Some(1000000))` for `millions`,
