@@ -65,6 +65,14 @@ fn head_label(token: &Token<'_>) -> Option<(Label, bool)> {
     if token.kind != TokenKind::Word || text.len() < 3 || text.len() > 14 {
         return None;
     }
+    // Most words are ruled out by their first letter.
+    let first = text.as_bytes()[0].to_ascii_lowercase();
+    if !matches!(
+        first,
+        b'a' | b'b' | b'c' | b'd' | b'g' | b'i' | b'm' | b'p' | b'q' | b'r' | b't' | b'u'
+    ) {
+        return None;
+    }
     // Heads differ from their capitalised forms in ASCII letters only.
     let is = |heads: &[&str]| heads.iter().any(|h| h.eq_ignore_ascii_case(text));
     if is(ORGANISATION_HEADS) {
@@ -211,6 +219,23 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, c.expected, "{}", c.name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod lists {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn every_head_is_recognised() {
+        for head in ORGANISATION_HEADS.iter().chain(PLACE_HEADS) {
+            let capitalised = format!("{}{}", head[..1].to_uppercase(), &head[1..]);
+            for form in [head.to_string(), capitalised] {
+                let tokens = tokenize(&form);
+                assert!(head_label(&tokens[0]).is_some(), "{form}");
+            }
         }
     }
 }
