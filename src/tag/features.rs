@@ -8,10 +8,10 @@ use super::lexicon::{Gazetteer, Lexicon, CLUSTER_LEVELS, MAX_PHRASE_TOKENS};
 use crate::text::{Token, TokenKind};
 
 /// Version of the feature templates; stored in model files.
-pub(crate) const FORMAT: u32 = 2;
+pub(crate) const FORMAT: u32 = 3;
 
 /// Feature ids per token.
-pub(crate) const FEATURES: usize = 40;
+pub(crate) const FEATURES: usize = 37;
 
 /// Marks from the rules, one byte per token.
 pub(crate) mod mark {
@@ -246,10 +246,11 @@ pub(crate) fn extract(
             cluster_at(1, 3),
             cluster_at(-2, 2),
             cluster_at(2, 2),
-            mix(u64::from(a.gazetteer[0]), u64::from(a.capitalised)),
-            mix(u64::from(a.gazetteer[1]), u64::from(a.capitalised)),
-            mix(u64::from(a.gazetteer[2]), u64::from(a.capitalised)),
-            mix(u64::from(a.gazetteer[3]), u64::from(a.capitalised)),
+            // The gazetteer positions of all classes, with the capital.
+            mix(
+                u64::from(u32::from_le_bytes(a.gazetteer)),
+                u64::from(a.capitalised),
+            ),
             a.kind,
             kind_at(-1),
             kind_at(1),
