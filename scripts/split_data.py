@@ -9,13 +9,18 @@ Writes:
 - news-train.jsonl / news-dev.jsonl: news/dev.jsonl; the five seed articles
   (evaluation-only licence) always go to dev, and the OrangeSum articles
   alternate, the first to train;
-- hist-train.jsonl / hist-dev.jsonl: HIPE-2020 train and dev as they are;
+- hist-train.jsonl / hist-dev.jsonl: HIPE-2020 train and dev, with PER
+  spans brought to ANNOTATION.md (titles and appositions left out, see
+  training/contract.py);
 - europeana.jsonl: Europeana, all of it (training only).
 """
 
 import json
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "training"))
+from contract import normalize  # noqa: E402
 
 
 def read(path):
@@ -49,8 +54,13 @@ def main():
     write(os.path.join(out, "news-train.jsonl"), train)
     write(os.path.join(out, "news-dev.jsonl"), dev)
 
-    write(os.path.join(out, "hist-train.jsonl"), read(os.path.join(data, "train/hipe2020-fr-train.jsonl")))
-    write(os.path.join(out, "hist-dev.jsonl"), read(os.path.join(data, "train/hipe2020-fr-dev.jsonl")))
+    for name, src in [("hist-train", "hipe2020-fr-train"), ("hist-dev", "hipe2020-fr-dev")]:
+        lines = []
+        for line in read(os.path.join(data, f"train/{src}.jsonl")):
+            doc = json.loads(line)
+            doc["spans"] = normalize(doc["text"], doc["spans"])
+            lines.append(json.dumps(doc, ensure_ascii=False) + "\n")
+        write(os.path.join(out, f"{name}.jsonl"), lines)
     write(os.path.join(out, "europeana.jsonl"), read(os.path.join(data, "train/europeana-fr.jsonl")))
 
 

@@ -120,6 +120,7 @@ pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
                     m.currency
                         .map_or(serde_json::Value::Null, |c| c.as_str().into())
                 }),
+                cluster: e.doc_entity().map(|id| format!("e{id}")),
                 ..GoldSpan::default()
             }
         })

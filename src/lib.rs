@@ -31,6 +31,7 @@
 
 mod error;
 pub mod eval;
+pub mod link;
 mod pipeline;
 pub mod recognize;
 mod span;

@@ -9,6 +9,7 @@ use std::sync::{Arc, LazyLock};
 use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind};
+use crate::link::{resolve, DocEntity};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
 use crate::tag::{attach_heads, harmonise, mark, Lexicon, Tagger, TaggerScratch};
@@ -92,6 +93,7 @@ pub struct Entity<'t> {
     text: &'t str,
     span: Span,
     value: Value,
+    doc_entity: Option<usize>,
 }
 
 impl<'t> Entity<'t> {
@@ -108,6 +110,21 @@ impl<'t> Entity<'t> {
     /// Where the mention is, in bytes and chars.
     pub fn span(&self) -> Span {
         self.span
+    }
+
+    /// The document entity this mention names: an index into
+    /// [`Document::doc_entities`], shared by every mention of the same thing
+    /// in the document (`None` for amounts of money).
+    pub fn doc_entity(&self) -> Option<usize> {
+        self.doc_entity
+    }
+
+    pub(crate) fn set_label(&mut self, label: Label) {
+        self.label = label;
+    }
+
+    pub(crate) fn set_doc_entity(&mut self, id: usize) {
+        self.doc_entity = Some(id);
     }
 
     /// The normalised amount of a `MONEY` entity.
@@ -134,6 +151,7 @@ pub struct Document<'t> {
     tokens: Vec<Token<'t>>,
     sentences: Vec<Range<usize>>,
     entities: Vec<Entity<'t>>,
+    doc_entities: Vec<DocEntity>,
 }
 
 impl<'t> Document<'t> {
@@ -155,6 +173,53 @@ impl<'t> Document<'t> {
     /// The entities, sorted by position and never overlapping.
     pub fn entities(&self) -> &[Entity<'t>] {
         &self.entities
+    }
+
+    /// The document entities: mentions grouped by what they name
+    /// (`Solange Drouin` and `Drouin`, `SCPP` and its expansion), in order
+    /// of first mention. See [`link`](crate::link).
+    ///
+    /// ```
+    /// let doc = quidam::Pipeline::default()
+    ///     .annotate("Solange Drouin a parlé. Selon Mme Drouin, c'est grave.");
+    /// for e in doc.entities() {
+    ///     if let Some(id) = e.doc_entity() {
+    ///         println!("{} -> {}", e.text(), doc.doc_entities()[id].name);
+    ///     }
+    /// }
+    /// ```
+    pub fn doc_entities(&self) -> &[DocEntity] {
+        &self.doc_entities
+    }
+
+    /// Adds mentions (text, which occurrence of it, label) to the entities
+    /// and groups them all again: for tests of grouping with given mentions.
+    #[cfg(test)]
+    pub(crate) fn add_test_mentions(&mut self, mentions: &[(&str, usize, Label)]) {
+        let chars = |b: usize| self.text[..b].chars().count();
+        for &(mention, nth, label) in mentions {
+            let start = self
+                .text
+                .match_indices(mention)
+                .nth(nth)
+                .expect("mention in text")
+                .0;
+            let end = start + mention.len();
+            self.entities.push(Entity {
+                label,
+                text: &self.text[start..end],
+                span: Span {
+                    byte_start: start,
+                    byte_end: end,
+                    char_start: chars(start),
+                    char_end: chars(end),
+                },
+                value: Value::None,
+                doc_entity: None,
+            });
+        }
+        self.entities.sort_by_key(|e| e.span.byte_start);
+        self.doc_entities = resolve(self.text, &mut self.entities);
     }
 }
 
@@ -232,12 +297,14 @@ impl Pipeline {
                 }
             }
         }
-        let entities = without_overlaps(entities);
+        let mut entities = without_overlaps(entities);
+        let doc_entities = resolve(text, &mut entities);
         Document {
             text,
             tokens,
             sentences,
             entities,
+            doc_entities,
         }
     }
 
@@ -291,6 +358,7 @@ fn entity<'t>(
         text: &text[span.bytes()],
         span,
         value,
+        doc_entity: None,
     }
 }
 

@@ -16,8 +16,12 @@ company as an actor is ORG (`ANNOTATION.md`).
 
 import collections
 import json
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from contract import normalize  # noqa: E402
 
 MIN_CUED = 2
 CUE = r"(?:le site(?: internet| web| pirate)?|la plateforme(?: en ligne)?|le réseau social|les réseaux sociaux|l['’]application|l['’]appli|la messagerie|le tracker|le service en ligne)"
@@ -31,6 +35,8 @@ PLACE_LIKE = re.compile(r"(?:\b(?:sur|via|compte|compte officiel)|" + CUE + r")\
 def main():
     src, dst = sys.argv[1:3]
     docs = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
+    for d in docs:
+        d["spans"] = normalize(d["text"], d["spans"])
     cued = collections.Counter()
     for d in docs:
         cued.update(m.group(1) for m in CUED.finditer(d["text"]))

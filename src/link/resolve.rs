@@ -1,0 +1,407 @@
+//! Document entities: which mentions of a document name the same thing.
+//!
+//! Two mentions (of `PER`, `ORG`, `LOC`, `MISC` or `SITE`) are merged when:
+//!
+//! - they are the same once case and accents are folded (`SACEM`, `Sacem`);
+//! - one is a one-word person mention equal to the first or last word of a
+//!   longer person mention, and only one such longer name fits
+//!   (`Drouin` after `Solange Drouin`, `Dotcom` after `Kim Dotcom`);
+//! - one is an acronym of the other's significant words
+//!   (`SCPP`, `Société civile des producteurs phonographiques`), or follows it
+//!   in brackets (`Association de lutte contre la piraterie audiovisuelle (Alpa)`);
+//! - an alias cue joins them: `X, de son vrai nom Y`, `X alias Y`, `X, dit Y`,
+//!   `X, né Y`;
+//! - one is a domain and the other its name (`QuebecTorrent.com`,
+//!   `Quebectorrent`).
+//!
+//! Merging is transitive. A group's name is its longest mention; a group
+//! that holds a person's full name makes its one-word mentions persons too
+//! (`Dotcom` tagged `ORG` beside `Kim Dotcom`). `ORG` and `SITE` mentions of
+//! one group keep their own labels: the company acts, the site is a place.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::pipeline::{Entity, Label};
+
+/// A document entity: the mentions of a document that name one thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DocEntity {
+    /// The entity's number in its document, from 0, in order of first mention.
+    pub id: usize,
+    /// The label of its mentions (a person's when it holds a full name).
+    pub label: Label,
+    /// Its canonical name: the longest mention.
+    pub name: String,
+    /// Its mentions, as indices into [`Document::entities`](crate::Document::entities).
+    pub mentions: Vec<usize>,
+}
+
+/// Case- and accent-folded text with single spaces, for comparing names.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_whitespace() || c == '’' {
+            let c = if c == '’' { '\'' } else { ' ' };
+            if c == ' ' && out.ends_with(' ') {
+                continue;
+            }
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Words that acronyms leave out.
+const SMALL_WORDS: &[&str] = &[
+    "de", "des", "du", "d'", "la", "le", "les", "l'", "et", "en", "pour", "contre", "sur", "a",
+    "au", "aux", "of", "the", "and", "for",
+];
+
+/// The initials of `name`'s significant words (`scpp` for `Société civile
+/// des producteurs phonographiques`); `None` for fewer than two.
+fn initials(folded: &str) -> Option<String> {
+    let mut out = String::new();
+    for word in folded.split([' ', '-']) {
+        let word = word
+            .strip_prefix("l'")
+            .or_else(|| word.strip_prefix("d'"))
+            .unwrap_or(word);
+        if word.is_empty() || SMALL_WORDS.contains(&word) {
+            continue;
+        }
+        out.extend(word.chars().next());
+    }
+    (out.chars().count() >= 2).then_some(out)
+}
+
+/// An acronym: two to eight letters or digits, mostly capitals, maybe dotted.
+fn acronym(text: &str) -> Option<String> {
+    let letters: String = text.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    let capitals = letters.chars().filter(|c| c.is_uppercase()).count();
+    let ok = (2..=8).contains(&n)
+        && letters.chars().all(char::is_alphanumeric)
+        && capitals * 2 > n
+        && letters.chars().next().is_some_and(char::is_uppercase);
+    ok.then(|| fold(&letters))
+}
+
+/// Text between two mentions that says they are one: an alias cue or an
+/// opening bracket.
+fn alias_between(between: &str, after: &str) -> bool {
+    let b = fold(between);
+    let cue = [
+        ", de son vrai nom ",
+        " de son vrai nom ",
+        " alias ",
+        ", alias ",
+        ", dit ",
+        ", dite ",
+        ", ne ",
+        ", nee ",
+        " (ne ",
+        " (nee ",
+    ];
+    cue.contains(&b.as_str()) || (b == " (" && after.starts_with(')'))
+}
+
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // The earlier mention stays the root.
+            let (root, child) = if a < b { (a, b) } else { (b, a) };
+            self.parent[child] = root;
+        }
+    }
+}
+
+/// Groups the named mentions of `entities` (sorted by position) into
+/// document entities, relabels mentions by their group where it holds a
+/// full name, and returns the groups (entity index → group in `groups`).
+pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity> {
+    let named: Vec<usize> = (0..entities.len())
+        .filter(|&i| entities[i].label() != Label::Money)
+        .collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let folded: Vec<String> = named.iter().map(|&i| fold(entities[i].text())).collect();
+    let mut groups = Groups {
+        parent: (0..named.len()).collect(),
+    };
+
+    // Same folded text.
+    for a in 0..named.len() {
+        if let Some(b) = (0..a).find(|&b| folded[b] == folded[a]) {
+            groups.join(a, b);
+        }
+    }
+
+    // A site's domain and its name: `quebectorrent.com` and `Quebectorrent`.
+    let squeezed: Vec<String> = folded.iter().map(|f| f.replace([' ', '-'], "")).collect();
+    for a in 0..named.len() {
+        let Some(domain) = entities[named[a]].site().and_then(|s| s.domain.as_deref()) else {
+            continue;
+        };
+        let Some(label) = domain.split('.').next().filter(|l| l.len() >= 3) else {
+            continue;
+        };
+        for (b, name) in squeezed.iter().enumerate() {
+            if b != a && name == label {
+                groups.join(a, b);
+            }
+        }
+    }
+
+    // Acronyms and their expansions.
+    let acronyms: Vec<Option<String>> =
+        named.iter().map(|&i| acronym(entities[i].text())).collect();
+    let expansions: Vec<Option<String>> = folded
+        .iter()
+        .map(|f| f.contains(' ').then(|| initials(f)).flatten())
+        .collect();
+    for (a, short) in acronyms.iter().enumerate() {
+        let Some(short) = short else { continue };
+        for (b, long) in expansions.iter().enumerate() {
+            if b != a && long.as_ref() == Some(short) {
+                groups.join(a, b);
+            }
+        }
+    }
+
+    // Alias cues and brackets between neighbouring mentions.
+    for k in 1..named.len() {
+        let (a, b) = (&entities[named[k - 1]], &entities[named[k]]);
+        let (end, start) = (a.span().byte_end, b.span().byte_start);
+        if start >= end && start - end <= 24 {
+            let between = &text[end..start];
+            let after = &text[b.span().byte_end..];
+            if alias_between(between, after) {
+                groups.join(k - 1, k);
+            }
+        }
+    }
+
+    // One-word person mentions: the first or last word of one full name.
+    let words: Vec<Vec<&str>> = folded.iter().map(|f| f.split(' ').collect()).collect();
+    for a in 0..named.len() {
+        if words[a].len() != 1 || !matches!(entities[named[a]].label(), Label::Per | Label::Org) {
+            continue;
+        }
+        // A person may be named by first name or surname; an `ORG` mention
+        // only joins by surname (`Dotcom`, not `France` for `France Gall`).
+        let person = entities[named[a]].label() == Label::Per;
+        let mut fits = (0..named.len()).filter(|&b| {
+            entities[named[b]].label() == Label::Per
+                && words[b].len() >= 2
+                && (words[b][words[b].len() - 1] == words[a][0]
+                    || (person && words[b][0] == words[a][0]))
+        });
+        if let (Some(b), None) = (fits.next(), fits.next()) {
+            // One full name (or several spellings of it) fits.
+            groups.join(a, b);
+        } else {
+            let roots: Vec<usize> = (0..named.len())
+                .filter(|&b| {
+                    entities[named[b]].label() == Label::Per
+                        && words[b].len() >= 2
+                        && words[b][words[b].len() - 1] == words[a][0]
+                })
+                .map(|b| groups.find(b))
+                .collect();
+            if !roots.is_empty() && roots.iter().all(|r| *r == roots[0]) {
+                groups.join(a, roots[0]);
+            }
+        }
+    }
+
+    // Number the groups in order of first mention; name and label them.
+    let mut ids = vec![usize::MAX; named.len()];
+    let mut out: Vec<DocEntity> = Vec::new();
+    for k in 0..named.len() {
+        let root = groups.find(k);
+        if ids[root] == usize::MAX {
+            ids[root] = out.len();
+            out.push(DocEntity {
+                id: out.len(),
+                label: entities[named[k]].label(),
+                name: String::new(),
+                mentions: Vec::new(),
+            });
+        }
+        out[ids[root]].mentions.push(named[k]);
+    }
+    for group in &mut out {
+        let longest = group
+            .mentions
+            .iter()
+            .copied()
+            .max_by_key(|&i| (entities[i].text().chars().count(), std::cmp::Reverse(i)))
+            .expect("a group has a mention");
+        group.name = entities[longest].text().to_owned();
+        group.label = entities[longest].label();
+        let full_name = group
+            .mentions
+            .iter()
+            .any(|&i| entities[i].label() == Label::Per && entities[i].text().contains(' '));
+        if full_name {
+            group.label = Label::Per;
+            for &i in &group.mentions {
+                if !entities[i].text().contains(' ') && entities[i].label() != Label::Site {
+                    entities[i].set_label(Label::Per);
+                }
+            }
+        }
+        for &i in &group.mentions {
+            entities[i].set_doc_entity(group.id);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    #[test]
+    fn folding_ignores_case_accents_and_spacing() {
+        assert_eq!(fold("Société  Générale"), fold("SOCIETE generale"));
+        assert_eq!(fold("l’ADISQ"), "l'adisq");
+    }
+
+    #[test]
+    fn initials_skip_small_words() {
+        let f = fold("Société civile des producteurs phonographiques");
+        assert_eq!(initials(&f).as_deref(), Some("scpp"));
+        assert_eq!(acronym("SCPP").as_deref(), Some("scpp"));
+        assert_eq!(acronym("P.T.T").as_deref(), Some("ptt"));
+        assert_eq!(acronym("Paris"), None);
+    }
+
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        /// Mentions a tagger would give: (text, occurrence, label).
+        mentions: &'static [(&'static str, usize, Label)],
+        same: &'static [(&'static str, &'static str)],
+        different: &'static [(&'static str, &'static str)],
+    }
+
+    #[test]
+    fn mentions_group_into_document_entities() {
+        let cases = [
+            Case {
+                name: "full name and surname",
+                text: "Solange Drouin, directrice de l'ADISQ, a parlé. Selon Mme Drouin, c'est grave.",
+                mentions: &[("Solange Drouin", 0, Label::Per), ("ADISQ", 0, Label::Org), ("Drouin", 1, Label::Per)],
+                same: &[("Solange Drouin", "Drouin")],
+                different: &[("Solange Drouin", "ADISQ")],
+            },
+            Case {
+                name: "acronym and expansion",
+                text: "La Société civile des producteurs phonographiques (SCPP) a porté plainte. La SCPP insiste.",
+                mentions: &[
+                    ("Société civile des producteurs phonographiques", 0, Label::Org),
+                    ("SCPP", 0, Label::Org),
+                    ("SCPP", 1, Label::Org),
+                ],
+                same: &[("Société civile des producteurs phonographiques", "SCPP")],
+                different: &[],
+            },
+            Case {
+                name: "acronym in brackets that its initials do not give",
+                text: "L'Association de lutte contre la piraterie audiovisuelle (Alpa) et la Sacem.",
+                mentions: &[
+                    ("Association de lutte contre la piraterie audiovisuelle", 0, Label::Org),
+                    ("Alpa", 0, Label::Org),
+                    ("Sacem", 0, Label::Org),
+                ],
+                same: &[("Association de lutte contre la piraterie audiovisuelle", "Alpa")],
+                different: &[("Alpa", "Sacem")],
+            },
+            Case {
+                name: "domain and site name",
+                text: "Le site QuebecTorrent.com a fermé. Les administrateurs de Quebectorrent sont poursuivis.",
+                mentions: &[("Quebectorrent", 0, Label::Site)],
+                same: &[("QuebecTorrent.com", "Quebectorrent")],
+                different: &[],
+            },
+            Case {
+                name: "alias cue",
+                text: "Kim Dotcom, de son vrai nom Kim Schmitz, est arrêté.",
+                mentions: &[("Kim Dotcom", 0, Label::Per), ("Kim Schmitz", 0, Label::Per)],
+                same: &[("Kim Dotcom", "Kim Schmitz")],
+                different: &[],
+            },
+            Case {
+                name: "case and accents",
+                text: "La SACEM et la Sacem, puis l'Elysée et l'Élysée.",
+                mentions: &[
+                    ("SACEM", 0, Label::Org),
+                    ("Sacem", 0, Label::Org),
+                    ("Elysée", 0, Label::Org),
+                    ("Élysée", 0, Label::Org),
+                ],
+                same: &[("SACEM", "Sacem"), ("Elysée", "Élysée")],
+                different: &[("Sacem", "Elysée")],
+            },
+        ];
+        let rules = Pipeline::builder().tagger(false).build().unwrap();
+        for c in cases {
+            let mut doc = rules.annotate(c.text);
+            doc.add_test_mentions(c.mentions);
+            let id = |mention: &str| {
+                doc.entities()
+                    .iter()
+                    .find(|e| e.text() == mention)
+                    .unwrap_or_else(|| panic!("{}: no mention {mention:?}", c.name))
+                    .doc_entity()
+            };
+            for (a, b) in c.same {
+                assert!(id(a).is_some(), "{}: {a} has an entity", c.name);
+                assert_eq!(id(a), id(b), "{}: {a} = {b}", c.name);
+            }
+            for (a, b) in c.different {
+                assert_ne!(id(a), id(b), "{}: {a} != {b}", c.name);
+            }
+            for (k, e) in doc.entities().iter().enumerate() {
+                if let Some(g) = e.doc_entity() {
+                    assert_eq!(doc.doc_entities()[g].id, g);
+                    assert!(doc.doc_entities()[g].mentions.contains(&k));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_full_name_makes_its_surname_a_person() {
+        let rules = Pipeline::builder().tagger(false).build().unwrap();
+        let mut doc = rules.annotate("Kim Dotcom est arrêté. Dotcom nie.");
+        doc.add_test_mentions(&[("Kim Dotcom", 0, Label::Per), ("Dotcom", 1, Label::Org)]);
+        assert_eq!(doc.entities()[1].label(), Label::Per);
+        assert_eq!(
+            doc.entities()[0].doc_entity(),
+            doc.entities()[1].doc_entity()
+        );
+        assert_eq!(doc.doc_entities()[0].name, "Kim Dotcom");
+        assert_eq!(doc.doc_entities()[0].label, Label::Per);
+    }
+}
