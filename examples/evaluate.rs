@@ -41,6 +41,10 @@ struct Args {
     /// End with the scores as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Also score document entities (gold `cluster` ids): pairwise and
+    /// B-cubed F1 on the mentions found with the gold span.
+    #[arg(long)]
+    clusters: bool,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -84,6 +88,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         evaluation.add(&doc.spans, spans);
     }
     print_table(&evaluation);
+    let mut clusters = eval::ClusterScores::default();
+    for (doc, spans) in gold.iter().zip(&predicted) {
+        clusters.add(&doc.spans, spans);
+    }
+    if args.clusters {
+        let (pp, pr, pf) = clusters.pairwise();
+        let (bp, br, bf) = clusters.b_cubed();
+        println!(
+            "Document entities on {} mentions found with the gold span: pairwise P {pp:.4} R {pr:.4} F1 {pf:.4}; B-cubed P {bp:.4} R {br:.4} F1 {bf:.4}",
+            clusters.mentions
+        );
+    }
     let money = evaluation.money_values();
     if money.matched > 0 {
         println!(
@@ -122,6 +138,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "site_dotted": { "found": dotted.0, "support": dotted.1 },
             "tokens": tokens,
             "seconds": seconds,
+            "clusters": if args.clusters {
+                let (pp, pr, pf) = clusters.pairwise();
+                let (bp, br, bf) = clusters.b_cubed();
+                json!({
+                    "mentions": clusters.mentions,
+                    "pairwise": { "p": pp, "r": pr, "f": pf },
+                    "b_cubed": { "p": bp, "r": br, "f": bf },
+                })
+            } else {
+                serde_json::Value::Null
+            },
         });
         println!("{summary}");
     }

@@ -400,3 +400,119 @@ mod tests {
         }
     }
 }
+
+/// How well predicted document entities (`cluster` ids) match gold ones, on
+/// the mentions whose spans both sides share (labels aside): pairwise and
+/// B-cubed precision and recall, summed over documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ClusterScores {
+    /// Mentions present, with a cluster, in both gold and prediction.
+    pub mentions: usize,
+    /// Pairs of such mentions together in both.
+    pub pairs_both: usize,
+    /// Pairs together in the prediction.
+    pub pairs_predicted: usize,
+    /// Pairs together in the gold.
+    pub pairs_gold: usize,
+    /// Sum over mentions of their B-cubed precision.
+    pub b3_precision_sum: f64,
+    /// Sum over mentions of their B-cubed recall.
+    pub b3_recall_sum: f64,
+}
+
+impl ClusterScores {
+    /// Adds one document.
+    pub fn add(&mut self, gold: &[GoldSpan], predicted: &[GoldSpan]) {
+        let clusters = |spans: &[GoldSpan]| -> BTreeMap<(usize, usize), String> {
+            spans
+                .iter()
+                .filter_map(|s| Some(((s.start, s.end), s.cluster.clone()?)))
+                .collect()
+        };
+        let (g, p) = (clusters(gold), clusters(predicted));
+        let shared: Vec<((usize, usize), &str, &str)> = g
+            .iter()
+            .filter_map(|(k, gc)| Some((*k, gc.as_str(), p.get(k)?.as_str())))
+            .collect();
+        for (i, &(_, g1, p1)) in shared.iter().enumerate() {
+            let (mut same_both, mut same_gold, mut same_pred) = (0usize, 0usize, 0usize);
+            for (j, &(_, g2, p2)) in shared.iter().enumerate() {
+                let (sg, sp) = (g1 == g2, p1 == p2);
+                same_gold += usize::from(sg);
+                same_pred += usize::from(sp);
+                same_both += usize::from(sg && sp);
+                if j > i {
+                    self.pairs_gold += usize::from(sg);
+                    self.pairs_predicted += usize::from(sp);
+                    self.pairs_both += usize::from(sg && sp);
+                }
+            }
+            self.b3_precision_sum += same_both as f64 / same_pred as f64;
+            self.b3_recall_sum += same_both as f64 / same_gold as f64;
+            self.mentions += 1;
+        }
+    }
+
+    /// Pairwise (precision, recall, F1).
+    pub fn pairwise(&self) -> (f64, f64, f64) {
+        prf(
+            self.pairs_both as f64 / self.pairs_predicted.max(1) as f64,
+            self.pairs_both as f64 / self.pairs_gold.max(1) as f64,
+        )
+    }
+
+    /// B-cubed (precision, recall, F1).
+    pub fn b_cubed(&self) -> (f64, f64, f64) {
+        let n = self.mentions.max(1) as f64;
+        prf(self.b3_precision_sum / n, self.b3_recall_sum / n)
+    }
+}
+
+fn prf(p: f64, r: f64) -> (f64, f64, f64) {
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
+#[cfg(test)]
+mod cluster_tests {
+    use super::*;
+
+    fn spans(v: &[(usize, &str)]) -> Vec<GoldSpan> {
+        v.iter()
+            .map(|&(start, c)| GoldSpan {
+                start,
+                end: start + 1,
+                label: "PER".into(),
+                cluster: Some(c.into()),
+                ..GoldSpan::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cluster_scores_count_pairs_and_b_cubed() {
+        // Gold: {0, 1, 2} {3}; predicted: {0, 1} {2, 3}.
+        let gold = spans(&[(0, "a"), (1, "a"), (2, "a"), (3, "b")]);
+        let predicted = spans(&[(0, "x"), (1, "x"), (2, "y"), (3, "y")]);
+        let mut scores = ClusterScores::default();
+        scores.add(&gold, &predicted);
+        let (p, r, _) = scores.pairwise();
+        assert_eq!(
+            (scores.pairs_both, scores.pairs_predicted, scores.pairs_gold),
+            (1, 2, 3)
+        );
+        assert!((p - 0.5).abs() < 1e-9 && (r - 1.0 / 3.0).abs() < 1e-9);
+        let (bp, br, _) = scores.b_cubed();
+        // B-cubed precision: (1 + 1 + 1/2 + 1/2) / 4; recall: (2/3 + 2/3 + 1/3 + 1) / 4.
+        assert!((bp - 0.75).abs() < 1e-9);
+        assert!((br - (2.0 / 3.0 + 2.0 / 3.0 + 1.0 / 3.0 + 1.0) / 4.0).abs() < 1e-9);
+        let mut perfect = ClusterScores::default();
+        perfect.add(&gold, &gold);
+        assert_eq!(perfect.b_cubed().2, 1.0);
+        assert_eq!(perfect.pairwise().2, 1.0);
+    }
+}
