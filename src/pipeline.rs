@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind};
 use crate::link::{resolve, DocEntity};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
-use crate::tag::{attach_heads, harmonise, mark, Lexicon, Tagger, TaggerScratch};
+use crate::tag::{attach_heads, harmonise, mark, site_contexts, Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
 
 /// The embedded tagger, read once per process.
@@ -286,6 +286,7 @@ impl Pipeline {
                 );
             }
             harmonise(&tokens, &marks, &mut tagged);
+            site_contexts(tagger.lexicon(), &tokens, &mut tagged);
             for (r, label) in tagged {
                 // The rules' amounts and domains win over the tagger.
                 if marks[r.clone()].iter().all(|&m| m == 0) {

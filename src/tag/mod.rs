@@ -33,6 +33,7 @@ mod consistency;
 mod features;
 mod heads;
 mod lexicon;
+mod sites;
 #[cfg(feature = "train")]
 pub mod train;
 
@@ -48,6 +49,7 @@ pub(crate) use consistency::harmonise;
 pub(crate) use features::mark;
 use features::{extract, Scratch, FEATURES};
 pub(crate) use heads::attach_heads;
+pub(crate) use sites::site_contexts;
 
 use crate::error::{Error, ErrorKind};
 use crate::pipeline::Label;

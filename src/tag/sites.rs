@@ -1,0 +1,190 @@
+//! Sites versus organisations, by context (`ANNOTATION.md`): "the service as
+//! a place is SITE (`une vidéo publiée sur YouTube`, `le site T411`). A name
+//! whose only identity is a web site is SITE wherever it appears."
+//!
+//! The tagger learns names mostly from Wikipedia, where sites are
+//! organisations. This stage, on one document's tagger spans:
+//!
+//! 1. makes `SITE` an `ORG` or `MISC` name that a site noun introduces
+//!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
+//!    Blablacar`, `le tracker What.cd`);
+//! 2. makes `SITE` a known web platform (a site name of the gazetteer, such
+//!    as `Twitter`) right after `sur` or `via`;
+//! 3. then makes `SITE` the other one-word mentions of a name found as a
+//!    site, unless it is a known platform: those are also companies, and a
+//!    company that acts is `ORG`.
+//!
+//! `le site du Figaro` is not a site named `Figaro`: a name after `du`,
+//! `de` or an article is the site's owner.
+
+use std::ops::Range;
+
+use super::lexicon::{Gazetteer, Lexicon};
+use crate::pipeline::Label;
+use crate::text::{Token, TokenKind};
+
+/// Nouns that introduce a site's name.
+const SITE_NOUNS: &[&str] = &[
+    "site",
+    "sites",
+    "plateforme",
+    "plate-forme",
+    "tracker",
+    "application",
+    "appli",
+    "messagerie",
+    "forum",
+];
+
+fn is_site_noun(token: &Token<'_>) -> bool {
+    SITE_NOUNS
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(token.text))
+}
+
+/// Whether a site noun introduces the span starting at token `start`: it is
+/// among the three tokens before, with only lower-case words between
+/// (`site pirate`, `site de covoiturage`).
+fn introduced_by_site_noun(tokens: &[Token<'_>], start: usize) -> bool {
+    // `le site du Figaro` is the newspaper's site: the name is its owner.
+    let owner = start > 0
+        && matches!(
+            tokens[start - 1].text,
+            "du" | "de" | "des" | "d'" | "d’" | "la" | "le" | "l'" | "l’"
+        );
+    if owner {
+        return false;
+    }
+    for back in 1..=3 {
+        let Some(t) = start.checked_sub(back).map(|k| &tokens[k]) else {
+            return false;
+        };
+        if is_site_noun(t) {
+            return true;
+        }
+        let lower_word = matches!(t.kind, TokenKind::Word | TokenKind::Elision)
+            && t.text.chars().next().is_some_and(char::is_lowercase);
+        if !lower_word {
+            return false;
+        }
+    }
+    false
+}
+
+fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
+    let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    lexicon
+        .longest_phrase(lower.iter().map(String::as_str))
+        .is_some_and(|(n, classes)| n == tokens.len() && classes & Gazetteer::SiteName.bit() != 0)
+}
+
+/// Relabels `spans` (token ranges into `tokens`, one document) as the
+/// module documentation says.
+pub(crate) fn site_contexts(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    spans: &mut [(Range<usize>, Label)],
+) {
+    let mut sites: Vec<&str> = Vec::new();
+    for (r, label) in spans.iter_mut() {
+        if !matches!(label, Label::Org | Label::Misc | Label::Site) {
+            continue;
+        }
+        let platform = known_platform(lexicon, &tokens[r.clone()]);
+        if *label != Label::Site {
+            let after_sur = r.start > 0 && matches!(tokens[r.start - 1].text, "sur" | "via");
+            if introduced_by_site_noun(tokens, r.start) || (platform && after_sur) {
+                *label = Label::Site;
+            }
+        }
+        if *label == Label::Site && !platform {
+            let text = &tokens[r.clone()];
+            sites.extend(text.first().map(|t| t.text).filter(|_| text.len() == 1));
+        }
+    }
+    if sites.is_empty() {
+        return;
+    }
+    // One-word mentions only; a person's name is rarely a site's, so a
+    // `PER` mention of a site's name is the tagger's mistake.
+    for (r, label) in spans.iter_mut() {
+        if matches!(label, Label::Org | Label::Misc | Label::Per)
+            && r.len() == 1
+            && sites.contains(&tokens[r.start].text)
+        {
+            *label = Label::Site;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn context_makes_sites() {
+        struct Case {
+            name: &'static str,
+            text: &'static str,
+            tagged: &'static [(&'static str, Label)],
+            expected: &'static [Label],
+        }
+        let cases = [
+            Case {
+                name: "site noun",
+                text: "Le site T411 a fermé. T411 comptait des millions de membres.",
+                tagged: &[("T411", Label::Org)],
+                expected: &[Label::Site],
+            },
+            Case {
+                name: "site noun with words between, then the name alone",
+                text: "Le site de covoiturage Blablacar grandit. Blablacar recrute.",
+                tagged: &[("Blablacar", Label::Org), ("Blablacar", Label::Org)],
+                expected: &[Label::Site, Label::Site],
+            },
+            Case {
+                name: "known platform after sur, the company elsewhere",
+                text: "Il a écrit sur Twitter. Twitter a annoncé des pertes.",
+                tagged: &[("Twitter", Label::Org), ("Twitter", Label::Org)],
+                expected: &[Label::Site, Label::Org],
+            },
+            Case {
+                name: "the owner of a site",
+                text: "Selon le site du Figaro, rien.",
+                tagged: &[("Figaro", Label::Org)],
+                expected: &[Label::Org],
+            },
+            Case {
+                name: "an organisation stays one",
+                text: "La Sacem a porté plainte.",
+                tagged: &[("Sacem", Label::Org)],
+                expected: &[Label::Org],
+            },
+        ];
+        let lexicon = Lexicon::embedded();
+        for c in cases {
+            let tokens = tokenize(c.text);
+            let mut seen = std::collections::HashMap::<&str, usize>::new();
+            let mut spans: Vec<(Range<usize>, Label)> = c
+                .tagged
+                .iter()
+                .map(|&(name, label)| {
+                    let nth = seen.entry(name).or_default();
+                    let i = tokens
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| t.text == name)
+                        .nth(*nth)
+                        .unwrap()
+                        .0;
+                    *nth += 1;
+                    (i..i + 1, label)
+                })
+                .collect();
+            site_contexts(&lexicon, &tokens, &mut spans);
+            let got: Vec<Label> = spans.iter().map(|(_, l)| *l).collect();
+            assert_eq!(got, c.expected, "{}", c.name);
+        }
+    }
+}
