@@ -90,12 +90,16 @@ pub(crate) fn site_contexts(
         if !matches!(label, Label::Org | Label::Misc | Label::Site) {
             continue;
         }
+        let after_sur = r.start > 0 && matches!(tokens[r.start - 1].text, "sur" | "via");
+        if *label != Label::Site && introduced_by_site_noun(tokens, r.start) {
+            *label = Label::Site;
+        }
+        if *label != Label::Site && !after_sur {
+            continue;
+        }
         let platform = known_platform(lexicon, &tokens[r.clone()]);
-        if *label != Label::Site {
-            let after_sur = r.start > 0 && matches!(tokens[r.start - 1].text, "sur" | "via");
-            if introduced_by_site_noun(tokens, r.start) || (platform && after_sur) {
-                *label = Label::Site;
-            }
+        if after_sur && platform {
+            *label = Label::Site;
         }
         if *label == Label::Site && !platform {
             let text = &tokens[r.clone()];
