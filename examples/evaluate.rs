@@ -41,8 +41,9 @@ struct Args {
     /// End with the scores as one JSON object.
     #[arg(long)]
     json: bool,
-    /// Also score document entities (gold `cluster` ids): pairwise and
-    /// B-cubed F1 on the mentions found with the gold span.
+    /// Also score document entities against the gold `cluster` ids:
+    /// pairwise and B-cubed F1, grouping the gold mentions (so that tagging
+    /// errors do not count).
     #[arg(long)]
     clusters: bool,
 }
@@ -88,15 +89,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         evaluation.add(&doc.spans, spans);
     }
     print_table(&evaluation);
+    // Document entities are scored on the gold mentions, so that tagging
+    // errors do not count.
     let mut clusters = eval::ClusterScores::default();
-    for (doc, spans) in gold.iter().zip(&predicted) {
-        clusters.add(&doc.spans, spans);
+    if args.clusters {
+        let grouper = Pipeline::default();
+        for doc in &gold {
+            let mentions: Vec<_> = doc
+                .spans
+                .iter()
+                .filter(|s| s.label != "MONEY")
+                .filter_map(|s| Some((s.start..s.end, s.label.parse().ok()?)))
+                .collect();
+            let grouped = grouper.group_mentions(&doc.text, &mentions);
+            clusters.add(&doc.spans, &eval::predictions(&grouped));
+        }
     }
     if args.clusters {
         let (pp, pr, pf) = clusters.pairwise();
         let (bp, br, bf) = clusters.b_cubed();
         println!(
-            "Document entities on {} mentions found with the gold span: pairwise P {pp:.4} R {pr:.4} F1 {pf:.4}; B-cubed P {bp:.4} R {br:.4} F1 {bf:.4}",
+            "Document entities on {} gold mentions: pairwise P {pp:.4} R {pr:.4} F1 {pf:.4}; B-cubed P {bp:.4} R {br:.4} F1 {bf:.4}",
             clusters.mentions
         );
     }
@@ -143,8 +156,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let (bp, br, bf) = clusters.b_cubed();
                 json!({
                     "mentions": clusters.mentions,
-                    "pairwise": { "p": pp, "r": pr, "f": pf },
-                    "b_cubed": { "p": bp, "r": br, "f": bf },
+                    "pairwise_p": pp, "pairwise_r": pr, "pairwise_f": pf,
+                    "bcubed_p": bp, "bcubed_r": br, "bcubed_f": bf,
                 })
             } else {
                 serde_json::Value::Null

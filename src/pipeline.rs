@@ -339,6 +339,79 @@ impl Pipeline {
         (entities, marks)
     }
 
+    /// Groups given mentions into document entities instead of finding
+    /// mentions: `mentions` are (char range, label) pairs, as in the gold
+    /// files. Mentions out of bounds, empty, or overlapping an earlier one
+    /// are left out. The document has the text's tokens and sentences, these
+    /// mentions as its entities (a `SITE` written as a domain or URL gets its
+    /// registrable domain), and their [`doc_entities`](Document::doc_entities).
+    ///
+    /// ```
+    /// use quidam::{Label, Pipeline};
+    /// let text = "Solange Drouin a parlé. Selon Mme Drouin, c'est grave.";
+    /// let doc = Pipeline::default().group_mentions(text, &[(0..14, Label::Per), (34..40, Label::Per)]);
+    /// assert_eq!(doc.entities()[0].doc_entity(), doc.entities()[1].doc_entity());
+    /// ```
+    pub fn group_mentions<'t>(
+        &self,
+        text: &'t str,
+        mentions: &[(Range<usize>, Label)],
+    ) -> Document<'t> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        // Byte offset of every char boundary, by char index.
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
+        let mut entities: Vec<Entity<'t>> = Vec::new();
+        let mut end = 0;
+        let mut sorted: Vec<&(Range<usize>, Label)> = mentions.iter().collect();
+        sorted.sort_by_key(|(r, _)| (r.start, r.end));
+        for (r, label) in sorted {
+            if r.start >= r.end || r.start < end {
+                continue;
+            }
+            let (Some(&b0), Some(&b1)) = (bytes.get(r.start), bytes.get(r.end)) else {
+                continue;
+            };
+            let mention = &text[b0..b1];
+            let value = match label {
+                Label::Site => Value::Site(Site {
+                    domain: mention
+                        .contains('.')
+                        .then(|| {
+                            crate::text::registrable_domain(crate::recognize::url_host(mention))
+                        })
+                        .flatten(),
+                }),
+                _ => Value::None,
+            };
+            entities.push(Entity {
+                label: *label,
+                text: mention,
+                span: Span {
+                    byte_start: b0,
+                    byte_end: b1,
+                    char_start: r.start,
+                    char_end: r.end,
+                },
+                value,
+                doc_entity: None,
+            });
+            end = r.end;
+        }
+        let doc_entities = resolve(text, &mut entities);
+        Document {
+            text,
+            tokens,
+            sentences,
+            entities,
+            doc_entities,
+        }
+    }
+
     /// Annotates many texts in parallel, on all cores (rayon's global pool).
     /// The result is in the order of `texts`.
     pub fn annotate_batch<'t>(&self, texts: &[&'t str]) -> Vec<Document<'t>> {

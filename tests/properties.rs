@@ -1,7 +1,7 @@
 //! Property tests: any input gives a valid result.
 
 use proptest::prelude::*;
-use quidam::{text, Pipeline};
+use quidam::{text, Label, Pipeline};
 
 /// Strings that mix French text, numbers, currencies, domains, markup and
 /// odd characters, so that the interesting paths are reached often.
@@ -69,6 +69,11 @@ fn frenchish() -> impl Strategy<Value = String> {
 fn check(input: &str) {
     let pipeline = Pipeline::default();
     let doc = pipeline.annotate(input);
+    for entity in doc.entities() {
+        if let Some(id) = entity.doc_entity() {
+            assert!(id < doc.doc_entities().len());
+        }
+    }
     let mut last_end = 0;
     for token in doc.tokens() {
         let span = token.span;
@@ -106,6 +111,26 @@ proptest! {
     }
 
     #[test]
+    fn any_mentions_group_without_panic(
+        input in frenchish(),
+        mentions in prop::collection::vec((0usize..400, 0usize..30, 0usize..6), 0..12),
+    ) {
+        let labels = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Site, Label::Money];
+        let given: Vec<_> = mentions
+            .iter()
+            .map(|&(start, len, l)| (start..start + len, labels[l]))
+            .collect();
+        let doc = Pipeline::default().group_mentions(&input, &given);
+        let mut last_end = 0;
+        for entity in doc.entities() {
+            let span = entity.span();
+            prop_assert!(span.char_start >= last_end && span.char_start < span.char_end);
+            prop_assert_eq!(&input[span.bytes()], entity.text());
+            last_end = span.char_end;
+        }
+    }
+
+    #[test]
     fn tokens_cover_all_non_space_text(input in frenchish()) {
         let tokens = text::tokenize(&input);
         let mut cursor = 0;
@@ -137,6 +162,8 @@ fn hostile_inputs() {
         "€€€ $$$ 5 5 5 € millions millions de de d' euros",
         "http:// www. @ @@ a@ @b.fr",
         "Ω≈ç√∫˜µ≤≥÷ 𝕿𝖍𝖊 ﷽ \u{202e}abc",
+        "Jean Dupont éééééééééééééééééééééééé. Jean Martin (de son vrai nom) était là.",
+        "Kim Schmitz (de son vrai nom) 😀😀😀😀😀😀😀😀😀😀 et Kim Dotcom",
     ];
     for input in inputs {
         check(input);

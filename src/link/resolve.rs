@@ -10,7 +10,9 @@
 //!   (`SCPP`, `Société civile des producteurs phonographiques`), or follows it
 //!   in brackets (`Association de lutte contre la piraterie audiovisuelle (Alpa)`);
 //! - an alias cue joins them: `X, de son vrai nom Y`, `X alias Y`, `X, dit Y`,
-//!   `X, né Y`;
+//!   `X, né Y`, `X (ou auparavant Y)`, `X, anciennement Y`; and
+//!   `X (de son vrai nom)` names the one other full name with X's first name;
+//! - they differ only by spaces and hyphens (`ZoneTelechargement`);
 //! - one is a domain and the other its name (`QuebecTorrent.com`,
 //!   `Quebectorrent`).
 //!
@@ -90,9 +92,11 @@ fn acronym(text: &str) -> Option<String> {
     ok.then(|| fold(&letters))
 }
 
-/// Text between two mentions that says they are one: an alias cue or an
-/// opening bracket.
-fn alias_between(between: &str, after: &str) -> bool {
+/// Text between two mentions that says they are one: an alias cue, or
+/// brackets around a one-word name (`Association de lutte contre la
+/// piraterie audiovisuelle (Alpa)`, but not `Franceinfo (France 3 Bretagne)`,
+/// a source).
+fn alias_between(between: &str, mention_after: &str, after: &str) -> bool {
     let b = fold(between);
     let cue = [
         ", de son vrai nom ",
@@ -105,8 +109,16 @@ fn alias_between(between: &str, after: &str) -> bool {
         ", nee ",
         " (ne ",
         " (nee ",
+        ", anciennement ",
+        " (anciennement ",
+        " (ou ",
+        " (ou auparavant ",
+        " ou encore ",
+        ", ex-",
+        " (ex-",
     ];
-    cue.contains(&b.as_str()) || (b == " (" && after.starts_with(')'))
+    cue.contains(&b.as_str())
+        || (b == " (" && after.starts_with(')') && !mention_after.contains(' '))
 }
 
 struct Groups {
@@ -154,8 +166,45 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
         }
     }
 
-    // A site's domain and its name: `quebectorrent.com` and `Quebectorrent`.
+    // Names that differ only by spaces or hyphens: `Zone Téléchargement`
+    // and `ZoneTelechargement`.
     let squeezed: Vec<String> = folded.iter().map(|f| f.replace([' ', '-'], "")).collect();
+    for a in 0..named.len() {
+        if squeezed[a].chars().count() < 4 {
+            continue;
+        }
+        if let Some(b) = (0..a).find(|&b| squeezed[b] == squeezed[a]) {
+            groups.join(a, b);
+        }
+    }
+
+    // `Kim Schmitz (de son vrai nom)`: the real name of the one other full
+    // name with the same first name (`Kim Dotcom`).
+    for a in 0..named.len() {
+        let e = &entities[named[a]];
+        let after: String = text[e.span().byte_end..].chars().take(24).collect();
+        let after = fold(&after);
+        let real_name =
+            after.starts_with(" (de son vrai nom") || after.starts_with(", de son vrai nom");
+        let first = folded[a].split(' ').next().unwrap_or("");
+        if !real_name || e.label() != Label::Per || !folded[a].contains(' ') {
+            continue;
+        }
+        let mut others = (0..named.len()).filter(|&b| {
+            b != a
+                && entities[named[b]].label() == Label::Per
+                && folded[b].contains(' ')
+                && folded[b] != folded[a]
+                && folded[b].split(' ').next() == Some(first)
+        });
+        if let Some(b) = others.next() {
+            if others.all(|c| folded[c] == folded[b]) {
+                groups.join(a, b);
+            }
+        }
+    }
+
+    // A site's domain and its name: `quebectorrent.com` and `Quebectorrent`.
     for a in 0..named.len() {
         let Some(domain) = entities[named[a]].site().and_then(|s| s.domain.as_deref()) else {
             continue;
@@ -193,7 +242,7 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
         if start >= end && start - end <= 24 {
             let between = &text[end..start];
             let after = &text[b.span().byte_end..];
-            if alias_between(between, after) {
+            if alias_between(between, b.text(), after) {
                 groups.join(k - 1, k);
             }
         }
@@ -350,6 +399,35 @@ mod tests {
                 mentions: &[("Kim Dotcom", 0, Label::Per), ("Kim Schmitz", 0, Label::Per)],
                 same: &[("Kim Dotcom", "Kim Schmitz")],
                 different: &[],
+            },
+            Case {
+                name: "real name, then text in any script",
+                text: "Kim Schmitz (de son vrai nom) 😀😀😀😀😀 est Kim Dotcom, pas Kim Jong-un.",
+                mentions: &[
+                    ("Kim Schmitz", 0, Label::Per),
+                    ("Kim Dotcom", 0, Label::Per),
+                ],
+                same: &[("Kim Schmitz", "Kim Dotcom")],
+                different: &[],
+            },
+            Case {
+                name: "former name in brackets",
+                text: "T411 (ou auparavant Torrent411) a fermé.",
+                mentions: &[("T411", 0, Label::Site), ("Torrent411", 0, Label::Site)],
+                same: &[("T411", "Torrent411")],
+                different: &[],
+            },
+            Case {
+                name: "a source in brackets is another entity",
+                text: "Franceinfo (France 3 Bretagne) rapporte que ZoneTelechargement et Zone Téléchargement ont fermé.",
+                mentions: &[
+                    ("Franceinfo", 0, Label::Org),
+                    ("France 3 Bretagne", 0, Label::Org),
+                    ("ZoneTelechargement", 0, Label::Site),
+                    ("Zone Téléchargement", 0, Label::Site),
+                ],
+                same: &[("ZoneTelechargement", "Zone Téléchargement")],
+                different: &[("Franceinfo", "France 3 Bretagne")],
             },
             Case {
                 name: "case and accents",

@@ -10,4 +10,4 @@ pub use currency::Currency;
 pub use money::Money;
 pub(crate) use money::{MoneyMatch, MoneyRecognizer};
 pub use site::Site;
-pub(crate) use site::{find_sites, SiteMatch};
+pub(crate) use site::{find_sites, url_host, SiteMatch};

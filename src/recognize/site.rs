@@ -51,7 +51,7 @@ pub(crate) fn find_sites(tokens: &[Token<'_>], out: &mut Vec<SiteMatch>) {
 }
 
 /// The host part of a URL: no scheme, user, port, path, query or fragment.
-fn url_host(url: &str) -> &str {
+pub(crate) fn url_host(url: &str) -> &str {
     let rest = url.find("://").map_or(url, |i| &url[i + 3..]);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     let host = authority.rsplit('@').next().unwrap_or(authority);
