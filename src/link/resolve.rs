@@ -219,9 +219,19 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
         }
     }
 
-    // Acronyms and their expansions.
-    let acronyms: Vec<Option<String>> =
-        named.iter().map(|&i| acronym(entities[i].text())).collect();
+    // Acronyms and their expansions; a one-word name that spells the
+    // initials of a longer one counts too (`Sacem`, `Scpp`, `Alpa`).
+    let acronyms: Vec<Option<String>> = named
+        .iter()
+        .zip(&folded)
+        .map(|(&i, f)| {
+            acronym(entities[i].text()).or_else(|| {
+                let n = f.chars().count();
+                (!f.contains(' ') && (3..=8).contains(&n) && f.chars().all(char::is_alphanumeric))
+                    .then(|| f.clone())
+            })
+        })
+        .collect();
     let expansions: Vec<Option<String>> = folded
         .iter()
         .map(|f| f.contains(' ').then(|| initials(f)).flatten())
@@ -242,7 +252,9 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
         if start >= end && start - end <= 24 {
             let between = &text[end..start];
             let after = &text[b.span().byte_end..];
-            if alias_between(between, b.text(), after) {
+            // `Caen (Calvados)` qualifies a place; it does not rename it.
+            let places = a.label() == Label::Loc || b.label() == Label::Loc;
+            if alias_between(between, b.text(), after) && !(places && between.trim() == "(") {
                 groups.join(k - 1, k);
             }
         }
@@ -416,6 +428,28 @@ mod tests {
                 mentions: &[("T411", 0, Label::Site), ("Torrent411", 0, Label::Site)],
                 same: &[("T411", "Torrent411")],
                 different: &[],
+            },
+            Case {
+                name: "expansion in brackets after a one-word name",
+                text: "La Sacem (Société des auteurs, compositeurs et éditeurs de musique) et la Scpp (Société civile des producteurs phonographiques).",
+                mentions: &[
+                    ("Sacem", 0, Label::Org),
+                    ("Société des auteurs, compositeurs et éditeurs de musique", 0, Label::Org),
+                    ("Scpp", 0, Label::Org),
+                    ("Société civile des producteurs phonographiques", 0, Label::Org),
+                ],
+                same: &[
+                    ("Sacem", "Société des auteurs, compositeurs et éditeurs de musique"),
+                    ("Scpp", "Société civile des producteurs phonographiques"),
+                ],
+                different: &[("Sacem", "Scpp")],
+            },
+            Case {
+                name: "a place in brackets qualifies another",
+                text: "À Caen (Calvados), il pleut.",
+                mentions: &[("Caen", 0, Label::Loc), ("Calvados", 0, Label::Loc)],
+                same: &[],
+                different: &[("Caen", "Calvados")],
             },
             Case {
                 name: "a source in brackets is another entity",
