@@ -21,6 +21,7 @@
 //! (`Dotcom` tagged `ORG` beside `Kim Dotcom`). `ORG` and `SITE` mentions of
 //! one group keep their own labels: the company acts, the site is a place.
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -43,6 +44,18 @@ pub struct DocEntity {
 /// Case- and accent-folded text with single spaces, for comparing names.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        for b in text.bytes() {
+            if b.is_ascii_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return out;
+    }
     for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
         if c.is_whitespace() || c == '’' {
             let c = if c == '’' { '\'' } else { ' ' };
@@ -160,21 +173,29 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
     };
 
     // Same folded text.
-    for a in 0..named.len() {
-        if let Some(b) = (0..a).find(|&b| folded[b] == folded[a]) {
-            groups.join(a, b);
+    let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for (a, f) in folded.iter().enumerate() {
+        match first_of.get(f.as_str()) {
+            Some(&b) => groups.join(a, b),
+            None => {
+                first_of.insert(f, a);
+            }
         }
     }
 
     // Names that differ only by spaces or hyphens: `Zone Téléchargement`
     // and `ZoneTelechargement`.
     let squeezed: Vec<String> = folded.iter().map(|f| f.replace([' ', '-'], "")).collect();
-    for a in 0..named.len() {
-        if squeezed[a].chars().count() < 4 {
+    let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for (a, sq) in squeezed.iter().enumerate() {
+        if sq.chars().count() < 4 {
             continue;
         }
-        if let Some(b) = (0..a).find(|&b| squeezed[b] == squeezed[a]) {
-            groups.join(a, b);
+        match first_of.get(sq.as_str()) {
+            Some(&b) => groups.join(a, b),
+            None => {
+                first_of.insert(sq, a);
+            }
         }
     }
 
@@ -182,14 +203,19 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
     // name with the same first name (`Kim Dotcom`).
     for a in 0..named.len() {
         let e = &entities[named[a]];
-        let after: String = text[e.span().byte_end..].chars().take(24).collect();
-        let after = fold(&after);
-        let real_name =
-            after.starts_with(" (de son vrai nom") || after.starts_with(", de son vrai nom");
-        let first = folded[a].split(' ').next().unwrap_or("");
-        if !real_name || e.label() != Label::Per || !folded[a].contains(' ') {
+        let rest = &text[e.span().byte_end..];
+        if e.label() != Label::Per
+            || !folded[a].contains(' ')
+            || !(rest.starts_with(" (") || rest.starts_with(", "))
+        {
             continue;
         }
+        let after: String = rest.chars().take(24).collect();
+        let after = fold(&after);
+        if !(after.starts_with(" (de son vrai nom") || after.starts_with(", de son vrai nom")) {
+            continue;
+        }
+        let first = folded[a].split(' ').next().unwrap_or("");
         let mut others = (0..named.len()).filter(|&b| {
             b != a
                 && entities[named[b]].label() == Label::Per
