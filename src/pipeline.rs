@@ -155,6 +155,24 @@ pub struct Document<'t> {
 }
 
 impl<'t> Document<'t> {
+    /// A document whose entities (sorted, not overlapping) are grouped into
+    /// document entities.
+    fn grouped(
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
+        sentences: Vec<Range<usize>>,
+        mut entities: Vec<Entity<'t>>,
+    ) -> Document<'t> {
+        let doc_entities = resolve(text, &mut entities);
+        Document {
+            text,
+            tokens,
+            sentences,
+            entities,
+            doc_entities,
+        }
+    }
+
     /// The input text.
     pub fn text(&self) -> &'t str {
         self.text
@@ -298,15 +316,7 @@ impl Pipeline {
                 }
             }
         }
-        let mut entities = without_overlaps(entities);
-        let doc_entities = resolve(text, &mut entities);
-        Document {
-            text,
-            tokens,
-            sentences,
-            entities,
-            doc_entities,
-        }
+        Document::grouped(text, tokens, sentences, without_overlaps(entities))
     }
 
     /// The rules' marks on each token (for training the tagger).
@@ -402,14 +412,7 @@ impl Pipeline {
             });
             end = r.end;
         }
-        let doc_entities = resolve(text, &mut entities);
-        Document {
-            text,
-            tokens,
-            sentences,
-            entities,
-            doc_entities,
-        }
+        Document::grouped(text, tokens, sentences, entities)
     }
 
     /// Annotates many texts in parallel, on all cores (rayon's global pool).
