@@ -53,7 +53,7 @@ pub(crate) use sites::site_contexts;
 
 use crate::error::{Error, ErrorKind};
 use crate::pipeline::Label;
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 
 /// The labels the tagger predicts, in tag order.
 pub(crate) const LABELS: [Label; 5] =
@@ -248,6 +248,27 @@ fn viterbi(
     }
 }
 
+/// Words a name never ends with (`ANNOTATION.md`: the shortest stretch that
+/// names the entity).
+const NEVER_LAST: &[&str] = &[
+    "de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "et", "à", "au", "aux", "en",
+];
+
+/// Drops function words and punctuation that end a span (`Afrique de l'`).
+fn trim_spans(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    for (r, _) in spans {
+        while r.end > r.start {
+            let last = &tokens[r.end - 1];
+            let dangling = matches!(last.kind, TokenKind::Punct | TokenKind::Elision)
+                || NEVER_LAST.contains(&last.text);
+            if !dangling {
+                break;
+            }
+            r.end -= 1;
+        }
+    }
+}
+
 /// Reads the entities of a tag sequence: (token range, label) pairs.
 fn spans(tags: &[usize], out: &mut Vec<(Range<usize>, Label)>) {
     let mut start = 0;
@@ -437,7 +458,10 @@ impl Tagger {
             &mut scratch.backpointers,
             &mut scratch.tags,
         );
+        let first = out.len();
         spans(&scratch.tags, out);
+        trim_spans(tokens, &mut out[first..]);
+        out.retain(|(r, _)| !r.is_empty());
     }
 }
 

@@ -173,3 +173,21 @@ fn viterbi_survives_huge_scores_on_long_sentences() {
     }
     assert!(legal(Some(tags[n - 1]), None));
 }
+
+#[test]
+fn spans_never_end_with_a_function_word() {
+    let tokens = crate::text::tokenize("vers Afrique de la ONG , et .");
+    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    assert_eq!(
+        words,
+        ["vers", "Afrique", "de", "la", "ONG", ",", "et", "."]
+    );
+    // `Afrique de la` and `ONG , et .` as a tagger might give them, and a
+    // span of function words only.
+    let mut spans = vec![(1..4, Label::Loc), (4..8, Label::Org), (2..4, Label::Misc)];
+    trim_spans(&tokens, &mut spans);
+    assert_eq!(
+        spans,
+        [(1..2, Label::Loc), (4..5, Label::Org), (2..2, Label::Misc)]
+    );
+}
