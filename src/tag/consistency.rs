@@ -114,6 +114,7 @@ pub(crate) fn harmonise(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{range_text, token_range};
     use super::*;
     use crate::text::tokenize;
 
@@ -177,28 +178,12 @@ mod tests {
             let mut spans: Vec<(Range<usize>, Label)> = c
                 .tagged
                 .iter()
-                .map(|&(nth, name, label)| {
-                    let start = c.text.match_indices(name).nth(nth).unwrap().0;
-                    let first = tokens
-                        .iter()
-                        .position(|t| t.span.byte_start == start)
-                        .unwrap();
-                    let last = tokens
-                        .iter()
-                        .position(|t| t.span.byte_end == start + name.len())
-                        .unwrap();
-                    (first..last + 1, label)
-                })
+                .map(|&(nth, name, label)| (token_range(c.text, &tokens, name, nth), label))
                 .collect();
             harmonise(&tokens, &vec![0; tokens.len()], &mut spans);
             let got: Vec<_> = spans
                 .iter()
-                .map(|(r, l)| {
-                    (
-                        &c.text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end],
-                        *l,
-                    )
-                })
+                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
                 .collect();
             assert_eq!(got, c.expected, "{}", c.name);
         }

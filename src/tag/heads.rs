@@ -145,6 +145,7 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{range_text, token_range};
     use super::*;
     use crate::text::tokenize;
 
@@ -196,27 +197,15 @@ mod tests {
         ];
         for c in cases {
             let tokens = tokenize(c.text);
-            let range_of = |name: &str| {
-                let start = c.text.find(name).unwrap();
-                let first = tokens
-                    .iter()
-                    .position(|t| t.span.byte_start == start)
-                    .unwrap();
-                let last = tokens
-                    .iter()
-                    .position(|t| t.span.byte_end == start + name.len())
-                    .unwrap();
-                first..last + 1
-            };
-            let mut spans: Vec<_> = c.tagged.iter().map(|(n, l)| (range_of(n), *l)).collect();
+            let mut spans: Vec<_> = c
+                .tagged
+                .iter()
+                .map(|(n, l)| (token_range(c.text, &tokens, n, 0), *l))
+                .collect();
             attach_heads(&tokens, &mut spans);
             let got: Vec<_> = spans
                 .iter()
-                .map(|(r, l)| {
-                    let text =
-                        &c.text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end];
-                    (text, *l)
-                })
+                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
                 .collect();
             assert_eq!(got, c.expected, "{}", c.name);
         }

@@ -123,6 +123,7 @@ pub(crate) fn site_contexts(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::token_range;
     use super::*;
     use crate::text::tokenize;
 
@@ -175,15 +176,8 @@ mod tests {
                 .iter()
                 .map(|&(name, label)| {
                     let nth = seen.entry(name).or_default();
-                    let i = tokens
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| t.text == name)
-                        .nth(*nth)
-                        .unwrap()
-                        .0;
                     *nth += 1;
-                    (i..i + 1, label)
+                    (token_range(c.text, &tokens, name, *nth - 1), label)
                 })
                 .collect();
             site_contexts(&lexicon, &tokens, &mut spans);

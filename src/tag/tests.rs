@@ -1,5 +1,30 @@
 use super::*;
 
+/// The token range of the `nth` occurrence of `name` in `text`.
+pub(super) fn token_range(
+    text: &str,
+    tokens: &[Token<'_>],
+    name: &str,
+    nth: usize,
+) -> Range<usize> {
+    let start = text.match_indices(name).nth(nth).expect("name in text").0;
+    let end = start + name.len();
+    let first = tokens
+        .iter()
+        .position(|t| t.span.byte_start == start)
+        .expect("token start");
+    let last = tokens
+        .iter()
+        .position(|t| t.span.byte_end == end)
+        .expect("token end");
+    first..last + 1
+}
+
+/// The text that a token range covers.
+pub(super) fn range_text<'t>(text: &'t str, tokens: &[Token<'_>], r: &Range<usize>) -> &'t str {
+    &text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end]
+}
+
 #[test]
 fn legal_transitions_follow_bilou() {
     let per_b = tag(0, Position::Begin);
