@@ -21,6 +21,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use quidam::eval::{self, Counts, Evaluation, GoldDocument, GoldSpan};
+use quidam::link::KnowledgeBase;
 use quidam::Pipeline;
 use serde_json::json;
 
@@ -46,6 +47,17 @@ struct Args {
     /// errors do not count).
     #[arg(long)]
     clusters: bool,
+    /// Also score entity linking against the gold `kb_id`s, on the gold
+    /// mentions: accuracy on those whose QID the knowledge base holds, and
+    /// NIL precision and recall.
+    #[arg(long)]
+    link: bool,
+    /// Link against this knowledge base file instead of the embedded one.
+    #[arg(long)]
+    kb: Option<PathBuf>,
+    /// The linker's NIL threshold (default: the library's).
+    #[arg(long)]
+    nil_threshold: Option<f32>,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -92,8 +104,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Document entities are scored on the gold mentions, so that tagging
     // errors do not count.
     let mut clusters = eval::ClusterScores::default();
-    if args.clusters {
-        let grouper = Pipeline::default();
+    let mut links = eval::LinkScores::default();
+    if args.clusters || args.link {
+        let mut builder = Pipeline::builder();
+        if let Some(path) = &args.kb {
+            builder = builder.knowledge_base(path);
+        }
+        if let Some(t) = args.nil_threshold {
+            builder = builder.nil_threshold(t);
+        }
+        let grouper = builder.build()?;
+        let kb = match &args.kb {
+            Some(path) => std::sync::Arc::new(KnowledgeBase::open(path)?),
+            None => KnowledgeBase::embedded(),
+        };
+        let in_kb = |q: &str| q.parse().is_ok_and(|id| kb.get(id).is_some());
         for doc in &gold {
             let mentions: Vec<_> = doc
                 .spans
@@ -101,9 +126,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .filter(|s| s.label != "MONEY")
                 .filter_map(|s| Some((s.start..s.end, s.label.parse().ok()?)))
                 .collect();
-            let grouped = grouper.group_mentions(&doc.text, &mentions);
-            clusters.add(&doc.spans, &eval::predictions(&grouped));
+            let grouped = eval::predictions(&grouper.group_mentions(&doc.text, &mentions));
+            clusters.add(&doc.spans, &grouped);
+            links.add(&doc.spans, &grouped, in_kb);
         }
+    }
+    if args.link {
+        let (np, nr, nf) = links.nil();
+        println!(
+            "Linking on {} gold mentions with a kb_id: accuracy {:.4} on the {} whose QID the KB holds ({:.4} on all {} with a QID); NIL P {np:.4} R {nr:.4} F1 {nf:.4} ({} gold NIL)",
+            links.spans,
+            links.accuracy(),
+            links.in_kb,
+            links.correct as f64 / (links.spans - links.nil_gold).max(1) as f64,
+            links.spans - links.nil_gold,
+            links.nil_gold,
+        );
     }
     if args.clusters {
         let (pp, pr, pf) = clusters.pairwise();
@@ -158,6 +196,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "mentions": clusters.mentions,
                     "pairwise_p": pp, "pairwise_r": pr, "pairwise_f": pf,
                     "bcubed_p": bp, "bcubed_r": br, "bcubed_f": bf,
+                })
+            } else {
+                serde_json::Value::Null
+            },
+            "link": if args.link {
+                let (np, nr, nf) = links.nil();
+                json!({
+                    "accuracy": links.accuracy(), "in_kb": links.in_kb,
+                    "nil_p": np, "nil_r": nr, "nil_f": nf,
                 })
             } else {
                 serde_json::Value::Null

@@ -121,7 +121,7 @@ pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
                         .map_or(serde_json::Value::Null, |c| c.as_str().into())
                 }),
                 cluster: e.doc_entity().map(|id| format!("e{id}")),
-                ..GoldSpan::default()
+                kb_id: e.kb_id().map(|id| id.to_string()),
             }
         })
         .collect()
@@ -468,6 +468,73 @@ impl ClusterScores {
     }
 }
 
+/// How well predicted `kb_id`s match gold ones, on the gold spans that carry
+/// one (a predicted span with the same offsets and no `kb_id` counts as NIL).
+///
+/// `accuracy` is over the gold spans whose QID the knowledge base holds
+/// (`in_kb`); NIL precision and recall compare predicted NIL with gold `NIL`
+/// over all gold spans with a `kb_id`, so a NIL predicted for an entity that
+/// Wikidata has but the knowledge base lacks counts against precision.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinkScores {
+    /// Gold spans with a `kb_id`.
+    pub spans: usize,
+    /// Gold spans whose QID is in the knowledge base.
+    pub in_kb: usize,
+    /// Of those, predicted with that QID.
+    pub in_kb_correct: usize,
+    /// Gold spans with a QID (in the knowledge base or not) predicted right.
+    pub correct: usize,
+    /// Gold `NIL` spans.
+    pub nil_gold: usize,
+    /// Spans predicted NIL.
+    pub nil_predicted: usize,
+    /// Spans NIL in both.
+    pub nil_both: usize,
+}
+
+impl LinkScores {
+    /// Adds one document; `in_kb` says whether the knowledge base holds a
+    /// QID.
+    pub fn add(&mut self, gold: &[GoldSpan], predicted: &[GoldSpan], in_kb: impl Fn(&str) -> bool) {
+        let found: BTreeMap<(usize, usize), &str> = predicted
+            .iter()
+            .map(|s| ((s.start, s.end), s.kb_id.as_deref().unwrap_or("NIL")))
+            .collect();
+        for g in gold {
+            let Some(want) = g.kb_id.as_deref() else {
+                continue;
+            };
+            let got = found.get(&(g.start, g.end)).copied().unwrap_or("NIL");
+            self.spans += 1;
+            let (gold_nil, predicted_nil) = (want == "NIL", got == "NIL");
+            self.nil_gold += usize::from(gold_nil);
+            self.nil_predicted += usize::from(predicted_nil);
+            self.nil_both += usize::from(gold_nil && predicted_nil);
+            if !gold_nil {
+                self.correct += usize::from(got == want);
+                if in_kb(want) {
+                    self.in_kb += 1;
+                    self.in_kb_correct += usize::from(got == want);
+                }
+            }
+        }
+    }
+
+    /// Accuracy on the gold spans whose QID the knowledge base holds.
+    pub fn accuracy(&self) -> f64 {
+        self.in_kb_correct as f64 / self.in_kb.max(1) as f64
+    }
+
+    /// NIL (precision, recall, F1).
+    pub fn nil(&self) -> (f64, f64, f64) {
+        prf(
+            self.nil_both as f64 / self.nil_predicted.max(1) as f64,
+            self.nil_both as f64 / self.nil_gold.max(1) as f64,
+        )
+    }
+}
+
 fn prf(p: f64, r: f64) -> (f64, f64, f64) {
     let f = if p + r > 0.0 {
         2.0 * p * r / (p + r)
@@ -475,6 +542,53 @@ fn prf(p: f64, r: f64) -> (f64, f64, f64) {
         0.0
     };
     (p, r, f)
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    fn span(start: usize, kb_id: Option<&str>) -> GoldSpan {
+        GoldSpan {
+            start,
+            end: start + 1,
+            label: "LOC".into(),
+            kb_id: kb_id.map(Into::into),
+            ..GoldSpan::default()
+        }
+    }
+
+    #[test]
+    fn link_scores_count_in_kb_accuracy_and_nil() {
+        let gold = [
+            span(0, Some("Q90")),  // in KB, right
+            span(1, Some("Q142")), // in KB, wrong
+            span(2, Some("Q7")),   // not in KB, predicted NIL
+            span(3, Some("NIL")),  // NIL, predicted NIL
+            span(4, Some("NIL")),  // NIL, linked
+            span(5, None),         // no gold id: ignored
+        ];
+        let predicted = [
+            span(0, Some("Q90")),
+            span(1, Some("Q31")),
+            span(2, None),
+            span(3, None),
+            span(4, Some("Q5")),
+            span(5, Some("Q1")),
+        ];
+        let mut scores = LinkScores::default();
+        scores.add(&gold, &predicted, |q| q == "Q90" || q == "Q142");
+        assert_eq!(
+            (scores.spans, scores.in_kb, scores.in_kb_correct),
+            (5, 2, 1)
+        );
+        assert_eq!(scores.accuracy(), 0.5);
+        assert_eq!(
+            (scores.nil_gold, scores.nil_predicted, scores.nil_both),
+            (2, 2, 1)
+        );
+        assert_eq!(scores.nil(), (0.5, 0.5, 0.5));
+    }
 }
 
 #[cfg(test)]

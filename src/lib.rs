@@ -27,7 +27,7 @@
 //! [`recognize`] (money and sites), and [`eval`] (gold files and scores).
 
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 mod error;
 pub mod eval;

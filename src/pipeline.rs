@@ -9,7 +9,7 @@ use std::sync::{Arc, LazyLock};
 use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind};
-use crate::link::{resolve, DocEntity};
+use crate::link::{link, resolve, DocEntity, KbId, KnowledgeBase, DEFAULT_NIL_THRESHOLD};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
 use crate::tag::{attach_heads, harmonise, mark, site_contexts, Lexicon, Tagger, TaggerScratch};
@@ -87,13 +87,14 @@ enum Value {
 }
 
 /// A mention of an entity in the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entity<'t> {
     label: Label,
     text: &'t str,
     span: Span,
     value: Value,
     doc_entity: Option<usize>,
+    link: Option<(KbId, f32)>,
 }
 
 impl<'t> Entity<'t> {
@@ -127,6 +128,31 @@ impl<'t> Entity<'t> {
         self.doc_entity = Some(id);
     }
 
+    /// The knowledge-base entity this mention names (that of its document
+    /// entity), when the linker found one above its NIL threshold.
+    ///
+    /// ```
+    /// let doc = quidam::Pipeline::default().annotate("Il est parti de Genève pour la Belgique.");
+    /// let ids: Vec<String> = doc.entities().iter()
+    ///     .filter_map(|e| e.kb_id())
+    ///     .map(|id| id.to_string())
+    ///     .collect();
+    /// assert_eq!(ids, ["Q71", "Q31"]);
+    /// ```
+    pub fn kb_id(&self) -> Option<KbId> {
+        self.link.map(|(id, _)| id)
+    }
+
+    /// The linker's score for [`kb_id`](Self::kb_id) (higher is surer; at
+    /// least the pipeline's NIL threshold).
+    pub fn kb_score(&self) -> Option<f32> {
+        self.link.map(|(_, score)| score)
+    }
+
+    pub(crate) fn set_link(&mut self, id: KbId, score: f32) {
+        self.link = Some((id, score));
+    }
+
     /// The normalised amount of a `MONEY` entity.
     pub fn money(&self) -> Option<&Money> {
         match &self.value {
@@ -156,14 +182,24 @@ pub struct Document<'t> {
 
 impl<'t> Document<'t> {
     /// A document whose entities (sorted, not overlapping) are grouped into
-    /// document entities.
+    /// document entities, linked to the pipeline's knowledge base if it has one.
     fn grouped(
+        pipeline: &Pipeline,
         text: &'t str,
         tokens: Vec<Token<'t>>,
         sentences: Vec<Range<usize>>,
         mut entities: Vec<Entity<'t>>,
     ) -> Document<'t> {
-        let doc_entities = resolve(text, &mut entities);
+        let mut doc_entities = resolve(text, &mut entities);
+        if let Some(kb) = &pipeline.kb {
+            link(
+                kb,
+                pipeline.nil_threshold,
+                &tokens,
+                &mut entities,
+                &mut doc_entities,
+            );
+        }
         Document {
             text,
             tokens,
@@ -234,6 +270,7 @@ impl<'t> Document<'t> {
                 },
                 value: Value::None,
                 doc_entity: None,
+                link: None,
             });
         }
         self.entities.sort_by_key(|e| e.span.byte_start);
@@ -258,6 +295,8 @@ pub struct Pipeline {
     money: Option<MoneyRecognizer>,
     sites: bool,
     tagger: Option<Arc<Tagger>>,
+    kb: Option<Arc<KnowledgeBase>>,
+    nil_threshold: f32,
 }
 
 impl Default for Pipeline {
@@ -276,6 +315,8 @@ impl Pipeline {
             money: true,
             sites: true,
             tagger: TaggerChoice::Embedded,
+            kb: KbChoice::Embedded,
+            nil_threshold: DEFAULT_NIL_THRESHOLD,
         }
     }
 
@@ -316,7 +357,7 @@ impl Pipeline {
                 }
             }
         }
-        Document::grouped(text, tokens, sentences, without_overlaps(entities))
+        Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
     }
 
     /// The rules' marks on each token (for training the tagger).
@@ -409,10 +450,11 @@ impl Pipeline {
                 },
                 value,
                 doc_entity: None,
+                link: None,
             });
             end = r.end;
         }
-        Document::grouped(text, tokens, sentences, entities)
+        Document::grouped(self, text, tokens, sentences, entities)
     }
 
     /// Annotates many texts in parallel, on all cores (rayon's global pool).
@@ -436,6 +478,7 @@ fn entity<'t>(
         span,
         value,
         doc_entity: None,
+        link: None,
     }
 }
 
@@ -460,6 +503,17 @@ pub struct PipelineBuilder {
     money: bool,
     sites: bool,
     tagger: TaggerChoice,
+    kb: KbChoice,
+    nil_threshold: f32,
+}
+
+/// Which knowledge base a [`PipelineBuilder`] links against.
+#[derive(Clone, Debug)]
+enum KbChoice {
+    None,
+    Embedded,
+    File(PathBuf),
+    Given(Arc<KnowledgeBase>),
 }
 
 /// Which tagger a [`PipelineBuilder`] puts in the pipeline.
@@ -509,9 +563,43 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether to link entities to the embedded starter knowledge base
+    /// (default: yes). See [`KnowledgeBase::embedded`].
+    pub fn linking(mut self, yes: bool) -> PipelineBuilder {
+        self.kb = if yes {
+            KbChoice::Embedded
+        } else {
+            KbChoice::None
+        };
+        self
+    }
+
+    /// Links entities to the knowledge base in this file (written by
+    /// [`KbBuilder::write`](crate::link::KbBuilder::write), for instance by
+    /// the `build_kb` example), memory-mapped, instead of the embedded one.
+    pub fn knowledge_base(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
+        self.kb = KbChoice::File(path.into());
+        self
+    }
+
+    /// Links entities to this knowledge base.
+    pub fn with_knowledge_base(mut self, kb: Arc<KnowledgeBase>) -> PipelineBuilder {
+        self.kb = KbChoice::Given(kb);
+        self
+    }
+
+    /// The linker's score below which an entity stays unlinked (default
+    /// [`DEFAULT_NIL_THRESHOLD`](crate::link::DEFAULT_NIL_THRESHOLD)): higher
+    /// links fewer mentions, more surely.
+    pub fn nil_threshold(mut self, threshold: f32) -> PipelineBuilder {
+        self.nil_threshold = threshold;
+        self
+    }
+
     /// Builds the pipeline.
     ///
-    /// Fails when a tagger model file cannot be read or is not a valid model.
+    /// Fails when a tagger model or knowledge base file cannot be read or is
+    /// not valid, or when the NIL threshold is not a finite number.
     pub fn build(self) -> Result<Pipeline, Error> {
         let tagger = match self.tagger {
             TaggerChoice::None => None,
@@ -532,10 +620,27 @@ impl PipelineBuilder {
                 Some(Arc::new(tagger))
             }
         };
+        if !self.nil_threshold.is_finite() {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "NIL threshold {} is not a finite number",
+                    self.nil_threshold
+                ),
+            ));
+        }
+        let kb = match self.kb {
+            KbChoice::None => None,
+            KbChoice::Embedded => Some(KnowledgeBase::embedded()),
+            KbChoice::Given(kb) => Some(kb),
+            KbChoice::File(path) => Some(Arc::new(KnowledgeBase::open(path)?)),
+        };
         Ok(Pipeline {
             money: self.money.then(MoneyRecognizer::new),
             sites: self.sites,
             tagger,
+            kb,
+            nil_threshold: self.nil_threshold,
         })
     }
 }

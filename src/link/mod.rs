@@ -1,8 +1,13 @@
-//! Entity linking. This module groups the mentions of one document into
-//! document entities ([`resolve`]); linking them to a knowledge base comes
-//! later.
+//! Entity linking: which mentions of a document name the same thing
+//! ([`DocEntity`]), and which knowledge-base entity each names
+//! ([`KnowledgeBase`], [`KbId`]).
 
+mod kb;
+mod linker;
 mod resolve;
 
+pub use kb::{Candidate, KbBuilder, KbEntity, KbId, KbRecord, KnowledgeBase, NameMatch};
+pub(crate) use linker::link;
+pub use linker::DEFAULT_NIL_THRESHOLD;
 pub(crate) use resolve::resolve;
 pub use resolve::DocEntity;

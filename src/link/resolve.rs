@@ -25,10 +25,11 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use super::kb::KbId;
 use crate::pipeline::{Entity, Label};
 
 /// A document entity: the mentions of a document that name one thing.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct DocEntity {
     /// The entity's number in its document, from 0, in order of first mention.
@@ -39,6 +40,12 @@ pub struct DocEntity {
     pub name: String,
     /// Its mentions, as indices into [`Document::entities`](crate::Document::entities).
     pub mentions: Vec<usize>,
+    /// The knowledge-base entity it names, when the linker found one above
+    /// its NIL threshold.
+    pub kb_id: Option<KbId>,
+    /// The linker's score for its best candidate (`None` when the knowledge
+    /// base has no candidate, or linking is off).
+    pub kb_score: Option<f32>,
 }
 
 /// Case- and accent-folded text with single spaces, for comparing names.
@@ -331,6 +338,8 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
                 label: entities[named[k]].label(),
                 name: String::new(),
                 mentions: Vec::new(),
+                kb_id: None,
+                kb_score: None,
             });
         }
         out[ids[root]].mentions.push(named[k]);
