@@ -1,7 +1,8 @@
 """Writes the records of the starter knowledge base (JSONL, one KbRecord a
 line) from the shared seeds:
 
-- Natural Earth countries (QIDs; French, formal and English names);
+- Natural Earth countries (QIDs; French and formal names; English names and
+  ISO codes as variants);
 - GeoNames cities over 15,000 inhabitants (no QIDs: `geonames:ID`; the name
   and Latin-script alternate names);
 - the (mention, QID) pairs of HIPE-2020 French training data: each QID becomes
@@ -11,7 +12,7 @@ line) from the shared seeds:
 
 Popularity (the prior between namesakes) is on a sitelink-like scale:
 countries 200 (territories 50), cities 10 + 15 log10(population / 15,000),
-HIPE entities 20 + 10 log2(1 + training mentions) (at least the merged
+HIPE entities 40 + 10 log2(1 + training mentions) (at least the merged
 city's). A HIPE name is kept as an alias of a QID only where it names that
 QID in at least a quarter of its uses.
 
@@ -77,6 +78,9 @@ def countries(path):
             names = [row[k].strip() for k in ("NAME_FR", "FORMAL_FR")]
             names = [n for n in dict.fromkeys(names) if n]
             english = [row[k].strip() for k in ("NAME", "NAME_LONG", "FORMAL_EN")]
+            # ISO codes name countries in tables and sports results (`Esp`,
+            # `It`, `FRA`).
+            english += [row[k].strip() for k in ("ISO_A2", "ISO_A3") if row[k].strip() not in ("", "-99")]
             english = [n for n in dict.fromkeys(english) if n and n not in names]
             if not names:
                 continue
@@ -164,7 +168,7 @@ def hipe(paths):
             "variants": [],
             "type": labels[qid].most_common(1)[0][0],
             "description": "",
-            "popularity": round(20.0 + 10.0 * math.log2(1 + count), 2),
+            "popularity": round(40.0 + 10.0 * math.log2(1 + count), 2),
         }
     return out
 
