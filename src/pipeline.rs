@@ -194,6 +194,7 @@ impl<'t> Document<'t> {
         if let Some(kb) = &pipeline.kb {
             link(
                 kb,
+                &pipeline.lexicon,
                 pipeline.nil_threshold,
                 &tokens,
                 &mut entities,
@@ -297,6 +298,7 @@ pub struct Pipeline {
     tagger: Option<Arc<Tagger>>,
     kb: Option<Arc<KnowledgeBase>>,
     nil_threshold: f32,
+    lexicon: Lexicon,
 }
 
 impl Default for Pipeline {
@@ -641,6 +643,7 @@ impl PipelineBuilder {
             tagger,
             kb,
             nil_threshold: self.nil_threshold,
+            lexicon: Lexicon::embedded(),
         })
     }
 }

@@ -3,8 +3,10 @@
 //! For each document entity (all its mentions together), candidates come
 //! from the knowledge base's folded names: each mention as written, then its
 //! core name (`M. Berteaux, président de la commission` → `Berteaux`, `le
-//! Gothard` → `Gothard`), then, when nothing matched, names one edit away
-//! (OCR errors). Each candidate is scored by
+//! Gothard` → `Gothard`) and its other spellings (`Costa-Rica`, `St-Gall`),
+//! then, when nothing matched and the name has a word unknown to the
+//! word-cluster vocabulary (an OCR error, most likely), names one or two
+//! edits away. Each candidate is scored by
 //!
 //! - how it matched: a full name, a person's last name only, one edit away;
 //! - its prior: its popularity against the other candidates';
@@ -20,6 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::kb::{Candidate, KbId, KnowledgeBase, NameMatch};
 use super::resolve::{fold, DocEntity};
 use crate::pipeline::{Entity, Label};
+use crate::tag::Lexicon;
 use crate::text::Token;
 
 /// Default score below which an entity is left unlinked (NIL). Calibrated by
@@ -169,6 +172,25 @@ const GENERIC: &[&str] = &[
     "organisation",
 ];
 
+/// Other spellings of a name: hyphens for spaces and back (`Costa-Rica`,
+/// `Viêt-nam`), no spaces (`Neu châtel`), `Saint` for `St` (`St-Gall`).
+fn spellings(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if name.contains('-') {
+        out.push(name.replace('-', " "));
+    }
+    if name.contains(' ') {
+        out.push(name.replace(' ', "-"));
+        out.push(name.replace(' ', ""));
+    }
+    for (short, long) in [("St-", "Saint-"), ("Ste-", "Sainte-"), ("St ", "Saint-")] {
+        if let Some(rest) = name.strip_prefix(short) {
+            out.push(format!("{long}{rest}"));
+        }
+    }
+    out
+}
+
 /// Content words of a folded text (four letters or more).
 fn content_words(folded: &str) -> impl Iterator<Item = &str> {
     folded
@@ -211,6 +233,7 @@ struct Scored {
 /// the link to its mentions.
 pub(crate) fn link(
     kb: &KnowledgeBase,
+    lexicon: &Lexicon,
     nil_threshold: f32,
     tokens: &[Token<'_>],
     entities: &mut [Entity<'_>],
@@ -241,12 +264,9 @@ pub(crate) fn link(
                     add(&mut found, c, Match::Core);
                 }
             }
-            // `St-Gall`, `Ste-Croix`: `Saint-Gall`, `Sainte-Croix`.
-            for (short, long) in [("St-", "Saint-"), ("Ste-", "Sainte-"), ("St ", "Saint-")] {
-                if let Some(rest) = core.strip_prefix(short) {
-                    for c in kb.candidates(&format!("{long}{rest}")) {
-                        add(&mut found, c, Match::Core);
-                    }
+            for variant in spellings(core) {
+                for c in kb.candidates(&variant) {
+                    add(&mut found, c, Match::Core);
                 }
             }
         }
@@ -254,8 +274,16 @@ pub(crate) fn link(
         if !found.values().any(agrees) {
             for &i in &group.mentions {
                 let mention = clean(entities[i].text());
-                for (_, candidates) in kb.fuzzy_candidates(core_name(&mention, entities[i].label()))
-                {
+                let core = core_name(&mention, entities[i].label());
+                // Only a name with a word that no French text has (an OCR
+                // error, most likely) is looked for among near names.
+                let misspelt = core
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.chars().count() >= 3 && !lexicon.knows(w));
+                if !misspelt {
+                    continue;
+                }
+                for (_, candidates) in kb.fuzzy_candidates(core) {
                     for c in candidates {
                         add(&mut found, c, Match::Fuzzy);
                     }
@@ -337,6 +365,19 @@ pub(crate) fn link(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_spellings() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("Costa-Rica", &["Costa Rica"]),
+            ("Neu châtel", &["Neu-châtel", "Neuchâtel"]),
+            ("St-Gall", &["St Gall", "Saint-Gall"]),
+            ("Berne", &[]),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(spellings(name), expected, "{name}");
+        }
+    }
 
     #[test]
     fn cleaning() {

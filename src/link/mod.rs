@@ -5,9 +5,11 @@
 mod kb;
 mod linker;
 mod resolve;
+mod wikidata;
 
 pub use kb::{Candidate, KbBuilder, KbEntity, KbId, KbRecord, KnowledgeBase, NameMatch};
 pub(crate) use linker::link;
 pub use linker::DEFAULT_NIL_THRESHOLD;
 pub(crate) use resolve::resolve;
 pub use resolve::DocEntity;
+pub use wikidata::{ClassMap, ImportStats, WikidataImporter};

@@ -188,6 +188,15 @@ impl Lexicon {
             .map(unpack_clusters)
     }
 
+    /// Whether the word (as written, or lower-cased) is in the word-cluster
+    /// vocabulary: a word of real French text, not an OCR error.
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        use super::features::fnv;
+        self.clusters(fnv(word.as_bytes())).is_some()
+            || (word.chars().any(char::is_uppercase)
+                && self.clusters(fnv(word.to_lowercase().as_bytes())).is_some())
+    }
+
     /// Walks the gazetteer over consecutive lowercased tokens starting at
     /// `tokens[0]`, and returns the length and classes of the longest phrase
     /// found (classes as a bit set of [`Gazetteer::bit`]).
