@@ -958,6 +958,47 @@ mod tests {
         assert!(kb.fuzzy_candidates("Iosepb Reinach").is_empty());
     }
 
+    /// Edit distance between two byte strings.
+    fn distance(a: &[u8], b: &[u8]) -> usize {
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, &x) in a.iter().enumerate() {
+            let mut next = vec![i + 1];
+            for (j, &y) in b.iter().enumerate() {
+                next.push((row[j] + usize::from(x != y)).min(row[j + 1] + 1).min(next[j] + 1));
+            }
+            row = next;
+        }
+        row[b.len()]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn fuzzy_candidates_are_the_names_within_the_edits(
+            names in proptest::collection::vec("[abc ]{1,12}", 1..30),
+            query in "[abc]{5,12}",
+        ) {
+            let mut b = KbBuilder::new();
+            for (i, name) in names.iter().enumerate() {
+                b.add(KbRecord::new(KbId::from_wikidata(i as u64 + 1), name.clone(), Label::Loc));
+            }
+            let mut bytes = Vec::new();
+            b.write(&mut bytes).unwrap();
+            let kb = KnowledgeBase::from_bytes(bytes).unwrap();
+            let found: std::collections::BTreeSet<String> =
+                kb.fuzzy_candidates(&query).into_iter().map(|(k, _)| k).collect();
+            let edits = if query.len() <= 8 { 1 } else { 2 };
+            let expected: std::collections::BTreeSet<String> = names
+                .iter()
+                .map(|n| fold(n.trim()))
+                .filter(|k| !k.is_empty())
+                .filter(|k| distance(k.as_bytes(), query.as_bytes()) <= edits)
+                .filter(|k| edits == 1 || k.as_bytes()[0] == query.as_bytes()[0])
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
     #[test]
     fn same_id_merges() {
         let mut b = KbBuilder::new();
