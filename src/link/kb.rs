@@ -708,7 +708,6 @@ impl KnowledgeBase {
             return Err(bad("entity text is not UTF-8"));
         }
         let n_rows = (rows.len() / ROW) as u32;
-        let n_postings = (postings.len() / 4) as u64;
         for row in b[rows.clone()].chunks_exact(ROW) {
             let offset = u32::from_le_bytes(row[12..16].try_into().unwrap()) as usize;
             let len = u16::from_le_bytes([row[16], row[17]]) as usize
@@ -728,13 +727,6 @@ impl KnowledgeBase {
             range: aliases,
         })
         .map_err(|e| Error::with_source(ErrorKind::Model, "knowledge base: alias index", e))?;
-        let mut stream = map.stream();
-        while let Some((_, value)) = stream.next() {
-            if (value >> 16) + (value & 0xffff) > n_postings {
-                return Err(bad("alias out of bounds"));
-            }
-        }
-        drop(stream);
         Ok(KnowledgeBase {
             bytes,
             rows,
@@ -818,10 +810,18 @@ impl KnowledgeBase {
     }
 
     fn postings_of(&self, value: u64) -> impl Iterator<Item = Candidate<'_>> + '_ {
-        let start = self.postings.start + 4 * (value >> 16) as usize;
-        let count = (value & 0xffff) as usize;
-        self.data()[start..start + 4 * count]
-            .chunks_exact(4)
+        // Alias values are not checked at load (that would walk the whole
+        // index): one out of the postings gives no candidate.
+        let start = usize::try_from(value >> 16)
+            .ok()
+            .and_then(|offset| offset.checked_mul(4))
+            .and_then(|offset| offset.checked_add(self.postings.start));
+        let end = start.and_then(|start| start.checked_add(4 * (value & 0xffff) as usize));
+        let list = match (start, end) {
+            (Some(start), Some(end)) if end <= self.postings.end => &self.data()[start..end],
+            _ => &[],
+        };
+        list.chunks_exact(4)
             .map(move |p| {
                 let p = u32::from_le_bytes(p.try_into().unwrap());
                 Candidate {
@@ -933,6 +933,14 @@ mod tests {
                 ("Q1741".to_string(), NameMatch::Variant)
             ]
         );
+    }
+
+    #[test]
+    fn alias_values_out_of_the_postings_give_no_candidate() {
+        let kb = KnowledgeBase::from_bytes(sample()).unwrap();
+        for value in [u64::MAX, 1 << 40, (1 << 16) * 1000 + 3, 0xffff] {
+            assert_eq!(kb.postings_of(value).count(), 0, "{value:#x}");
+        }
     }
 
     #[test]
