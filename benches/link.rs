@@ -5,8 +5,8 @@
 //! - `kb/load`: reading and checking the embedded starter base;
 //! - `link/news-1mb`: grouping and linking the mentions that the default
 //!   pipeline finds in `benches/data/orangesum-1mb.txt`, against the starter
-//!   base, and grouping them alone, in mentions/s: the difference is the
-//!   linker's cost.
+//!   base (with and without near-name search), and grouping them alone, in
+//!   mentions/s: the difference is the linker's cost.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -83,11 +83,20 @@ fn linking(c: &mut Criterion) {
         .with_knowledge_base(Arc::clone(&KnowledgeBase::embedded()))
         .build()
         .unwrap();
+    let exact = Pipeline::builder()
+        .with_knowledge_base(Arc::clone(&KnowledgeBase::embedded()))
+        .fuzzy_linking(false)
+        .build()
+        .unwrap();
     let mut group = c.benchmark_group("link/news-1mb");
     group
         .sample_size(10)
         .throughput(Throughput::Elements(count as u64));
-    for (name, pipeline) in [("group", &finder), ("group+link", &with_kb)] {
+    for (name, pipeline) in [
+        ("group", &finder),
+        ("group+link", &with_kb),
+        ("group+link-exact", &exact),
+    ] {
         group.bench_function(BenchmarkId::from_parameter(name), |b| {
             b.iter(|| {
                 articles

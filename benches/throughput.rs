@@ -6,7 +6,9 @@
 //!
 //! Stages: the tokenizer alone; sentences and the SITE rules; sentences and
 //! the MONEY rules; both rules; the tagger (tokenizer, sentences, tagger, no
-//! rules); and the whole default pipeline.
+//! rules); all of these, without linking; and the whole default pipeline
+//! (linking to the starter knowledge base included). Document entities are
+//! grouped in every stage but the tokenizer's.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use quidam::{text, Pipeline};
@@ -26,15 +28,17 @@ fn throughput(c: &mut Criterion) {
             .money(money)
             .sites(sites)
             .tagger(tagger)
+            .linking(false)
             .build()
             .unwrap()
     };
-    let stages: [(&str, Option<Pipeline>); 6] = [
+    let stages: [(&str, Option<Pipeline>); 7] = [
         ("tokenize", None),
         ("tokenize+sentences+site", Some(only(false, true, false))),
         ("tokenize+sentences+money", Some(only(true, false, false))),
         ("rules:tokenize+money+site", Some(only(true, true, false))),
         ("tokenize+tag", Some(only(false, false, true))),
+        ("pipeline-without-linking", Some(only(true, true, true))),
         ("pipeline", Some(Pipeline::default())),
     ];
     for (unit, amount) in [

@@ -393,6 +393,9 @@ fn label_code(label: Label) -> u8 {
 struct WithinEdits<'a> {
     key: &'a [u8],
     edits: u8,
+    /// Whether the first byte must be right (two-edit searches: with it
+    /// free, most of the index's short prefixes stay live).
+    keep_first: bool,
 }
 
 const MAX_EDITS: u8 = 2;
@@ -442,9 +445,7 @@ impl fst::Automaton for WithinEdits<'_> {
 
     fn accept(&self, band: &Band, byte: u8) -> Band {
         let dead = self.edits + 1;
-        // Two edits are searched with the first byte right: a wrong first
-        // byte would make most of the index's two-byte prefixes live.
-        if band.depth == 0 && self.edits == MAX_EDITS && self.key.first() != Some(&byte) {
+        if band.depth == 0 && self.keep_first && self.key.first() != Some(&byte) {
             return Band {
                 depth: 1,
                 cells: [dead; BAND],
@@ -799,6 +800,7 @@ impl KnowledgeBase {
         let automaton = WithinEdits {
             key: key.as_bytes(),
             edits,
+            keep_first: edits == MAX_EDITS,
         };
         let mut stream = self.aliases.search(automaton).into_stream();
         let mut out = Vec::new();
@@ -821,20 +823,19 @@ impl KnowledgeBase {
             (Some(start), Some(end)) if end <= self.postings.end => &self.data()[start..end],
             _ => &[],
         };
-        list.chunks_exact(4)
-            .map(move |p| {
-                let p = u32::from_le_bytes(p.try_into().unwrap());
-                Candidate {
-                    entity: self.entity_at((p & !FLAGS) as usize),
-                    matched: if p & PARTIAL != 0 {
-                        NameMatch::LastName
-                    } else if p & VARIANT != 0 {
-                        NameMatch::Variant
-                    } else {
-                        NameMatch::Name
-                    },
-                }
-            })
+        list.chunks_exact(4).map(move |p| {
+            let p = u32::from_le_bytes(p.try_into().unwrap());
+            Candidate {
+                entity: self.entity_at((p & !FLAGS) as usize),
+                matched: if p & PARTIAL != 0 {
+                    NameMatch::LastName
+                } else if p & VARIANT != 0 {
+                    NameMatch::Variant
+                } else {
+                    NameMatch::Name
+                },
+            }
+        })
     }
 }
 
@@ -972,7 +973,11 @@ mod tests {
         for (i, &x) in a.iter().enumerate() {
             let mut next = vec![i + 1];
             for (j, &y) in b.iter().enumerate() {
-                next.push((row[j] + usize::from(x != y)).min(row[j + 1] + 1).min(next[j] + 1));
+                next.push(
+                    (row[j] + usize::from(x != y))
+                        .min(row[j + 1] + 1)
+                        .min(next[j] + 1),
+                );
             }
             row = next;
         }

@@ -235,6 +235,7 @@ pub(crate) fn link(
     kb: &KnowledgeBase,
     lexicon: &Lexicon,
     nil_threshold: f32,
+    fuzzy: bool,
     tokens: &[Token<'_>],
     entities: &mut [Entity<'_>],
     doc_entities: &mut [DocEntity],
@@ -271,7 +272,7 @@ pub(crate) fn link(
             }
         }
         let agrees = |s: &Scored| (s.kind == Label::Per) == (group.label == Label::Per);
-        if !found.values().any(agrees) {
+        if fuzzy && !found.values().any(agrees) {
             for &i in &group.mentions {
                 let mention = clean(entities[i].text());
                 let core = core_name(&mention, entities[i].label());
