@@ -10,7 +10,8 @@
 //! (the gold format, or any object with a `text` field); any other file is one
 //! document. The `--json` output is the gold JSONL format of `ANNOTATION.md`
 //! (char offsets) plus `byte_start`, `byte_end`, `text`, and for `MONEY`
-//! `value`, `currency`, `approximate`, for `SITE` `domain`.
+//! `value`, `currency`, `approximate`, for `SITE` `domain`, and `kb_id`,
+//! `kb_score` for an entity linked to the knowledge base.
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -156,8 +157,14 @@ fn normalised(e: &Entity<'_>) -> String {
             let approx = if m.approximate { " (approximate)" } else { "" };
             format!("{value} {currency}{approx}")
         }
-        Label::Site => e.site().and_then(|s| s.domain.clone()).unwrap_or_default(),
-        _ => String::new(),
+        Label::Site => {
+            let domain = e.site().and_then(|s| s.domain.clone()).unwrap_or_default();
+            match e.kb_id() {
+                Some(id) => format!("{domain} {id}").trim().to_owned(),
+                None => domain,
+            }
+        }
+        _ => e.kb_id().map(|id| id.to_string()).unwrap_or_default(),
     }
 }
 
@@ -182,6 +189,10 @@ fn entity_json(e: &Entity<'_>) -> serde_json::Value {
     }
     if let Some(s) = e.site() {
         v["domain"] = s.domain.clone().into();
+    }
+    if let Some(id) = e.kb_id() {
+        v["kb_id"] = id.to_string().into();
+        v["kb_score"] = e.kb_score().unwrap_or_default().into();
     }
     v
 }

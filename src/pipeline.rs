@@ -678,6 +678,58 @@ mod tests {
     }
 
     #[test]
+    fn linking_choices() {
+        let text = "Il est parti de Genève pour la Belgique.";
+        let ids = |p: &Pipeline| -> Vec<String> {
+            p.annotate(text)
+                .entities()
+                .iter()
+                .filter_map(|e| Some(e.kb_id()?.to_string()))
+                .collect()
+        };
+        assert_eq!(ids(&Pipeline::default()), ["Q71", "Q31"]);
+        let off = Pipeline::builder().linking(false).build().unwrap();
+        assert!(ids(&off).is_empty());
+        let strict = Pipeline::builder().nil_threshold(100.0).build().unwrap();
+        assert!(ids(&strict).is_empty());
+
+        // A knowledge base of one entity, from a file.
+        let mut builder = crate::link::KbBuilder::new();
+        builder.add(crate::link::KbRecord::new(
+            "Q11917".parse().unwrap(),
+            "Genève",
+            Label::Loc,
+        ));
+        let dir = std::env::temp_dir().join(format!("quidam-pipeline-kb-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("kb.bin");
+        builder
+            .write(std::fs::File::create(&path).unwrap())
+            .unwrap();
+        let own = Pipeline::builder().knowledge_base(&path).build().unwrap();
+        assert_eq!(ids(&own), ["Q11917"]);
+
+        std::fs::write(&path, b"QUIDAMKB but not really").unwrap();
+        let err = Pipeline::builder()
+            .knowledge_base(&path)
+            .build()
+            .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Model, "{err}");
+        let err = Pipeline::builder()
+            .knowledge_base(dir.join("missing.bin"))
+            .build()
+            .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Io, "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        let err = Pipeline::builder()
+            .nil_threshold(f32::NAN)
+            .build()
+            .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Config);
+    }
+
+    #[test]
     fn labels_round_trip() {
         for label in Label::ALL {
             assert_eq!(label.as_str().parse::<Label>().unwrap(), label);

@@ -298,11 +298,13 @@ pub(crate) fn link(
         if found.values().any(|s| s.best == Match::Full) {
             found.retain(|_, s| s.best == Match::Full);
         }
+        // Popularity against the most popular candidate's, smoothed so that
+        // a lone candidate with no popularity has the full prior.
         let max_prior = found
             .values()
             .map(|s| s.popularity)
             .fold(0.0f32, f32::max)
-            .max(1e-6);
+            + 1.0;
         let needs_context = found.len() > 1 && found.values().any(|s| !s.description.is_empty());
         if needs_context && doc_words.is_none() {
             doc_words = Some(
@@ -338,7 +340,7 @@ pub(crate) fn link(
                     as u8 as f32;
             }
             let score = W_MATCH * s.best.score()
-                + W_PRIOR * s.popularity / max_prior
+                + W_PRIOR * (s.popularity + 1.0) / max_prior
                 + W_TYPE * type_agreement
                 + W_CONTEXT * context
                 + W_COHERENCE * coherence;
