@@ -300,11 +300,7 @@ pub(crate) fn link(
         }
         // Popularity against the most popular candidate's, smoothed so that
         // a lone candidate with no popularity has the full prior.
-        let max_prior = found
-            .values()
-            .map(|s| s.popularity)
-            .fold(0.0f32, f32::max)
-            + 1.0;
+        let max_prior = found.values().map(|s| s.popularity).fold(0.0f32, f32::max) + 1.0;
         let needs_context = found.len() > 1 && found.values().any(|s| !s.description.is_empty());
         if needs_context && doc_words.is_none() {
             doc_words = Some(
