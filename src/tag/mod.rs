@@ -62,8 +62,14 @@ pub(crate) const LABELS: [Label; 5] =
 /// `O`, then `B`, `I`, `L`, `U` for each label.
 pub(crate) const TAGS: usize = 1 + 4 * LABELS.len();
 
-/// A weight row in memory: `TAGS` weights padded for whole SIMD lanes.
-const ROW: usize = 24;
+/// A weight row in memory: `TAGS` weights padded to 32, so that a row is
+/// one aligned 64-byte cache line (tagging is bound by fetching rows).
+const ROW: usize = 32;
+
+/// One row of tag weights, aligned to a cache line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[repr(C, align(64))]
+struct Row([i16; ROW]);
 
 const MAGIC: &[u8; 8] = b"QUIDAMTG";
 const VERSION: u32 = 1;
@@ -292,7 +298,7 @@ pub struct Tagger {
     scale: f32,
     transitions: Box<[i32; TRANSITIONS]>,
     /// One row of tag weights per feature id, padded with zeros to `ROW`.
-    weights: Vec<[i16; ROW]>,
+    weights: Vec<Row>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -381,10 +387,10 @@ impl Tagger {
             .bytes
             .chunks_exact(2 * TAGS)
             .map(|row| {
-                std::array::from_fn(|t| match row.get(2 * t..2 * t + 2) {
-                    Some(&[a, b]) => i16::from_le_bytes([a, b]),
+                Row(std::array::from_fn(|t| match row.get(2 * t..2 * t + 2) {
+                    Some(&[a, b]) if t < TAGS => i16::from_le_bytes([a, b]),
                     _ => 0,
-                })
+                }))
             })
             .collect();
         Ok(Tagger {
@@ -410,7 +416,7 @@ impl Tagger {
             bytes.extend_from_slice(&t.to_le_bytes());
         }
         for row in &self.weights {
-            for w in &row[..TAGS] {
+            for w in &row.0[..TAGS] {
                 bytes.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -445,7 +451,7 @@ impl Tagger {
         for row_ids in scratch.features.features.chunks_exact(FEATURES) {
             let mut scores = [0i32; ROW];
             for &f in row_ids {
-                let row = &self.weights[f as usize];
+                let row = &self.weights[f as usize].0;
                 for t in 0..ROW {
                     scores[t] += i32::from(row[t]);
                 }

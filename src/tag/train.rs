@@ -241,10 +241,10 @@ impl Trainer {
                 .chunks_exact(TAGS)
                 .zip(self.weight_sums.chunks_exact(TAGS))
                 .map(|(w, s)| {
-                    std::array::from_fn(|t| match (w.get(t), s.get(t)) {
+                    super::Row(std::array::from_fn(|t| match (w.get(t), s.get(t)) {
                         (Some(&w), Some(&s)) => (average(w, s) * scale).round() as i16,
                         _ => 0,
-                    })
+                    }))
                 })
                 .collect(),
         }
