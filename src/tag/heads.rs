@@ -4,9 +4,12 @@
 //! `rue Saint-Benoît`.
 //!
 //! The tagger learns names from Wikipedia, where such heads are rarely part
-//! of a link; this stage attaches them: a head, then `de`, `d'`, `du`, `des`
-//! (optionally `la` or `l'`), then a tagged name or a run of capitalised
-//! words, becomes one entity labelled by the head.
+//! of a link; this stage attaches them: a head, up to three modifiers
+//! (adjectives such as `correctionnel`, `interrégionale spécialisée`, or an
+//! institutional complement such as `de grande instance`, `d'appel`), then
+//! `de`, `d'`, `du`, `des` (optionally `la` or `l'`), then a tagged name or a
+//! run of capitalised words, becomes one entity labelled by the head
+//! (`Tribunal correctionnel de Rennes`, as `ANNOTATION.md` has it).
 
 use std::ops::Range;
 
@@ -27,6 +30,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "gendarmerie",
     "gouvernement",
     "institut",
+    "juridiction",
     "mairie",
     "ministère",
     "parquet",
@@ -34,6 +38,24 @@ const ORGANISATION_HEADS: &[&str] = &[
     "rectorat",
     "tribunal",
     "université",
+];
+
+/// Endings of the adjectives that qualify a head (`correctionnel`,
+/// `administratif`, `municipal`, `régionale`, `spécialisée`, `judiciaire`).
+const MODIFIER_ENDINGS: &[&str] = &[
+    "el", "elle", "al", "ale", "aux", "if", "ive", "ien", "ienne", "aire", "ée", "ique", "ieur",
+    "ieure", "ional", "ionale",
+];
+
+/// Institutional complements after a head: `tribunal de grande instance`,
+/// `cour d'appel`, `préfecture de police`, `tribunal de commerce`.
+const COMPLEMENTS: &[&[&str]] = &[
+    &["grande", "instance"],
+    &["instance"],
+    &["appel"],
+    &["police"],
+    &["commerce"],
+    &["cassation"],
 ];
 
 /// Heads of places' names.
@@ -69,7 +91,7 @@ fn head_label(token: &Token<'_>) -> Option<(Label, bool)> {
     let first = text.as_bytes()[0].to_ascii_lowercase();
     if !matches!(
         first,
-        b'a' | b'b' | b'c' | b'd' | b'g' | b'i' | b'm' | b'p' | b'q' | b'r' | b't' | b'u'
+        b'a' | b'b' | b'c' | b'd' | b'g' | b'i' | b'j' | b'm' | b'p' | b'q' | b'r' | b't' | b'u'
     ) {
         return None;
     }
@@ -82,6 +104,38 @@ fn head_label(token: &Token<'_>) -> Option<(Label, bool)> {
     } else {
         None
     }
+}
+
+/// A lower-case adjective that may qualify a head.
+fn modifier(token: &Token<'_>) -> bool {
+    let text = token.text;
+    token.kind == TokenKind::Word
+        && text.len() >= 5
+        && text.chars().all(|c| c.is_lowercase() || c == '-')
+        && MODIFIER_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
+/// The tokens after a head that qualify it: adjectives and complements
+/// (`correctionnel`, `de grande instance`, `d'appel`), at most three steps.
+fn modifiers(tokens: &[Token<'_>]) -> usize {
+    let mut n = 0;
+    for _ in 0..3 {
+        let rest = &tokens[n..];
+        if rest.first().is_some_and(modifier) {
+            n += 1;
+            continue;
+        }
+        let complement = rest.first().filter(|t| is_connector(t.text)).and_then(|_| {
+            COMPLEMENTS.iter().find(|c| {
+                c.len() < rest.len() && c.iter().zip(&rest[1..]).all(|(w, t)| *w == t.text)
+            })
+        });
+        match complement {
+            Some(c) => n += 1 + c.len(),
+            None => break,
+        }
+    }
+    n
 }
 
 fn is_connector(text: &str) -> bool {
@@ -108,19 +162,32 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
             i += 1;
             continue;
         };
-        // Skip up to two connectors: `de`, `de la`, `d'`, `des`...
-        let mut j = i + 1;
-        while j < tokens.len() && j < i + 3 && is_connector(tokens[j].text) {
+        // Modifiers, then up to two connectors: `de`, `de la`, `d'`, `des`...
+        let after = if label == Label::Org {
+            i + 1 + modifiers(&tokens[i + 1..])
+        } else {
+            i + 1
+        };
+        let mut j = after;
+        while j < tokens.len() && j < after + 2 && is_connector(tokens[j].text) {
             j += 1;
         }
-        if j == i + 1 && !direct || j >= tokens.len() {
+        if j == after && !direct || j >= tokens.len() {
             i += 1;
             continue;
         }
         let end = if s < spans.len() && spans[s].0.start == j {
-            let end = spans[s].0.end;
-            s += 1;
-            Some(end)
+            // A place's name completes the head (`mairie de Paris`); a
+            // person or an organisation is someone the head belongs to
+            // (`gouvernement de Vladimir Poutine`, `commission du Conseil
+            // national`).
+            if matches!(spans[s].1, Label::Per | Label::Org) {
+                None
+            } else {
+                let end = spans[s].0.end;
+                s += 1;
+                Some(end)
+            }
         } else if s < spans.len() && spans[s].0.start < j {
             None
         } else {
@@ -183,6 +250,36 @@ mod tests {
                 expected: &[("rue Saint-Benoît", Label::Loc)],
             },
             Case {
+                name: "adjectives after the head",
+                text: "Le tribunal correctionnel de Rennes et la juridiction interrégionale spécialisée de Lille.",
+                tagged: &[("Rennes", Label::Loc), ("Lille", Label::Loc)],
+                expected: &[
+                    ("tribunal correctionnel de Rennes", Label::Org),
+                    ("juridiction interrégionale spécialisée de Lille", Label::Org),
+                ],
+            },
+            Case {
+                name: "complements after the head",
+                text: "Le tribunal de grande instance de Nanterre et la cour d'appel de Paris.",
+                tagged: &[("Nanterre", Label::Loc), ("Paris", Label::Loc)],
+                expected: &[
+                    ("tribunal de grande instance de Nanterre", Label::Org),
+                    ("cour d'appel de Paris", Label::Org),
+                ],
+            },
+            Case {
+                name: "a person or an organisation after the head stays alone",
+                text: "Le gouvernement de Vladimir Poutine et la commission du Conseil national.",
+                tagged: &[("Vladimir Poutine", Label::Per), ("Conseil national", Label::Org)],
+                expected: &[("Vladimir Poutine", Label::Per), ("Conseil national", Label::Org)],
+            },
+            Case {
+                name: "a verb is not a modifier",
+                text: "Le tribunal condamne des sites de Paris.",
+                tagged: &[("Paris", Label::Loc)],
+                expected: &[("Paris", Label::Loc)],
+            },
+            Case {
                 name: "no name after the head",
                 text: "La mairie de la ville a fermé.",
                 tagged: &[],
@@ -220,7 +317,9 @@ mod lists {
     #[test]
     fn every_head_is_recognised() {
         for head in ORGANISATION_HEADS.iter().chain(PLACE_HEADS) {
-            let capitalised = format!("{}{}", head[..1].to_uppercase(), &head[1..]);
+            let mut chars = head.chars();
+            let first = chars.next().unwrap();
+            let capitalised = format!("{}{}", first.to_uppercase(), chars.as_str());
             for form in [head.to_string(), capitalised] {
                 let tokens = tokenize(&form);
                 assert!(head_label(&tokens[0]).is_some(), "{form}");
