@@ -2,7 +2,7 @@
 //! with Viterbi over BILOU tags restricted to legal transitions.
 //!
 //! Labels: `PER`, `ORG`, `LOC`, `MISC`, `SITE` (amounts of money stay with
-//! the rules). Each token of a sentence gets [`FEATURES`](features::FEATURES)
+//! the rules). Each token of a sentence gets `FEATURES`
 //! feature ids: its form, lowercase form, prefixes, suffixes and shape, those
 //! of its neighbours (±2), word clusters at four levels (see [`Lexicon`]),
 //! gazetteer matches, and the marks of the MONEY and SITE rules. A feature id
@@ -10,7 +10,7 @@
 //! are the sums of its rows, and transition weights link neighbouring tags.
 //!
 //! The model is trained as an averaged structured perceptron (feature
-//! `train`, [`train`] module) and stored with 16-bit weights.
+//! `train`, `train` module) and stored with 16-bit weights.
 //!
 //! ## File format (version 1)
 //!
