@@ -24,7 +24,18 @@
 //! [`Pipeline::annotate_batch`] annotates many texts on all cores.
 //!
 //! Stages, each a module: [`text`] (tokenizer, sentence splitter),
-//! [`recognize`] (money and sites), and [`eval`] (gold files and scores).
+//! [`recognize`] (money and sites), [`tag`] (the named-entity tagger),
+//! [`link`] (document entities, the knowledge base, its Wikidata importer
+//! and the linker), and [`eval`] (gold files and scores).
+//!
+//! Each mention is linked to the embedded starter knowledge base, or to one
+//! you build from a Wikidata dump:
+//!
+//! ```
+//! let doc = quidam::Pipeline::default().annotate("Le ministre est arrivé à Genève.");
+//! let geneva = doc.entities().iter().find(|e| e.text() == "Genève").unwrap();
+//! assert_eq!(geneva.kb_id().unwrap().to_string(), "Q71");
+//! ```
 
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
