@@ -48,6 +48,7 @@ pub mod recognize;
 mod span;
 pub mod tag;
 pub mod text;
+pub mod transformer;
 
 pub use error::{Error, ErrorKind};
 pub use pipeline::{Document, Entity, Label, Pipeline, PipelineBuilder};

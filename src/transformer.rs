@@ -1,0 +1,293 @@
+//! Decoding the outputs of a token-classification transformer into quidam
+//! entities, whatever runs the model (rust-bert, ONNX Runtime, candle).
+//!
+//! A transformer labels sub-tokens (`▁Sol`, `ange`, `▁Dro`, `uin`) with
+//! tags of some scheme (`B-PER`/`I-PER`, `I-PER` alone, BIOES, bare `PER`).
+//! This module, given the sub-tokens' byte offsets and the model's logits:
+//!
+//! - reads any scheme from the model's label names ([`LabelSet`]), mapping
+//!   entity types to quidam labels (`PER`, `PERS`, `ORG`, `LOC`, `GPE`,
+//!   `MISC`; others ignored, or a table of your own);
+//! - gives each quidam token the tag of its first sub-token, so that spans
+//!   fall on quidam tokens and carry byte and char offsets;
+//! - joins tokens into spans by the scheme, scoring a span by the *mean*
+//!   probability of its tokens' tags (not a product, which shrinks with
+//!   length);
+//! - splits long inputs into overlapping windows ([`windows`]) and stitches
+//!   their logits back ([`stitch`]), each sub-token taking the window where
+//!   it is farthest from an edge.
+
+use std::ops::Range;
+
+use crate::pipeline::Label;
+use crate::text::Token;
+
+/// Where a tag puts its token in an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    /// Outside any entity (`O`, or a type that is not mapped).
+    Outside,
+    /// First token (`B-`).
+    Begin,
+    /// A token inside, or anywhere when the scheme has no other prefix
+    /// (`I-`, and bare `PER`).
+    Inside,
+    /// Last token (`E-`, `L-`).
+    Last,
+    /// The only token (`S-`, `U-`).
+    Unit,
+}
+
+/// One of the model's tags, as quidam reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tag {
+    /// Where it puts its token.
+    pub position: Position,
+    /// The entity type (`None` for `O` and unmapped types).
+    pub label: Option<Label>,
+}
+
+/// The model's tags, by label id (the order of `id2label`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelSet {
+    tags: Vec<Tag>,
+}
+
+/// The usual entity type names of French NER models, as quidam labels.
+pub fn default_label(name: &str) -> Option<Label> {
+    match name.to_ascii_uppercase().as_str() {
+        "PER" | "PERS" | "PERSON" => Some(Label::Per),
+        "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(Label::Org),
+        "LOC" | "GPE" | "LOCATION" => Some(Label::Loc),
+        "MISC" => Some(Label::Misc),
+        _ => None,
+    }
+}
+
+impl LabelSet {
+    /// Reads tag names (`B-PER`, `I-ORG`, `E-LOC`, `S-MISC`, `L-`, `U-`,
+    /// `B_PER`, bare `PER`, `O`), in label-id order, mapping entity types
+    /// with `map` ([`default_label`] for the usual ones).
+    ///
+    /// ```
+    /// use quidam::transformer::{default_label, LabelSet, Position};
+    /// use quidam::Label;
+    /// let set = LabelSet::from_names(["O", "B-PER", "I-PER", "S-LOC", "B-DATE"], default_label);
+    /// assert_eq!(set.tag(3).position, Position::Unit);
+    /// assert_eq!(set.tag(3).label, Some(Label::Loc));
+    /// assert_eq!(set.tag(4).position, Position::Outside); // DATE is not mapped
+    /// ```
+    pub fn from_names<'a>(
+        names: impl IntoIterator<Item = &'a str>,
+        map: impl Fn(&str) -> Option<Label>,
+    ) -> LabelSet {
+        let tags = names
+            .into_iter()
+            .map(|name| {
+                let (position, kind) = match name.split_once(['-', '_']) {
+                    Some((p, kind)) if p.len() == 1 => {
+                        let position = match p.to_ascii_uppercase().as_str() {
+                            "B" => Position::Begin,
+                            "I" => Position::Inside,
+                            "E" | "L" => Position::Last,
+                            "S" | "U" => Position::Unit,
+                            _ => Position::Outside,
+                        };
+                        (position, kind)
+                    }
+                    _ if name.eq_ignore_ascii_case("O") => (Position::Outside, ""),
+                    _ => (Position::Inside, name),
+                };
+                match (position, map(kind)) {
+                    (Position::Outside, _) | (_, None) => Tag {
+                        position: Position::Outside,
+                        label: None,
+                    },
+                    (position, label) => Tag { position, label },
+                }
+            })
+            .collect();
+        LabelSet { tags }
+    }
+
+    /// The tag of a label id (`O` for an id the model does not name).
+    pub fn tag(&self, id: usize) -> Tag {
+        self.tags.get(id).copied().unwrap_or(Tag {
+            position: Position::Outside,
+            label: None,
+        })
+    }
+
+    /// The number of tags.
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    /// Whether there is no tag.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+}
+
+/// An entity decoded from a model's outputs: a range of quidam tokens, its
+/// label, and the mean probability of its tokens' tags.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
+    /// Its label.
+    pub label: Label,
+    /// The mean over its tokens of the probability of their tags.
+    pub score: f32,
+}
+
+/// Decodes a model's logits into entities over quidam `tokens`.
+///
+/// `subtokens` are the byte ranges in the text of the model's sub-tokens
+/// (special tokens left out), `logits` their scores, `labels.len()` a
+/// sub-token, in the same order. Each token takes the tag of the first
+/// sub-token that starts inside it; a token that no sub-token starts in is
+/// outside. Malformed input (too few logits, ranges out of order) gives
+/// fewer entities, never a panic.
+pub fn decode(
+    tokens: &[Token<'_>],
+    subtokens: &[Range<usize>],
+    logits: &[f32],
+    labels: &LabelSet,
+) -> Vec<Decoded> {
+    let n = labels.len();
+    let mut tags: Vec<Option<(Tag, f32)>> = vec![None; tokens.len()];
+    if n > 0 {
+        let mut t = 0;
+        for (k, sub) in subtokens.iter().enumerate() {
+            let Some(row) = logits.get(k * n..(k + 1) * n) else {
+                break;
+            };
+            // The token this sub-token starts in.
+            while t < tokens.len() && tokens[t].span.byte_end <= sub.start {
+                t += 1;
+            }
+            let Some(token) = tokens.get(t) else {
+                break;
+            };
+            if sub.start < token.span.byte_start || tags[t].is_some() {
+                continue;
+            }
+            let (best, p) = softmax_max(row);
+            tags[t] = Some((labels.tag(best), p));
+        }
+    }
+
+    let mut out: Vec<Decoded> = Vec::new();
+    let mut open: Option<(usize, Label, f32)> = None; // start, label, sum of p
+    let close = |open: &mut Option<(usize, Label, f32)>, end: usize, out: &mut Vec<Decoded>| {
+        if let Some((start, label, sum)) = open.take() {
+            out.push(Decoded {
+                tokens: start..end,
+                label,
+                score: sum / (end - start) as f32,
+            });
+        }
+    };
+    for (i, tag) in tags.iter().enumerate() {
+        let Some((
+            Tag {
+                position,
+                label: Some(label),
+            },
+            p,
+        )) = *tag
+        else {
+            close(&mut open, i, &mut out);
+            continue;
+        };
+        let continues = matches!(position, Position::Inside | Position::Last)
+            && open.is_some_and(|(_, l, _)| l == label);
+        if continues {
+            if let Some((_, _, sum)) = open.as_mut() {
+                *sum += p;
+            }
+        } else {
+            close(&mut open, i, &mut out);
+            open = Some((i, label, p));
+        }
+        if matches!(position, Position::Last | Position::Unit) {
+            close(&mut open, i + 1, &mut out);
+        }
+    }
+    close(&mut open, tags.len(), &mut out);
+    out
+}
+
+/// The index of the largest logit and its softmax probability.
+fn softmax_max(row: &[f32]) -> (usize, f32) {
+    let (best, max) =
+        row.iter()
+            .copied()
+            .enumerate()
+            .fold((0, f32::NEG_INFINITY), |(bi, bv), (i, v)| {
+                if v > bv {
+                    (i, v)
+                } else {
+                    (bi, bv)
+                }
+            });
+    if !max.is_finite() {
+        return (best, 0.0);
+    }
+    let sum: f32 = row.iter().map(|v| (v - max).exp()).sum();
+    (best, 1.0 / sum)
+}
+
+/// Windows of at most `size` sub-tokens over `n`, each starting `size -
+/// overlap` after the previous one, the last ending at `n`. A `size` of 0 is
+/// taken as 1, an `overlap` of `size` or more as `size - 1`.
+///
+/// ```
+/// assert_eq!(quidam::transformer::windows(10, 4, 2), [0..4, 2..6, 4..8, 6..10]);
+/// assert_eq!(quidam::transformer::windows(3, 4, 2), [0..3]);
+/// ```
+pub fn windows(n: usize, size: usize, overlap: usize) -> Vec<Range<usize>> {
+    let size = size.max(1);
+    let step = size - overlap.min(size - 1);
+    let mut out = Vec::new();
+    let mut start = 0;
+    loop {
+        let end = (start + size).min(n);
+        out.push(start..end);
+        if end >= n {
+            break;
+        }
+        start += step;
+    }
+    out
+}
+
+/// Stitches the logits of overlapping windows (`(window, logits)` pairs,
+/// `labels` logits a sub-token) into one row per sub-token of `0..n`: each
+/// sub-token takes its row from the window in which it is farthest from an
+/// edge, so that it was read with the most context. Rows no window covers
+/// are zeros.
+pub fn stitch(parts: &[(Range<usize>, Vec<f32>)], n: usize, labels: usize) -> Vec<f32> {
+    let mut out = vec![0.0; n * labels];
+    let mut best = vec![None::<usize>; n];
+    for (window, logits) in parts {
+        for (k, sub) in window.clone().enumerate() {
+            if sub >= n {
+                break;
+            }
+            let margin = k.min(window.len() - 1 - k);
+            let Some(row) = logits.get(k * labels..(k + 1) * labels) else {
+                break;
+            };
+            if best[sub].map_or(true, |m| margin > m) {
+                best[sub] = Some(margin);
+                out[sub * labels..(sub + 1) * labels].copy_from_slice(row);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,263 @@
+use super::*;
+use crate::text::tokenize;
+
+/// Sub-tokens as a WordPiece tokenizer would cut them: each quidam token in
+/// pieces of at most three chars.
+fn pieces(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for t in tokens {
+        let mut start = t.span.byte_start;
+        let mut chars = 0;
+        for (i, _) in t.text.char_indices() {
+            if chars == 3 {
+                out.push(start..t.span.byte_start + i);
+                start = t.span.byte_start + i;
+                chars = 0;
+            }
+            chars += 1;
+        }
+        out.push(start..t.span.byte_end);
+    }
+    out
+}
+
+/// Logits that pick `tags[t]` (a label id) for the first piece of token `t`
+/// with logit 5 (others 0), and tag 0 for the other pieces.
+fn logits(tokens: &[Token<'_>], subs: &[Range<usize>], tags: &[usize], n: usize) -> Vec<f32> {
+    let mut out = vec![0.0; subs.len() * n];
+    let mut t = 0;
+    for (k, sub) in subs.iter().enumerate() {
+        while tokens[t].span.byte_end <= sub.start {
+            t += 1;
+        }
+        let first = sub.start == tokens[t].span.byte_start;
+        out[k * n + if first { tags[t] } else { 0 }] = 5.0;
+    }
+    out
+}
+
+struct Case {
+    name: &'static str,
+    names: &'static [&'static str],
+    text: &'static str,
+    /// A label id per quidam token.
+    tags: &'static [usize],
+    expected: &'static [(&'static str, Label)],
+}
+
+#[test]
+fn schemes_decode_to_the_same_entities() {
+    let text = "Solange Drouin dirige l'ADISQ à Montréal .";
+    // Tokens: Solange Drouin dirige l' ADISQ à Montréal .
+    let expected: &[(&str, Label)] = &[
+        ("Solange Drouin", Label::Per),
+        ("ADISQ", Label::Org),
+        ("Montréal", Label::Loc),
+    ];
+    let cases = [
+        Case {
+            name: "BIO",
+            names: &["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"],
+            text,
+            tags: &[1, 2, 0, 0, 3, 0, 5, 0],
+            expected,
+        },
+        Case {
+            name: "IO",
+            names: &["O", "I-PER", "I-ORG", "I-LOC"],
+            text,
+            tags: &[1, 1, 0, 0, 2, 0, 3, 0],
+            expected,
+        },
+        Case {
+            name: "BIOES",
+            names: &["O", "B-PER", "I-PER", "E-PER", "S-PER", "S-ORG", "S-LOC"],
+            text,
+            tags: &[1, 3, 0, 0, 5, 0, 6, 0],
+            expected,
+        },
+        Case {
+            name: "BILOU with underscores and other names",
+            names: &["O", "B_PERS", "L_PERS", "U_ORGANIZATION", "U_GPE"],
+            text,
+            tags: &[1, 2, 0, 0, 3, 0, 4, 0],
+            expected,
+        },
+        Case {
+            name: "bare labels",
+            names: &["O", "PER", "ORG", "LOC"],
+            text,
+            tags: &[1, 1, 0, 0, 2, 0, 3, 0],
+            expected,
+        },
+        Case {
+            name: "unmapped types are outside",
+            names: &["O", "B-PER", "I-PER", "B-DATE", "B-ORG", "B-LOC"],
+            text,
+            tags: &[1, 2, 3, 0, 4, 0, 5, 0],
+            expected,
+        },
+        Case {
+            name: "two entities side by side",
+            names: &["O", "B-LOC", "I-LOC"],
+            text: "Paris Lyon Saint-Étienne",
+            tags: &[1, 1, 1],
+            expected: &[
+                ("Paris", Label::Loc),
+                ("Lyon", Label::Loc),
+                ("Saint-Étienne", Label::Loc),
+            ],
+        },
+        Case {
+            name: "an I- after O or another type opens an entity",
+            names: &["O", "B-PER", "I-PER", "I-ORG"],
+            text: "Kim Dotcom Megaupload",
+            tags: &[1, 2, 3],
+            expected: &[("Kim Dotcom", Label::Per), ("Megaupload", Label::Org)],
+        },
+        Case {
+            name: "empty text",
+            names: &["O", "B-PER"],
+            text: "",
+            tags: &[],
+            expected: &[],
+        },
+        Case {
+            name: "emoji only",
+            names: &["O", "B-PER"],
+            text: "😀😀 🎉",
+            tags: &[1, 1, 1],
+            expected: &[("😀", Label::Per), ("😀", Label::Per), ("🎉", Label::Per)],
+        },
+    ];
+    for c in cases {
+        let tokens = tokenize(c.text);
+        assert_eq!(
+            tokens.len(),
+            c.tags.len(),
+            "{}: tokens {:?}",
+            c.name,
+            tokens
+        );
+        let set = LabelSet::from_names(c.names.iter().copied(), default_label);
+        let subs = pieces(&tokens);
+        let scores = logits(&tokens, &subs, c.tags, set.len());
+        let got: Vec<(&str, Label)> = decode(&tokens, &subs, &scores, &set)
+            .iter()
+            .map(|d| {
+                let span = tokens[d.tokens.start]
+                    .span
+                    .to(tokens[d.tokens.end - 1].span);
+                (&c.text[span.bytes()], d.label)
+            })
+            .collect();
+        assert_eq!(got, c.expected, "{}", c.name);
+    }
+}
+
+#[test]
+fn scores_are_means_of_token_probabilities() {
+    let text = "Jean Paul Marie Dupont";
+    let tokens = tokenize(text);
+    let set = LabelSet::from_names(["O", "B-PER", "I-PER"], default_label);
+    let subs: Vec<Range<usize>> = tokens.iter().map(|t| t.span.bytes()).collect();
+    // Token probabilities: softmax of (0, 2, 0) etc. for the chosen tag.
+    let rows = [
+        [0.0, 2.0, 0.0],
+        [0.0, 0.0, 2.0],
+        [0.0, 0.0, 4.0],
+        [0.0, 0.0, 8.0],
+    ];
+    let logits: Vec<f32> = rows.iter().flatten().copied().collect();
+    let p = |x: f32| x.exp() / (x.exp() + 2.0);
+    let decoded = decode(&tokens, &subs, &logits, &set);
+    assert_eq!(decoded.len(), 1);
+    assert_eq!(decoded[0].tokens, 0..4);
+    let mean = (p(2.0) + p(2.0) + p(4.0) + p(8.0)) / 4.0;
+    assert!(
+        (decoded[0].score - mean).abs() < 1e-6,
+        "{} vs {mean}",
+        decoded[0].score
+    );
+    // A product would be below every token's probability; a mean is not.
+    assert!(decoded[0].score > p(2.0));
+}
+
+#[test]
+fn malformed_outputs_give_fewer_entities_not_panics() {
+    let text = "Solange Drouin";
+    let tokens = tokenize(text);
+    let set = LabelSet::from_names(["O", "B-PER", "I-PER"], default_label);
+    let subs = pieces(&tokens);
+    let full = logits(&tokens, &subs, &[1, 2], set.len());
+    // Too few logits, ranges past the text, no labels, NaN.
+    assert!(decode(&tokens, &subs, &full[..2], &set).is_empty());
+    let far = vec![100..103, 200..201];
+    assert!(decode(&tokens, &far, &full, &set).is_empty());
+    assert!(decode(
+        &tokens,
+        &subs,
+        &full,
+        &LabelSet::from_names([], default_label)
+    )
+    .is_empty());
+    let nan = vec![f32::NAN; full.len()];
+    assert!(decode(&tokens, &subs, &nan, &set).len() <= 1);
+}
+
+#[test]
+fn windows_cover_everything_with_overlap() {
+    let cases: [(usize, usize, usize, &[Range<usize>]); 6] = [
+        (10, 4, 2, &[0..4, 2..6, 4..8, 6..10]),
+        (10, 4, 0, &[0..4, 4..8, 8..10]),
+        (3, 4, 2, &[0..3]),
+        (0, 4, 2, &[0..0]),
+        (5, 1, 3, &[0..1, 1..2, 2..3, 3..4, 4..5]),
+        (5, 0, 0, &[0..1, 1..2, 2..3, 3..4, 4..5]),
+    ];
+    for (n, size, overlap, expected) in cases {
+        assert_eq!(windows(n, size, overlap), expected, "{n} {size} {overlap}");
+    }
+}
+
+#[test]
+fn windowed_logits_stitch_back() {
+    // A long text, labelled as one pass would; then cut into windows whose
+    // edges carry wrong logits, which stitching must not keep.
+    let text =
+        "Solange Drouin et Kim Dotcom ont parlé à Montréal puis à Paris avec la Sacem . ".repeat(5);
+    let tokens = tokenize(&text);
+    let set = LabelSet::from_names(["O", "B-PER", "I-PER", "B-LOC", "B-ORG"], default_label);
+    let per_sentence = [1, 2, 0, 1, 2, 0, 0, 0, 3, 0, 0, 3, 0, 0, 4, 0];
+    let tags: Vec<usize> = per_sentence
+        .iter()
+        .copied()
+        .cycle()
+        .take(tokens.len())
+        .collect();
+    let subs = pieces(&tokens);
+    let n = set.len();
+    let whole = logits(&tokens, &subs, &tags, n);
+    let parts: Vec<(Range<usize>, Vec<f32>)> = windows(subs.len(), 16, 6)
+        .into_iter()
+        .map(|w| {
+            let mut part = whole[w.start * n..w.end * n].to_vec();
+            // The first and last sub-tokens of a window saw no context.
+            if w.start > 0 {
+                part[..n].copy_from_slice(&[9.0, 0.0, 0.0, 0.0, 0.0]);
+            }
+            if w.end < subs.len() {
+                let last = part.len() - n;
+                part[last..].copy_from_slice(&[9.0, 0.0, 0.0, 0.0, 0.0]);
+            }
+            (w, part)
+        })
+        .collect();
+    let stitched = stitch(&parts, subs.len(), n);
+    assert_eq!(stitched, whole);
+    assert_eq!(
+        decode(&tokens, &subs, &stitched, &set),
+        decode(&tokens, &subs, &whole, &set)
+    );
+    assert_eq!(decode(&tokens, &subs, &whole, &set).len(), 25);
+}
