@@ -206,6 +206,7 @@ fn malformed_outputs_give_fewer_entities_not_panics() {
 }
 
 #[test]
+#[allow(clippy::single_range_in_vec_init)] // one window is the expected answer
 fn windows_cover_everything_with_overlap() {
     let cases: [(usize, usize, usize, &[Range<usize>]); 6] = [
         (10, 4, 2, &[0..4, 2..6, 4..8, 6..10]),
