@@ -365,6 +365,47 @@ impl Pipeline {
         Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
     }
 
+    /// Annotates with the names that another tagger finds, in place of the
+    /// embedded one: `tag` gets the text's tokens and returns (token range,
+    /// label) pairs, for instance from a transformer's outputs through
+    /// [`transformer::decode`](crate::transformer::decode). The pipeline's
+    /// MONEY and SITE rules win over them, as over the embedded tagger; then
+    /// mentions are grouped and linked. Ranges out of bounds or empty are
+    /// left out, and overlapping ones are resolved as usual.
+    ///
+    /// ```
+    /// use quidam::{Label, Pipeline};
+    /// let pipeline = Pipeline::default();
+    /// let doc = pipeline.annotate_with("Kim Dotcom doit 150 000 € à Genève.", |tokens| {
+    ///     assert_eq!(tokens[0].text, "Kim");
+    ///     vec![(0..2, Label::Per), (6..7, Label::Loc)] // Kim Dotcom, Genève
+    /// });
+    /// let found: Vec<_> = doc.entities().iter().map(|e| (e.text(), e.label())).collect();
+    /// assert_eq!(found, [("Kim Dotcom", Label::Per), ("150 000 €", Label::Money), ("Genève", Label::Loc)]);
+    /// ```
+    pub fn annotate_with<'t>(
+        &self,
+        text: &'t str,
+        tag: impl FnOnce(&[Token<'t>]) -> Vec<(Range<usize>, Label)>,
+    ) -> Document<'t> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let (mut entities, marks) = self.rule_entities(text, &tokens);
+        for (r, label) in tag(&tokens) {
+            if r.start >= r.end || r.end > tokens.len() || label == Label::Money {
+                continue;
+            }
+            if marks[r.clone()].iter().all(|&m| m == 0) {
+                let value = match label {
+                    Label::Site => Value::Site(Site { domain: None }),
+                    _ => Value::None,
+                };
+                entities.push(entity(text, &tokens, r, label, value));
+            }
+        }
+        Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
+    }
+
     /// The rules' marks on each token (for training the tagger).
     #[cfg(feature = "train")]
     pub(crate) fn rule_marks(&self, text: &str, tokens: &[Token<'_>]) -> Vec<u8> {
@@ -676,6 +717,40 @@ mod tests {
         assert_send_sync::<Document<'static>>();
         assert_send_sync::<Entity<'static>>();
         assert_send_sync::<Error>();
+    }
+
+    #[test]
+    fn another_taggers_names_never_panic() {
+        let pipeline = Pipeline::default();
+        let text = "Solange Drouin à Montréal : 5 €.";
+        let doc = pipeline.annotate_with(text, |tokens| {
+            vec![
+                (0..2, Label::Per),
+                (1..3, Label::Org), // overlaps: dropped
+                (3..3, Label::Loc), // empty: dropped
+                (5..9, Label::Org), // covers the amount: the rule wins
+                (3..4, Label::Loc),
+                (tokens.len()..tokens.len() + 2, Label::Loc), // out of bounds
+                (0..1, Label::Money),                         // MONEY is the rules'
+            ]
+        });
+        let found: Vec<_> = doc
+            .entities()
+            .iter()
+            .map(|e| (e.text(), e.label()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Solange Drouin", Label::Per),
+                ("Montréal", Label::Loc),
+                ("5 €", Label::Money)
+            ]
+        );
+        assert!(pipeline
+            .annotate_with("", |_| vec![(0..1, Label::Per)])
+            .entities()
+            .is_empty());
     }
 
     #[test]
