@@ -131,6 +131,36 @@ proptest! {
     }
 
     #[test]
+    fn any_transformer_output_decodes_without_panic(
+        input in frenchish(),
+        cuts in prop::collection::vec((0usize..400, 0usize..8), 0..60),
+        logits in prop::collection::vec(-10.0f32..10.0, 0..400),
+        names in prop::collection::vec(prop::sample::select(vec![
+            "O", "B-PER", "I-PER", "E-LOC", "S-ORG", "U-MISC", "L-PER", "PER", "B-DATE", "X-Y", "",
+        ]), 0..8),
+    ) {
+        let labels = quidam::transformer::LabelSet::from_names(
+            names.iter().copied(),
+            quidam::transformer::default_label,
+        );
+        let subtokens: Vec<_> = cuts.iter().map(|&(s, l)| s..s + l).collect();
+        let pipeline = Pipeline::default();
+        let doc = pipeline.annotate_with(&input, |tokens| {
+            quidam::transformer::decode(tokens, &subtokens, &logits, &labels)
+                .into_iter()
+                .map(|d| (d.tokens, d.label))
+                .collect()
+        });
+        let mut last_end = 0;
+        for entity in doc.entities() {
+            let span = entity.span();
+            prop_assert!(span.byte_start >= last_end && span.byte_start < span.byte_end);
+            prop_assert_eq!(&input[span.bytes()], entity.text());
+            last_end = span.byte_end;
+        }
+    }
+
+    #[test]
     fn tokens_cover_all_non_space_text(input in frenchish()) {
         let tokens = text::tokenize(&input);
         let mut cursor = 0;
