@@ -273,9 +273,16 @@ pub(crate) fn link(
         }
         let agrees = |s: &Scored| (s.kind == Label::Per) == (group.label == Label::Per);
         if fuzzy && !found.values().any(agrees) {
+            // Each distinct core name once (a group often repeats a name).
+            let mut searched: Vec<String> = Vec::new();
             for &i in &group.mentions {
                 let mention = clean(entities[i].text());
                 let core = core_name(&mention, entities[i].label());
+                let key = fold(core);
+                if searched.contains(&key) {
+                    continue;
+                }
+                searched.push(key);
                 // Only a name with a word that no French text has (an OCR
                 // error, most likely) is looked for among near names.
                 let misspelt = core
