@@ -647,7 +647,7 @@ impl PipelineBuilder {
     /// unknown to French text (an OCR error, most likely: `Iiondres`), is
     /// looked for among names one or two edits away (default: yes). This
     /// matters for historical press read by OCR; on edited news, turning it
-    /// off changes few links and cuts linking time about six times (the
+    /// off changes few links and cuts linking time about five times (the
     /// `link` benchmark).
     pub fn fuzzy_linking(mut self, yes: bool) -> PipelineBuilder {
         self.fuzzy_linking = yes;
