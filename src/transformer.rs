@@ -289,5 +289,10 @@ pub fn stitch(parts: &[(Range<usize>, Vec<f32>)], n: usize, labels: usize) -> Ve
     out
 }
 
+#[cfg(feature = "transformer")]
+mod backend;
+#[cfg(feature = "transformer")]
+pub use backend::{convert_npz, TransformerConfig, TransformerTagger};
+
 #[cfg(test)]
 mod tests;
