@@ -1,0 +1,78 @@
+//! Throughput of the transformer backend (feature `transformer`) on the news
+//! sample, next to the default pipeline's, one article at a time:
+//!
+//! ```text
+//! eval "$(scripts/setup-libtorch.sh)"
+//! python scripts/tiny_bert.py target/tiny-bert
+//! cargo bench --features transformer --bench transformer
+//! ```
+//!
+//! The model is the tiny random BERT of `scripts/tiny_bert.py` (2 layers,
+//! hidden size 32): these figures bound the backend's own cost (tokenizing,
+//! windowing, decoding, merging) from above for that size, not the speed of
+//! a real checkpoint. Batch sizes 1 and 32 (windows of 64 sub-tokens, so
+//! that articles give several), libtorch on one and two threads.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use quidam::transformer::{convert_npz, TransformerConfig, TransformerTagger};
+use quidam::{text, Pipeline};
+
+const SAMPLE: &str = include_str!("data/orangesum-1mb.txt");
+
+fn transformer(c: &mut Criterion) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/tiny-bert");
+    if !dir.join("rust_model.ot").exists() {
+        convert_npz(&dir.join("weights.npz"), &dir.join("rust_model.ot"))
+            .expect("run `python scripts/tiny_bert.py target/tiny-bert` first");
+    }
+    let articles: Vec<&str> = SAMPLE
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(100)
+        .collect();
+    let tokens: usize = articles.iter().map(|a| text::tokenize(a).len()).sum();
+    let pipeline = Pipeline::builder().linking(false).build().unwrap();
+    let mut group = c.benchmark_group("news-100-articles/tokens");
+    group
+        .sample_size(10)
+        .throughput(Throughput::Elements(tokens as u64));
+    group.bench_function("default-pipeline-without-linking", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| pipeline.annotate(a).entities().len())
+                .sum::<usize>()
+        })
+    });
+    for threads in [1, 2] {
+        tch::set_num_threads(threads);
+        for batch in [1, 32] {
+            let mut config = TransformerConfig::new(&dir);
+            config.batch_size = batch;
+            config.window = 64;
+            config.overlap = 16;
+            let tagger = TransformerTagger::load(config).unwrap();
+            let id = BenchmarkId::new(
+                format!("tiny-bert-{threads}-threads"),
+                format!("batch-{batch}"),
+            );
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    articles
+                        .iter()
+                        .map(|a| {
+                            pipeline
+                                .annotate_with(a, |t| tagger.tag(a, t))
+                                .entities()
+                                .len()
+                        })
+                        .sum::<usize>()
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, transformer);
+criterion_main!(benches);
