@@ -106,18 +106,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut clusters = eval::ClusterScores::default();
     let mut links = eval::LinkScores::default();
     if args.clusters || args.link {
-        let mut builder = Pipeline::builder();
-        if let Some(path) = &args.kb {
-            builder = builder.knowledge_base(path);
-        }
-        if let Some(t) = args.nil_threshold {
-            builder = builder.nil_threshold(t);
-        }
-        let grouper = builder.build()?;
         let kb = match &args.kb {
             Some(path) => std::sync::Arc::new(KnowledgeBase::open(path)?),
             None => KnowledgeBase::embedded(),
         };
+        let mut builder = Pipeline::builder().with_knowledge_base(std::sync::Arc::clone(&kb));
+        if let Some(t) = args.nil_threshold {
+            builder = builder.nil_threshold(t);
+        }
+        let grouper = builder.build()?;
         let in_kb = |q: &str| q.parse().is_ok_and(|id| kb.get(id).is_some());
         for doc in &gold {
             let mentions: Vec<_> = doc

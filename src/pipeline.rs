@@ -194,9 +194,8 @@ impl<'t> Document<'t> {
         if let Some(kb) = &pipeline.kb {
             link(
                 kb,
-                &pipeline.lexicon,
+                pipeline.vocabulary.as_ref(),
                 pipeline.nil_threshold,
-                pipeline.fuzzy_linking,
                 &tokens,
                 &mut entities,
                 &mut doc_entities,
@@ -299,8 +298,10 @@ pub struct Pipeline {
     tagger: Option<Arc<Tagger>>,
     kb: Option<Arc<KnowledgeBase>>,
     nil_threshold: f32,
-    fuzzy_linking: bool,
-    lexicon: Lexicon,
+    /// The word-cluster vocabulary that tells misspelt names, for the
+    /// linker's near-name search (`None` when linking or the search is off,
+    /// so that such pipelines do not load it).
+    vocabulary: Option<Lexicon>,
 }
 
 impl Default for Pipeline {
@@ -351,16 +352,7 @@ impl Pipeline {
             }
             harmonise(&tokens, &marks, &mut tagged);
             site_contexts(tagger.lexicon(), &tokens, &mut tagged);
-            for (r, label) in tagged {
-                // The rules' amounts and domains win over the tagger.
-                if marks[r.clone()].iter().all(|&m| m == 0) {
-                    let value = match label {
-                        Label::Site => Value::Site(Site { domain: None }),
-                        _ => Value::None,
-                    };
-                    entities.push(entity(text, &tokens, r, label, value));
-                }
-            }
+            add_names(text, &tokens, &marks, tagged, &mut entities);
         }
         Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
     }
@@ -391,18 +383,10 @@ impl Pipeline {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         let (mut entities, marks) = self.rule_entities(text, &tokens);
-        for (r, label) in tag(&tokens) {
-            if r.start >= r.end || r.end > tokens.len() || label == Label::Money {
-                continue;
-            }
-            if marks[r.clone()].iter().all(|&m| m == 0) {
-                let value = match label {
-                    Label::Site => Value::Site(Site { domain: None }),
-                    _ => Value::None,
-                };
-                entities.push(entity(text, &tokens, r, label, value));
-            }
-        }
+        let names = tag(&tokens).into_iter().filter(|(r, label)| {
+            r.start < r.end && r.end <= tokens.len() && *label != Label::Money
+        });
+        add_names(text, &tokens, &marks, names, &mut entities);
         Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
     }
 
@@ -507,6 +491,26 @@ impl Pipeline {
     /// The result is in the order of `texts`.
     pub fn annotate_batch<'t>(&self, texts: &[&'t str]) -> Vec<Document<'t>> {
         texts.par_iter().map(|text| self.annotate(text)).collect()
+    }
+}
+
+/// Adds a tagger's names (token ranges, in bounds) to the entities, except
+/// where a rule marked a token: the rules' amounts and domains win.
+fn add_names<'t>(
+    text: &'t str,
+    tokens: &[Token<'t>],
+    marks: &[u8],
+    names: impl IntoIterator<Item = (Range<usize>, Label)>,
+    entities: &mut Vec<Entity<'t>>,
+) {
+    for (r, label) in names {
+        if marks[r.clone()].iter().all(|&m| m == 0) {
+            let value = match label {
+                Label::Site => Value::Site(Site { domain: None }),
+                _ => Value::None,
+            };
+            entities.push(entity(text, tokens, r, label, value));
+        }
     }
 }
 
@@ -693,14 +697,14 @@ impl PipelineBuilder {
             KbChoice::Given(kb) => Some(kb),
             KbChoice::File(path) => Some(Arc::new(KnowledgeBase::open(path)?)),
         };
+        let vocabulary = (self.fuzzy_linking && kb.is_some()).then(Lexicon::embedded);
         Ok(Pipeline {
             money: self.money.then(MoneyRecognizer::new),
             sites: self.sites,
             tagger,
             kb,
             nil_threshold: self.nil_threshold,
-            fuzzy_linking: self.fuzzy_linking,
-            lexicon: Lexicon::embedded(),
+            vocabulary,
         })
     }
 }

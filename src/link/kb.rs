@@ -247,17 +247,11 @@ impl KbBuilder {
     /// Returns how many were read; a malformed line is an error naming it.
     pub fn add_jsonl(&mut self, reader: impl BufRead) -> Result<usize, Error> {
         let mut n = 0;
-        for (i, line) in reader.lines().enumerate() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let record: KbRecord = serde_json::from_str(&line).map_err(|e| {
-                Error::with_source(ErrorKind::Format, format!("record line {}", i + 1), e)
-            })?;
+        crate::eval::for_each_line(reader, "record", |_, record: KbRecord| {
             self.add(record);
             n += 1;
-        }
+            Ok(())
+        })?;
         Ok(n)
     }
 

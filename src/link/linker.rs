@@ -199,7 +199,7 @@ fn content_words(folded: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Adds a candidate found by `how`, keeping its best match.
-fn add(found: &mut FxHashMap<KbId, Scored>, c: Candidate<'_>, how: Match) {
+fn add<'k>(found: &mut FxHashMap<KbId, Scored<'k>>, c: Candidate<'k>, how: Match) {
     let how = match c.matched {
         NameMatch::Name => how,
         NameMatch::Variant => how.max(Match::Variant),
@@ -211,31 +211,31 @@ fn add(found: &mut FxHashMap<KbId, Scored>, c: Candidate<'_>, how: Match) {
         kind: e.kind(),
         popularity: e.popularity(),
         best: how,
-        description: String::new(),
+        description: e.description(),
     });
     if how < s.best {
         s.best = how;
     }
-    if s.description.is_empty() && !e.description().is_empty() {
-        s.description = fold(e.description());
-    }
 }
 
-struct Scored {
+struct Scored<'k> {
     id: KbId,
     kind: Label,
     popularity: f32,
     best: Match,
-    description: String,
+    /// As written; folded only when the context is scored.
+    description: &'k str,
 }
 
 /// Links each document entity of `label` PER, ORG, LOC or SITE, and copies
 /// the link to its mentions.
+///
+/// `vocabulary` tells misspelt names, which are looked for among near names;
+/// `None` turns that search off.
 pub(crate) fn link(
     kb: &KnowledgeBase,
-    lexicon: &Lexicon,
+    vocabulary: Option<&Lexicon>,
     nil_threshold: f32,
-    fuzzy: bool,
     tokens: &[Token<'_>],
     entities: &mut [Entity<'_>],
     doc_entities: &mut [DocEntity],
@@ -243,23 +243,29 @@ pub(crate) fn link(
     if doc_entities.is_empty() {
         return;
     }
+    // Folded words and entity names of the document, for context and
+    // coherence: computed the first time a choice needs them.
     let mut doc_words: Option<FxHashSet<String>> = None;
-    // Folded names of the document's entities, for coherence.
-    let names: Vec<String> = doc_entities.iter().map(|d| fold(&d.name)).collect();
-    for (g, group) in doc_entities.iter_mut().enumerate() {
+    let mut names: Option<Vec<String>> = None;
+    for g in 0..doc_entities.len() {
+        let group = &doc_entities[g];
         if !matches!(
             group.label,
             Label::Per | Label::Org | Label::Loc | Label::Site
         ) {
             continue;
         }
-        let mut found: FxHashMap<KbId, Scored> = FxHashMap::default();
-        for &i in &group.mentions {
-            let mention = clean(entities[i].text());
-            for c in kb.candidates(&mention) {
+        let mut found: FxHashMap<KbId, Scored<'_>> = FxHashMap::default();
+        let mentions: Vec<_> = group
+            .mentions
+            .iter()
+            .map(|&i| (clean(entities[i].text()), entities[i].label()))
+            .collect();
+        for (mention, label) in &mentions {
+            for c in kb.candidates(mention) {
                 add(&mut found, c, Match::Full);
             }
-            let core = core_name(&mention, entities[i].label());
+            let core = core_name(mention, *label);
             if core != mention && !core.is_empty() {
                 for c in kb.candidates(core) {
                     add(&mut found, c, Match::Core);
@@ -272,12 +278,11 @@ pub(crate) fn link(
             }
         }
         let agrees = |s: &Scored| (s.kind == Label::Per) == (group.label == Label::Per);
-        if fuzzy && !found.values().any(agrees) {
+        if let (Some(vocabulary), false) = (vocabulary, found.values().any(agrees)) {
             // Each distinct core name once (a group often repeats a name).
             let mut searched: Vec<String> = Vec::new();
-            for &i in &group.mentions {
-                let mention = clean(entities[i].text());
-                let core = core_name(&mention, entities[i].label());
+            for (mention, label) in &mentions {
+                let core = core_name(mention, *label);
                 let key = fold(core);
                 if searched.contains(&key) {
                     continue;
@@ -287,7 +292,7 @@ pub(crate) fn link(
                 // error, most likely) is looked for among near names.
                 let misspelt = core
                     .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.chars().count() >= 3 && !lexicon.knows(w));
+                    .any(|w| w.chars().count() >= 3 && !vocabulary.knows(w));
                 if !misspelt {
                     continue;
                 }
@@ -317,6 +322,7 @@ pub(crate) fn link(
                     .map(|t| fold(t.text))
                     .collect(),
             );
+            names = Some(doc_entities.iter().map(|d| fold(&d.name)).collect());
         }
         let mut best: Option<(f32, KbId)> = None;
         for s in found.values() {
@@ -327,8 +333,9 @@ pub(crate) fn link(
                 _ => 0.0,
             };
             let (mut context, mut coherence) = (0.0, 0.0);
-            if let (true, Some(words)) = (needs_context, &doc_words) {
-                let described: Vec<&str> = content_words(&s.description)
+            if let (true, Some(words), Some(names)) = (needs_context, &doc_words, &names) {
+                let description = fold(s.description);
+                let described: Vec<&str> = content_words(&description)
                     .filter(|w| !GENERIC.contains(w))
                     .collect();
                 if !described.is_empty() {
@@ -339,7 +346,7 @@ pub(crate) fn link(
                     .iter()
                     .enumerate()
                     .filter(|&(h, n)| h != g && n.len() >= 4)
-                    .any(|(_, n)| s.description.contains(n.as_str()))
+                    .any(|(_, n)| description.contains(n.as_str()))
                     as u8 as f32;
             }
             let score = W_MATCH * s.best.score()
@@ -357,6 +364,7 @@ pub(crate) fn link(
             }
         }
         if let Some((score, id)) = best {
+            let group = &mut doc_entities[g];
             group.kb_score = Some(score);
             if score >= nil_threshold {
                 group.kb_id = Some(id);

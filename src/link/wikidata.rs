@@ -220,12 +220,9 @@ impl WikidataImporter {
     /// The record for one dump line, or `None` when the line is not an
     /// entity (the array's brackets) or the entity is not kept.
     pub fn record(&self, line: &str) -> Result<Option<KbRecord>, Error> {
-        let Some(json) = entity_json(line) else {
-            return Ok(None);
-        };
-        let entity: RawEntity<'_> = serde_json::from_str(json)
+        let entity = parse_entity(line)
             .map_err(|e| Error::with_source(ErrorKind::Format, "not a Wikidata entity", e))?;
-        Ok(self.keep(&entity))
+        Ok(entity.and_then(|e| self.keep(&e)))
     }
 
     fn keep(&self, entity: &RawEntity<'_>) -> Option<KbRecord> {
@@ -311,6 +308,12 @@ fn entity_json(line: &str) -> Option<&str> {
     (!json.is_empty() && json != "[" && json != "]").then_some(json)
 }
 
+/// The entity of a dump line; `None` for the array's brackets and blank
+/// lines.
+fn parse_entity(line: &str) -> Result<Option<RawEntity<'_>>, serde_json::Error> {
+    entity_json(line).map(serde_json::from_str).transpose()
+}
+
 /// 90 for `Q90`; `None` for properties, lexemes and malformed ids.
 fn numeric_id(id: &str) -> Option<u64> {
     id.strip_prefix('Q')?
@@ -346,12 +349,7 @@ fn for_each_entity_with_progress(
         }
         let parsed = std::str::from_utf8(&line)
             .map_err(|e| e.to_string())
-            .and_then(|text| match entity_json(text) {
-                None => Ok(None),
-                Some(json) => serde_json::from_str::<RawEntity<'_>>(json)
-                    .map(Some)
-                    .map_err(|e| e.to_string()),
-            });
+            .and_then(|text| parse_entity(text).map_err(|e| e.to_string()));
         match parsed {
             Ok(None) => {}
             Ok(Some(entity)) => {
