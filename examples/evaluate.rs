@@ -58,6 +58,16 @@ struct Args {
     /// The linker's NIL threshold (default: the library's).
     #[arg(long)]
     nil_threshold: Option<f32>,
+    /// Tag names with the token-classification transformer in this folder
+    /// (see `scripts/export_checkpoint.py`) instead of the embedded tagger,
+    /// the gold texts run in batches of windows (feature `transformer`).
+    #[cfg(feature = "transformer")]
+    #[arg(long)]
+    transformer: Option<PathBuf>,
+    /// Windows a forward pass, with `--transformer`.
+    #[cfg(feature = "transformer")]
+    #[arg(long, default_value_t = 32)]
+    batch_size: usize,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -80,7 +90,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             (system.into_iter().map(|d| d.spans).collect(), 0, 0.0)
         }
-        None => run_quidam(&gold),
+        None => {
+            #[cfg(feature = "transformer")]
+            if let Some(dir) = &args.transformer {
+                let mut config = quidam::transformer::TransformerConfig::new(dir);
+                config.batch_size = args.batch_size;
+                let pipeline = Pipeline::builder().transformer(config).build()?;
+                run_quidam(&gold, &pipeline, 64)
+            } else {
+                run_quidam(&gold, &Pipeline::default(), 1)
+            }
+            #[cfg(not(feature = "transformer"))]
+            run_quidam(&gold, &Pipeline::default(), 1)
+        }
     };
 
     if let Some(path) = &args.pred {
@@ -234,12 +256,25 @@ fn dotted_site_recall(gold: &[GoldDocument], predicted: &[Vec<GoldSpan>]) -> (us
     (found, support)
 }
 
-/// Annotates every gold text on this thread; returns the predictions, the
-/// token count and the annotation time.
-fn run_quidam(gold: &[GoldDocument]) -> (Vec<Vec<GoldSpan>>, usize, f64) {
-    let pipeline = Pipeline::default();
+/// Annotates every gold text, one at a time on this thread or `batch` at a
+/// time with `annotate_batch`; returns the predictions, the token count and
+/// the annotation time.
+fn run_quidam(
+    gold: &[GoldDocument],
+    pipeline: &Pipeline,
+    batch: usize,
+) -> (Vec<Vec<GoldSpan>>, usize, f64) {
     let started = Instant::now();
-    let docs: Vec<_> = gold.iter().map(|d| pipeline.annotate(&d.text)).collect();
+    let docs: Vec<_> = if batch > 1 {
+        gold.chunks(batch)
+            .flat_map(|chunk| {
+                let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
+                pipeline.annotate_batch(&texts)
+            })
+            .collect()
+    } else {
+        gold.iter().map(|d| pipeline.annotate(&d.text)).collect()
+    };
     let seconds = started.elapsed().as_secs_f64();
     let tokens = docs.iter().map(|d| d.tokens().len()).sum();
     (

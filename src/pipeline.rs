@@ -14,6 +14,8 @@ use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, Sit
 use crate::span::Span;
 use crate::tag::{attach_heads, harmonise, mark, site_contexts, Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
+#[cfg(feature = "transformer")]
+use crate::transformer::{TransformerConfig, TransformerTagger};
 
 /// The embedded tagger, read once per process.
 static EMBEDDED_TAGGER: LazyLock<Arc<Tagger>> = LazyLock::new(|| Arc::new(Tagger::embedded()));
@@ -296,6 +298,9 @@ pub struct Pipeline {
     money: Option<MoneyRecognizer>,
     sites: bool,
     tagger: Option<Arc<Tagger>>,
+    /// A transformer that tags names in place of `tagger`.
+    #[cfg(feature = "transformer")]
+    transformer: Option<Arc<TransformerTagger>>,
     kb: Option<Arc<KnowledgeBase>>,
     nil_threshold: f32,
     /// The word-cluster vocabulary that tells misspelt names, for the
@@ -328,6 +333,10 @@ impl Pipeline {
 
     /// Annotates one text.
     pub fn annotate<'t>(&self, text: &'t str) -> Document<'t> {
+        #[cfg(feature = "transformer")]
+        if let Some(transformer) = &self.transformer {
+            return self.annotate_with(text, |tokens| transformer.tag(text, tokens));
+        }
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         let (mut entities, marks) = self.rule_entities(text, &tokens);
@@ -381,9 +390,20 @@ impl Pipeline {
         tag: impl FnOnce(&[Token<'t>]) -> Vec<(Range<usize>, Label)>,
     ) -> Document<'t> {
         let tokens = tokenize(text);
+        let names = tag(&tokens);
+        self.with_names(text, tokens, names)
+    }
+
+    /// The document of `text` with the rules' entities and `names`.
+    fn with_names<'t>(
+        &self,
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
+        names: Vec<(Range<usize>, Label)>,
+    ) -> Document<'t> {
         let sentences = split_sentences(text, &tokens);
         let (mut entities, marks) = self.rule_entities(text, &tokens);
-        let names = tag(&tokens).into_iter().filter(|(r, label)| {
+        let names = names.into_iter().filter(|(r, label)| {
             r.start < r.end && r.end <= tokens.len() && *label != Label::Money
         });
         add_names(text, &tokens, &marks, names, &mut entities);
@@ -488,8 +508,21 @@ impl Pipeline {
     }
 
     /// Annotates many texts in parallel, on all cores (rayon's global pool).
-    /// The result is in the order of `texts`.
+    /// The result is in the order of `texts`. With a transformer, the
+    /// texts' windows are run together in batches.
     pub fn annotate_batch<'t>(&self, texts: &[&'t str]) -> Vec<Document<'t>> {
+        #[cfg(feature = "transformer")]
+        if let Some(transformer) = &self.transformer {
+            let tokens: Vec<Vec<Token<'t>>> = texts.par_iter().map(|t| tokenize(t)).collect();
+            let slices: Vec<&[Token<'t>]> = tokens.iter().map(Vec::as_slice).collect();
+            let names = transformer.tag_batch(texts, &slices);
+            return texts
+                .par_iter()
+                .zip(tokens)
+                .zip(names)
+                .map(|((text, tokens), names)| self.with_names(text, tokens, names))
+                .collect();
+        }
         texts.par_iter().map(|text| self.annotate(text)).collect()
     }
 }
@@ -574,6 +607,10 @@ enum TaggerChoice {
     Embedded,
     File(PathBuf),
     Given(Arc<Tagger>),
+    #[cfg(feature = "transformer")]
+    Transformer(Box<TransformerConfig>),
+    #[cfg(feature = "transformer")]
+    GivenTransformer(Arc<TransformerTagger>),
 }
 
 impl PipelineBuilder {
@@ -611,6 +648,32 @@ impl PipelineBuilder {
     /// Tags with this tagger.
     pub fn with_tagger(mut self, tagger: Tagger) -> PipelineBuilder {
         self.tagger = TaggerChoice::Given(Arc::new(tagger));
+        self
+    }
+
+    /// Tags names with the token-classification transformer that `config`
+    /// describes, loaded from local files when the pipeline is built,
+    /// instead of the embedded tagger (feature `transformer`). The rules for
+    /// amounts and domains, grouping and linking stay as they are.
+    ///
+    /// ```no_run
+    /// use quidam::transformer::TransformerConfig;
+    /// let mut config = TransformerConfig::new("models/my-camembert-ner");
+    /// config.batch_size = 32;
+    /// let pipeline = quidam::Pipeline::builder().transformer(config).build()?;
+    /// let docs = pipeline.annotate_batch(&["Kim Dotcom a fondé Megaupload.", "Rien."]);
+    /// # Ok::<(), quidam::Error>(())
+    /// ```
+    #[cfg(feature = "transformer")]
+    pub fn transformer(mut self, config: TransformerConfig) -> PipelineBuilder {
+        self.tagger = TaggerChoice::Transformer(Box::new(config));
+        self
+    }
+
+    /// Tags names with this loaded transformer (feature `transformer`).
+    #[cfg(feature = "transformer")]
+    pub fn with_transformer(mut self, transformer: Arc<TransformerTagger>) -> PipelineBuilder {
+        self.tagger = TaggerChoice::GivenTransformer(transformer);
         self
     }
 
@@ -663,6 +726,14 @@ impl PipelineBuilder {
     /// Fails when a tagger model or knowledge base file cannot be read or is
     /// not valid, or when the NIL threshold is not a finite number.
     pub fn build(self) -> Result<Pipeline, Error> {
+        #[cfg(feature = "transformer")]
+        let transformer = match &self.tagger {
+            TaggerChoice::Transformer(config) => {
+                Some(Arc::new(TransformerTagger::load((**config).clone())?))
+            }
+            TaggerChoice::GivenTransformer(t) => Some(Arc::clone(t)),
+            _ => None,
+        };
         let tagger = match self.tagger {
             TaggerChoice::None => None,
             TaggerChoice::Embedded => Some(Arc::clone(&EMBEDDED_TAGGER)),
@@ -681,6 +752,8 @@ impl PipelineBuilder {
                     })?;
                 Some(Arc::new(tagger))
             }
+            #[cfg(feature = "transformer")]
+            TaggerChoice::Transformer(_) | TaggerChoice::GivenTransformer(_) => None,
         };
         if !self.nil_threshold.is_finite() {
             return Err(Error::new(
@@ -702,6 +775,8 @@ impl PipelineBuilder {
             money: self.money.then(MoneyRecognizer::new),
             sites: self.sites,
             tagger,
+            #[cfg(feature = "transformer")]
+            transformer,
             kb,
             nil_threshold: self.nil_threshold,
             vocabulary,

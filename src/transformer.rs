@@ -146,8 +146,8 @@ pub struct Decoded {
 /// `subtokens` are the byte ranges in the text of the model's sub-tokens
 /// (special tokens left out), `logits` their scores, `labels.len()` a
 /// sub-token, in the same order. Each token takes the tag of the first
-/// sub-token that starts inside it; a token that no sub-token starts in is
-/// outside. Malformed input (too few logits, ranges out of order) gives
+/// sub-token that starts inside it, or starts in the space before it and
+/// runs into it; a token that no sub-token reaches is outside. Malformed input (too few logits, ranges out of order) gives
 /// fewer entities, never a panic.
 pub fn decode(
     tokens: &[Token<'_>],
@@ -170,7 +170,9 @@ pub fn decode(
             let Some(token) = tokens.get(t) else {
                 break;
             };
-            if sub.start < token.span.byte_start || tags[t].is_some() {
+            // Starts inside the token, or before it and runs into it (a
+            // piece such as `▁Drouin` whose offsets take the space before).
+            if sub.end <= token.span.byte_start || tags[t].is_some() {
                 continue;
             }
             let (best, p) = softmax_max(row);
@@ -292,7 +294,7 @@ pub fn stitch(parts: &[(Range<usize>, Vec<f32>)], n: usize, labels: usize) -> Ve
 #[cfg(feature = "transformer")]
 mod backend;
 #[cfg(feature = "transformer")]
-pub use backend::{convert_npz, TransformerConfig, TransformerTagger};
+pub use backend::{convert_npz, ModelType, TransformerConfig, TransformerTagger};
 
 #[cfg(test)]
 mod tests;

@@ -1,27 +1,54 @@
-//! The transformer backend against PyTorch, on a tiny BERT checkpoint with
-//! random weights that `scripts/tiny_bert.py` writes (feature `transformer`):
+//! The transformer backend against PyTorch, on tiny checkpoints with random
+//! weights that `scripts/tiny_models.py` writes, one per architecture and
+//! tokenizer file (feature `transformer`):
 //!
 //! ```text
 //! eval "$(scripts/setup-libtorch.sh)"
-//! python scripts/tiny_bert.py target/tiny-bert
+//! python scripts/tiny_models.py target/tiny
 //! cargo test --release --features transformer --test transformer
 //! ```
 #![cfg(feature = "transformer")]
 
 use std::path::{Path, PathBuf};
 
-use quidam::transformer::{TransformerConfig, TransformerTagger};
+use quidam::transformer::{ModelType, TransformerConfig, TransformerTagger};
 use quidam::{Label, Pipeline};
 
-fn tiny_model() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/tiny-bert");
+/// Every architecture, with its vocabulary files, with `tokenizer.json`, and
+/// as `scripts/export_checkpoint.py` exports it from a Hugging Face
+/// checkpoint.
+const MODELS: [(&str, ModelType); 12] = [
+    ("bert", ModelType::Bert),
+    ("bert-json", ModelType::Bert),
+    ("bert-export", ModelType::Bert),
+    ("distilbert", ModelType::DistilBert),
+    ("distilbert-json", ModelType::DistilBert),
+    ("distilbert-export", ModelType::DistilBert),
+    ("roberta", ModelType::Roberta),
+    ("roberta-json", ModelType::Roberta),
+    ("roberta-export", ModelType::Roberta),
+    ("xlm-roberta", ModelType::XlmRoberta),
+    ("xlm-roberta-json", ModelType::XlmRoberta),
+    ("xlm-roberta-export", ModelType::XlmRoberta),
+];
+
+fn tiny_model(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/tiny")
+        .join(name);
     assert!(
         dir.join("expected.json").exists(),
-        "run `python scripts/tiny_bert.py target/tiny-bert` first"
+        "run `python scripts/tiny_models.py target/tiny` first"
     );
+    // One test converts at a time, to a file renamed into place, so that
+    // no test reads half a file.
+    static CONVERTING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _converting = CONVERTING.lock().unwrap_or_else(|e| e.into_inner());
     let ot = dir.join("rust_model.ot");
     if !ot.exists() {
-        quidam::transformer::convert_npz(&dir.join("weights.npz"), &ot).unwrap();
+        let tmp = dir.join("rust_model.ot.tmp");
+        quidam::transformer::convert_npz(&dir.join("weights.npz"), &tmp).unwrap();
+        std::fs::rename(&tmp, &ot).unwrap();
     }
     dir
 }
@@ -46,32 +73,70 @@ fn expected(dir: &Path) -> Expected {
 
 #[test]
 fn logits_equal_pytorchs() {
-    let dir = tiny_model();
-    let want = expected(&dir);
-    let tagger = TransformerTagger::load(TransformerConfig::new(&dir)).unwrap();
-    for s in &want.sentences {
-        let (subtokens, logits) = tagger.logits(&s.text);
-        // PyTorch's rows less [CLS] and [SEP].
-        let rows = &s.logits[1..s.logits.len() - 1];
-        assert_eq!(subtokens.len(), rows.len(), "{}: sub-tokens", s.text);
-        let n = want.labels.len();
-        for (k, row) in rows.iter().enumerate() {
-            for (j, &v) in row.iter().enumerate() {
-                let got = logits[k * n + j];
-                assert!(
-                    (got - v).abs() < 1e-4,
-                    "{}: sub-token {k}, label {j}: {got} vs {v}",
-                    s.text
-                );
+    for (name, model_type) in MODELS {
+        let dir = tiny_model(name);
+        let want = expected(&dir);
+        let tagger = TransformerTagger::load(TransformerConfig::new(&dir)).unwrap();
+        assert_eq!(tagger.model_type(), model_type, "{name}");
+        for s in &want.sentences {
+            let (subtokens, logits) = tagger.logits(&s.text);
+            // PyTorch's rows less the opening and closing tokens.
+            let rows = &s.logits[1..s.logits.len() - 1];
+            assert_eq!(
+                subtokens.len(),
+                rows.len(),
+                "{name}: {}: sub-tokens",
+                s.text
+            );
+            assert_eq!(s.ids.len(), subtokens.len() + 2);
+            let n = want.labels.len();
+            for (k, row) in rows.iter().enumerate() {
+                for (j, &v) in row.iter().enumerate() {
+                    let got = logits[k * n + j];
+                    assert!(
+                        (got - v).abs() < 1e-4,
+                        "{name}: {}: sub-token {k}, label {j}: {got} vs {v}",
+                        s.text
+                    );
+                }
+            }
+            // Sub-tokens lie on char boundaries, in order.
+            for w in subtokens.windows(2) {
+                assert!(w[0].start <= w[1].start, "{name}: {}", s.text);
+            }
+            assert!(subtokens
+                .iter()
+                .all(|r| s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end)));
+        }
+    }
+}
+
+#[test]
+fn batches_across_documents_give_each_documents_logits() {
+    for (name, _) in MODELS {
+        let dir = tiny_model(name);
+        let want = expected(&dir);
+        let mut config = TransformerConfig::new(&dir);
+        config.batch_size = 3;
+        let tagger = TransformerTagger::load(config).unwrap();
+        let texts: Vec<&str> = want.sentences.iter().map(|s| s.text.as_str()).collect();
+        let batched = tagger.logits_batch(&texts);
+        assert_eq!(batched.len(), texts.len());
+        for (text, (subs, logits)) in texts.iter().zip(&batched) {
+            let (one_subs, one_logits) = tagger.logits(text);
+            assert_eq!(subs, &one_subs, "{name}: {text}");
+            // Padding to the longest of a batch changes nothing but
+            // rounding.
+            for (a, b) in logits.iter().zip(&one_logits) {
+                assert!((a - b).abs() < 1e-4, "{name}: {text}: {a} vs {b}");
             }
         }
-        assert_eq!(s.ids.len(), subtokens.len() + 2);
     }
 }
 
 #[test]
 fn windows_give_the_same_logits() {
-    let dir = tiny_model();
+    let dir = tiny_model("bert");
     let whole = TransformerTagger::load(TransformerConfig::new(&dir)).unwrap();
     let mut small = TransformerConfig::new(&dir);
     small.window = 12;
@@ -95,26 +160,124 @@ fn windows_give_the_same_logits() {
 
 #[test]
 fn empty_and_emoji_input() {
-    let dir = tiny_model();
-    let tagger = TransformerTagger::load(TransformerConfig::new(&dir)).unwrap();
-    let pipeline = Pipeline::default();
-    for text in ["", "   ", "😀😀😀", "\u{0}\u{1}"] {
-        let doc = pipeline.annotate_with(text, |tokens| tagger.tag(text, tokens));
-        assert!(
-            doc.entities().iter().all(|e| e.label() != Label::Money),
-            "{text:?}"
-        );
+    for (name, _) in MODELS {
+        let dir = tiny_model(name);
+        let tagger = TransformerTagger::load(TransformerConfig::new(&dir)).unwrap();
+        let pipeline = Pipeline::default();
+        for text in ["", "   ", "😀😀😀", "\u{0}\u{1}", "\u{200b}\u{feff}é"] {
+            let doc = pipeline.annotate_with(text, |tokens| tagger.tag(text, tokens));
+            assert!(
+                doc.entities().iter().all(|e| e.label() != Label::Money),
+                "{name}: {text:?}"
+            );
+            let batch = tagger.logits_batch(&[text, "", text]);
+            assert_eq!(batch.len(), 3);
+        }
     }
 }
 
 #[test]
 fn bad_model_files_are_errors() {
+    use quidam::ErrorKind;
     let dir = std::env::temp_dir().join(format!("quidam-bad-model-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let err = TransformerTagger::load(TransformerConfig::new(&dir)).unwrap_err();
-    assert_eq!(err.kind(), &quidam::ErrorKind::Io);
+    let load = || TransformerTagger::load(TransformerConfig::new(&dir)).unwrap_err();
+    assert_eq!(load().kind(), &ErrorKind::Io, "no config.json");
     std::fs::write(dir.join("config.json"), "{not json").unwrap();
-    let err = TransformerTagger::load(TransformerConfig::new(&dir)).unwrap_err();
-    assert_eq!(err.kind(), &quidam::ErrorKind::Model);
+    assert_eq!(load().kind(), &ErrorKind::Model, "config.json not JSON");
+
+    // A real config with its weights and vocabulary taken away one by one.
+    let bert = tiny_model("bert");
+    let config = std::fs::read_to_string(bert.join("config.json")).unwrap();
+    std::fs::write(
+        dir.join("config.json"),
+        config.replace("\"bert\"", "\"gpt2\""),
+    )
+    .unwrap();
+    assert_eq!(load().kind(), &ErrorKind::Model, "unknown model type");
+    std::fs::write(
+        dir.join("config.json"),
+        config.replace("\"id2label\"", "\"x\""),
+    )
+    .unwrap();
+    assert_eq!(load().kind(), &ErrorKind::Model, "no id2label");
+    std::fs::write(dir.join("config.json"), &config).unwrap();
+    assert_eq!(load().kind(), &ErrorKind::Io, "no rust_model.ot");
+    std::fs::copy(bert.join("rust_model.ot"), dir.join("rust_model.ot")).unwrap();
+    assert_eq!(load().kind(), &ErrorKind::Io, "no vocab.txt");
+    std::fs::copy(bert.join("vocab.txt"), dir.join("vocab.txt")).unwrap();
+    assert!(TransformerTagger::load(TransformerConfig::new(&dir)).is_ok());
+    std::fs::write(dir.join("tokenizer.json"), "{}").unwrap();
+    assert_eq!(load().kind(), &ErrorKind::Model, "bad tokenizer.json");
+    std::fs::remove_file(dir.join("tokenizer.json")).unwrap();
+
+    // Weights of another architecture, and a truncated file.
+    let roberta = tiny_model("roberta");
+    std::fs::copy(roberta.join("rust_model.ot"), dir.join("rust_model.ot")).unwrap();
+    assert_eq!(load().kind(), &ErrorKind::Model, "RoBERTa weights for BERT");
+    let weights = std::fs::read(bert.join("rust_model.ot")).unwrap();
+    std::fs::write(dir.join("rust_model.ot"), &weights[..weights.len() / 2]).unwrap();
+    assert_eq!(load().kind(), &ErrorKind::Model, "truncated weights");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_pipeline_with_a_transformer() {
+    for (name, _) in MODELS {
+        let dir = tiny_model(name);
+        let texts: Vec<String> = expected(&dir)
+            .sentences
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut config = TransformerConfig::new(&dir);
+        config.batch_size = 2;
+        let pipeline = Pipeline::builder()
+            .transformer(config.clone())
+            .build()
+            .unwrap();
+        let tagger = TransformerTagger::load(config).unwrap();
+        let batch = pipeline.annotate_batch(&texts);
+        assert_eq!(batch.len(), texts.len());
+        for (text, doc) in texts.iter().zip(&batch) {
+            let one = pipeline.annotate(text);
+            let with = pipeline.annotate_with(text, |tokens| tagger.tag(text, tokens));
+            let spans = |d: &quidam::Document<'_>| -> Vec<(usize, usize, Label)> {
+                d.entities()
+                    .iter()
+                    .map(|e| (e.span().byte_start, e.span().byte_end, e.label()))
+                    .collect()
+            };
+            assert_eq!(spans(doc), spans(&one), "{name}: {text}");
+            assert_eq!(spans(doc), spans(&with), "{name}: {text}");
+        }
+        // The amount is the rules', whatever the random model says.
+        let money: Vec<&str> = batch[2]
+            .entities()
+            .iter()
+            .filter(|e| e.label() == Label::Money)
+            .map(|e| e.text())
+            .collect();
+        assert_eq!(money, ["150 000 €"], "{name}");
+    }
+    let missing = Pipeline::builder()
+        .transformer(TransformerConfig::new("/nonexistent/model"))
+        .build()
+        .unwrap_err();
+    assert_eq!(missing.kind(), &quidam::ErrorKind::Io);
+}
+
+#[test]
+fn windows_move_on_when_the_model_is_short() {
+    // The tiny model knows 128 positions: the default window of 510 is cut
+    // to 126, and the default overlap of 128 to half of that, not to a
+    // window per sub-token.
+    let tagger = TransformerTagger::load(TransformerConfig::new(tiny_model("bert"))).unwrap();
+    assert_eq!(tagger.config().window, 126);
+    assert_eq!(tagger.config().overlap, 63);
+    let text = "Solange Drouin dirige l'ADISQ à Montréal. ".repeat(40);
+    let (subs, logits) = tagger.logits(&text);
+    assert!(subs.len() > 400);
+    assert_eq!(logits.len(), subs.len() * tagger.labels().len());
 }
