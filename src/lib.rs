@@ -26,7 +26,10 @@
 //! Stages, each a module: [`text`] (tokenizer, sentence splitter),
 //! [`recognize`] (money and sites), [`tag`] (the named-entity tagger),
 //! [`link`] (document entities, the knowledge base, its Wikidata importer
-//! and the linker), and [`eval`] (gold files and scores).
+//! and the linker), [`transformer`] (decoding any token-classification
+//! transformer; with the `transformer` feature, BERT, DistilBERT, RoBERTa,
+//! XLM-R and CamemBERT checkpoints run by rust-bert in place of the embedded
+//! tagger) and [`eval`] (gold files and scores).
 //!
 //! Each mention is linked to the embedded starter knowledge base, or to one
 //! you build from a Wikidata dump:
