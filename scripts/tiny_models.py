@@ -11,7 +11,8 @@ For each of bert, distilbert, roberta and xlm-roberta, OUT_ROOT/TYPE gets
 with tch) and `expected.json` (sentences, sub-token ids and logits);
 OUT_ROOT/TYPE-json gets the same but `tokenizer.json` in place of the
 vocabulary files; OUT_ROOT/TYPE/hf is the model saved as a Hugging Face
-checkpoint, and OUT_ROOT/TYPE-export what `scripts/export_checkpoint.py`
+checkpoint (safetensors; the backend loads it as it is), and
+OUT_ROOT/TYPE-export what `scripts/export_checkpoint.py`
 makes of it (with the same `expected.json`). The tokenizers are trained on
 the sentences themselves, so that words split into several pieces.
 """
@@ -139,6 +140,7 @@ def main():
         hf = os.path.join(out, "hf")
         model.save_pretrained(hf)
         fast.save_pretrained(hf)
+        shutil.copy(os.path.join(out, "expected.json"), hf)
         export(hf, out + "-export")
         shutil.copy(os.path.join(out, "expected.json"), out + "-export")
         # The same model with tokenizer.json only.

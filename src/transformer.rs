@@ -53,13 +53,15 @@ pub struct LabelSet {
     tags: Vec<Tag>,
 }
 
-/// The usual entity type names of French NER models, as quidam labels.
+/// The usual entity type names of French NER models, as quidam labels
+/// (and `SITE`, which quidam's own models tag).
 pub fn default_label(name: &str) -> Option<Label> {
     match name.to_ascii_uppercase().as_str() {
         "PER" | "PERS" | "PERSON" => Some(Label::Per),
         "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(Label::Org),
         "LOC" | "GPE" | "LOCATION" => Some(Label::Loc),
         "MISC" => Some(Label::Misc),
+        "SITE" => Some(Label::Site),
         _ => None,
     }
 }

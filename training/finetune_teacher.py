@@ -9,9 +9,15 @@ a CPU hours. Deterministic given the seed on one device.
     python training/finetune_teacher.py --model DIR --train A.jsonl[:N] ... \
         --dev D.jsonl ... --silver NEWS.jsonl.gz --out OUT
 
-Words are `\\w+` runs and single other characters; a word's label is read on
-its first piece (BIO over PER, ORG, LOC, MISC, SITE). Writes OUT/silver.jsonl.gz
-({"id", "spans"} per article, char offsets) and OUT/dev-*.jsonl predictions.
+Words are `\\w+` runs and single other characters; a window of words is
+encoded as the raw text it spans (as quidam's transformer backend encodes a
+document), and a word's label is read on the first piece that starts in it
+or runs into it from the space before (the rule of `quidam::transformer::
+decode`); BIO over PER, ORG, LOC, MISC, SITE. Writes OUT/silver.jsonl.gz
+({"id", "spans"} per article, char offsets), OUT/dev-*.jsonl predictions and,
+with --save DIR, the model as quidam's backend loads it (`config.json` with
+`id2label`, `tokenizer.json`, and `weights.npz`, which `examples/
+convert_checkpoint.rs` turns into `rust_model.ot`).
 """
 
 import argparse
@@ -108,11 +114,24 @@ def windows(n):
 
 
 def encode(tok, text, words, lo, hi):
-    enc = tok.encode([text[a:b] for a, b in words[lo:hi]], is_pretokenized=True)
-    ids, first = enc.ids[:510] + ([enc.ids[-1]] if len(enc.ids) > 510 else []), {}
-    for pos, w in enumerate(enc.word_ids[:510]):
-        if w is not None and w not in first:
-            first[w] = pos
+    """The ids of the raw text of words lo..hi (with <s> and </s>, at most
+    512), and the position of each word's first piece, by word index from lo."""
+    if lo >= hi:
+        return tok.encode("").ids, {}
+    start = words[lo][0]
+    enc = tok.encode(text[start:words[hi - 1][1]])
+    ids, offsets = enc.ids, enc.offsets
+    if len(ids) > 512:
+        ids, offsets = ids[:511] + [ids[-1]], offsets[:511] + [offsets[-1]]
+    first, w = {}, lo
+    for pos, (a, b) in enumerate(offsets):
+        if pos == 0 or pos == len(ids) - 1 or a == b:
+            continue  # <s>, </s>
+        a, b = a + start, b + start
+        while w < hi and words[w][1] <= a:
+            w += 1
+        if w < hi and b > words[w][0] and (w - lo) not in first:
+            first[w - lo] = pos
     return ids, first
 
 
@@ -195,6 +214,34 @@ def f1(gold_docs, predicted, labels):
     return 2 * tp / max(2 * tp + fp + fn, 1)
 
 
+def save(model, tokenizer, out, half):
+    """Writes the model as a Hugging Face BertForTokenClassification, the
+    files quidam's transformer backend reads."""
+    os.makedirs(out, exist_ok=True)
+    c = model.config
+    config = {
+        "model_type": "bert", "architectures": ["BertForTokenClassification"],
+        "vocab_size": c.vocab_size, "hidden_size": c.hidden_size,
+        "num_hidden_layers": c.num_hidden_layers, "num_attention_heads": c.num_attention_heads,
+        "intermediate_size": c.intermediate_size, "hidden_act": "gelu",
+        "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1,
+        "max_position_embeddings": c.max_position_embeddings, "type_vocab_size": c.type_vocab_size,
+        "initializer_range": 0.02, "layer_norm_eps": c.layer_norm_eps, "pad_token_id": c.pad_token_id,
+        "id2label": {str(i): t for i, t in enumerate(TAGS)},
+        "label2id": {t: i for i, t in enumerate(TAGS)},
+    }
+    with open(os.path.join(out, "config.json"), "w") as f:
+        json.dump(config, f, indent=1)
+    with open(tokenizer, "rb") as src, open(os.path.join(out, "tokenizer.json"), "wb") as dst:
+        dst.write(src.read())
+    state = {"bert." + k: v for k, v in model.bert.state_dict().items() if "position_ids" not in k}
+    state["classifier.weight"] = model.head.weight
+    state["classifier.bias"] = model.head.bias
+    dtype = np.float16 if half else np.float32
+    np.savez(os.path.join(out, "weights.npz"),
+             **{k: v.detach().float().cpu().numpy().astype(dtype) for k, v in state.items()})
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", required=True)
@@ -206,6 +253,8 @@ def main():
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--save", help="write the model for quidam's backend here")
+    ap.add_argument("--half", action="store_true", help="save float16 weights")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     random.seed(args.seed)
@@ -252,6 +301,9 @@ def main():
                     for d, p in zip(docs, pred):
                         f.write(json.dumps({"text": d["text"], "spans": p}, ensure_ascii=False) + "\n")
         print(line, flush=True)
+
+    if args.save:
+        save(model, os.path.join(args.model, "tokenizer.json"), args.save, args.half)
 
     if args.silver:
         docs = [json.loads(l) for l in gzip.open(args.silver, "rt", encoding="utf-8") if l.strip()]

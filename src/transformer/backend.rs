@@ -56,8 +56,12 @@ impl ModelType {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct TransformerConfig {
-    /// A folder with `config.json` (with `id2label`), `rust_model.ot`, and
-    /// `tokenizer.json` or the vocabulary files of the model type.
+    /// A folder with `config.json` (with `id2label`), the weights
+    /// (`rust_model.ot`, `model.safetensors` or `weights.npz`, tried in that
+    /// order, tensors named as in the Hugging Face checkpoint), and
+    /// `tokenizer.json` or the vocabulary files of the model type. A folder
+    /// saved by Hugging Face's `save_pretrained` with safetensors weights
+    /// and a fast tokenizer loads as it is.
     pub model_dir: PathBuf,
     /// The architecture (default: `model_type` in `config.json`).
     pub model_type: Option<ModelType>,
@@ -99,6 +103,10 @@ pub fn convert_npz(npz: &Path, ot: &Path) -> Result<(), Error> {
     let tensors = Tensor::read_npz(npz).map_err(|e| model_error(npz, e))?;
     Tensor::save_multi(&tensors, ot).map_err(|e| model_error(ot, e))
 }
+
+/// The files weights are read from, in order of preference (libtorch's own
+/// format, then the two that Hugging Face and NumPy write).
+const WEIGHT_FILES: [&str; 3] = ["rust_model.ot", "model.safetensors", "weights.npz"];
 
 /// The network, by architecture.
 enum Encoder {
@@ -358,16 +366,24 @@ impl TransformerTagger {
                 (Encoder::Roberta(model, pad), pad + 1)
             }
         };
-        let weights_path = dir.join("rust_model.ot");
-        if !weights_path.exists() {
-            return Err(Error::new(
-                ErrorKind::Io,
-                format!("{}: no such file", weights_path.display()),
-            ));
-        }
+        let weights_path = WEIGHT_FILES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|path| path.exists())
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Io,
+                    format!("{}: none of {WEIGHT_FILES:?}", dir.display()),
+                )
+            })?;
         weights
             .load(&weights_path)
             .map_err(|e| model_error(&weights_path, e))?;
+        // Loading takes the file's precision; float16 weights (half the
+        // file) run in float32 on a CPU, where half precision is slow.
+        if config.device == Device::Cpu {
+            weights.float();
+        }
 
         // A window never exceeds the positions the model knows, less the
         // two special tokens.
