@@ -97,6 +97,7 @@ pub struct Entity<'t> {
     value: Value,
     doc_entity: Option<usize>,
     link: Option<(KbId, f32)>,
+    score: Option<f32>,
 }
 
 impl<'t> Entity<'t> {
@@ -113,6 +114,14 @@ impl<'t> Entity<'t> {
     /// Where the mention is, in bytes and chars.
     pub fn span(&self) -> Span {
         self.span
+    }
+
+    /// How sure the tagger is of this mention: a transformer's mean
+    /// probability of the tags of the mention's tokens, in 0..=1 (`None` for
+    /// the rules' amounts and domains, the embedded tagger's names, and names
+    /// found again by document agreement).
+    pub fn score(&self) -> Option<f32> {
+        self.score
     }
 
     /// The document entity this mention names: an index into
@@ -274,6 +283,7 @@ impl<'t> Document<'t> {
                 value: Value::None,
                 doc_entity: None,
                 link: None,
+                score: None,
             });
         }
         self.entities.sort_by_key(|e| e.span.byte_start);
@@ -298,9 +308,10 @@ pub struct Pipeline {
     money: Option<MoneyRecognizer>,
     sites: bool,
     tagger: Option<Arc<Tagger>>,
-    /// A transformer that tags names in place of `tagger`.
+    /// A transformer that tags names in place of `tagger`, and the lexicon
+    /// its names are checked against (sites by context).
     #[cfg(feature = "transformer")]
-    transformer: Option<Arc<TransformerTagger>>,
+    transformer: Option<(Arc<TransformerTagger>, Lexicon)>,
     kb: Option<Arc<KnowledgeBase>>,
     nil_threshold: f32,
     /// The word-cluster vocabulary that tells misspelt names, for the
@@ -334,8 +345,10 @@ impl Pipeline {
     /// Annotates one text.
     pub fn annotate<'t>(&self, text: &'t str) -> Document<'t> {
         #[cfg(feature = "transformer")]
-        if let Some(transformer) = &self.transformer {
-            return self.annotate_with(text, |tokens| transformer.tag(text, tokens));
+        if let Some((transformer, lexicon)) = &self.transformer {
+            let tokens = tokenize(text);
+            let names = scored(transformer.names(text, &tokens));
+            return self.with_names(text, tokens, names, Some(lexicon));
         }
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
@@ -361,6 +374,7 @@ impl Pipeline {
             }
             harmonise(&tokens, &marks, &mut tagged);
             site_contexts(tagger.lexicon(), &tokens, &mut tagged);
+            let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
         Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
@@ -390,22 +404,57 @@ impl Pipeline {
         tag: impl FnOnce(&[Token<'t>]) -> Vec<(Range<usize>, Label)>,
     ) -> Document<'t> {
         let tokens = tokenize(text);
-        let names = tag(&tokens);
-        self.with_names(text, tokens, names)
+        let names = tag(&tokens)
+            .into_iter()
+            .map(|(r, label)| (r, label, None))
+            .collect();
+        self.with_names(text, tokens, names, None)
     }
 
-    /// The document of `text` with the rules' entities and `names`.
+    /// The document of `text` with the rules' entities and `names`; with a
+    /// lexicon, the names are first made to agree over the document and
+    /// checked for sites by context, as the embedded tagger's are.
     fn with_names<'t>(
         &self,
         text: &'t str,
         tokens: Vec<Token<'t>>,
-        names: Vec<(Range<usize>, Label)>,
+        names: Vec<(Range<usize>, Label, Option<f32>)>,
+        lexicon: Option<&Lexicon>,
     ) -> Document<'t> {
         let sentences = split_sentences(text, &tokens);
         let (mut entities, marks) = self.rule_entities(text, &tokens);
-        let names = names.into_iter().filter(|(r, label)| {
-            r.start < r.end && r.end <= tokens.len() && *label != Label::Money
-        });
+        let mut names: Vec<_> = names
+            .into_iter()
+            .filter(|(r, label, _)| {
+                r.start < r.end && r.end <= tokens.len() && *label != Label::Money
+            })
+            .collect();
+        if let Some(lexicon) = lexicon {
+            names.sort_by_key(|(r, _, _)| (r.start, r.end));
+            let mut end = 0;
+            names.retain(|(r, _, _)| {
+                let keep = r.start >= end;
+                end = end.max(r.end);
+                keep
+            });
+            // The document stages work on (range, label); scores follow
+            // their ranges, and names found again have none.
+            let scores: Vec<(Range<usize>, Option<f32>)> =
+                names.iter().map(|(r, _, s)| (r.clone(), *s)).collect();
+            let mut spans: Vec<_> = names.into_iter().map(|(r, l, _)| (r, l)).collect();
+            harmonise(&tokens, &marks, &mut spans);
+            site_contexts(lexicon, &tokens, &mut spans);
+            names = spans
+                .into_iter()
+                .map(|(r, l)| {
+                    let score = scores
+                        .binary_search_by_key(&(r.start, r.end), |(s, _)| (s.start, s.end))
+                        .ok()
+                        .and_then(|i| scores[i].1);
+                    (r, l, score)
+                })
+                .collect();
+        }
         add_names(text, &tokens, &marks, names, &mut entities);
         Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
     }
@@ -501,6 +550,7 @@ impl Pipeline {
                 value,
                 doc_entity: None,
                 link: None,
+                score: None,
             });
             end = r.end;
         }
@@ -512,19 +562,30 @@ impl Pipeline {
     /// texts' windows are run together in batches.
     pub fn annotate_batch<'t>(&self, texts: &[&'t str]) -> Vec<Document<'t>> {
         #[cfg(feature = "transformer")]
-        if let Some(transformer) = &self.transformer {
+        if let Some((transformer, lexicon)) = &self.transformer {
             let tokens: Vec<Vec<Token<'t>>> = texts.par_iter().map(|t| tokenize(t)).collect();
             let slices: Vec<&[Token<'t>]> = tokens.iter().map(Vec::as_slice).collect();
-            let names = transformer.tag_batch(texts, &slices);
+            let names = transformer.names_batch(texts, &slices);
             return texts
                 .par_iter()
                 .zip(tokens)
                 .zip(names)
-                .map(|((text, tokens), names)| self.with_names(text, tokens, names))
+                .map(|((text, tokens), names)| {
+                    self.with_names(text, tokens, scored(names), Some(lexicon))
+                })
                 .collect();
         }
         texts.par_iter().map(|text| self.annotate(text)).collect()
     }
+}
+
+/// A transformer's names with their scores.
+#[cfg(feature = "transformer")]
+fn scored(names: Vec<crate::transformer::Decoded>) -> Vec<(Range<usize>, Label, Option<f32>)> {
+    names
+        .into_iter()
+        .map(|d| (d.tokens, d.label, Some(d.score)))
+        .collect()
 }
 
 /// Adds a tagger's names (token ranges, in bounds) to the entities, except
@@ -533,16 +594,18 @@ fn add_names<'t>(
     text: &'t str,
     tokens: &[Token<'t>],
     marks: &[u8],
-    names: impl IntoIterator<Item = (Range<usize>, Label)>,
+    names: impl IntoIterator<Item = (Range<usize>, Label, Option<f32>)>,
     entities: &mut Vec<Entity<'t>>,
 ) {
-    for (r, label) in names {
+    for (r, label, score) in names {
         if marks[r.clone()].iter().all(|&m| m == 0) {
             let value = match label {
                 Label::Site => Value::Site(Site { domain: None }),
                 _ => Value::None,
             };
-            entities.push(entity(text, tokens, r, label, value));
+            let mut e = entity(text, tokens, r, label, value);
+            e.score = score;
+            entities.push(e);
         }
     }
 }
@@ -562,6 +625,7 @@ fn entity<'t>(
         value,
         doc_entity: None,
         link: None,
+        score: None,
     }
 }
 
@@ -654,7 +718,9 @@ impl PipelineBuilder {
     /// Tags names with the token-classification transformer that `config`
     /// describes, loaded from local files when the pipeline is built,
     /// instead of the embedded tagger (feature `transformer`). The rules for
-    /// amounts and domains, grouping and linking stay as they are.
+    /// amounts and domains, grouping and linking stay as they are, and the
+    /// model's names go through the document stages that the embedded
+    /// tagger's do (a name found once is found again; sites by context).
     ///
     /// ```no_run
     /// use quidam::transformer::TransformerConfig;
@@ -728,10 +794,11 @@ impl PipelineBuilder {
     pub fn build(self) -> Result<Pipeline, Error> {
         #[cfg(feature = "transformer")]
         let transformer = match &self.tagger {
-            TaggerChoice::Transformer(config) => {
-                Some(Arc::new(TransformerTagger::load((**config).clone())?))
-            }
-            TaggerChoice::GivenTransformer(t) => Some(Arc::clone(t)),
+            TaggerChoice::Transformer(config) => Some((
+                Arc::new(TransformerTagger::load((**config).clone())?),
+                Lexicon::embedded(),
+            )),
+            TaggerChoice::GivenTransformer(t) => Some((Arc::clone(t), Lexicon::embedded())),
             _ => None,
         };
         let tagger = match self.tagger {

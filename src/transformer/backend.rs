@@ -12,7 +12,7 @@ use rust_bert::pipelines::common::{ModelType as RustBertModel, TokenizerOption};
 use rust_bert::roberta::RobertaForTokenClassification;
 use tch::{nn, Device, Kind, Tensor};
 
-use super::{decode, default_label, stitch, windows, LabelSet};
+use super::{decode, default_label, stitch, windows, Decoded, LabelSet};
 use crate::error::{Error, ErrorKind};
 use crate::pipeline::Label;
 use crate::text::Token;
@@ -79,6 +79,11 @@ pub struct TransformerConfig {
     /// Whether a `vocab.txt` vocabulary is lower-cased (default: read
     /// `do_lower_case` from `config.json`, else no).
     pub lower_case: Option<bool>,
+    /// Entity types of the model mapped to quidam labels, or ignored
+    /// (`None`), before [`default_label`] maps the others (case does not
+    /// matter): for instance `("PERSON", Some(Label::Per))`, `("GPE",
+    /// Some(Label::Loc))`, `("MISC", None)`. Empty by default.
+    pub label_map: Vec<(String, Option<Label>)>,
 }
 
 impl TransformerConfig {
@@ -92,6 +97,7 @@ impl TransformerConfig {
             window: 510,
             overlap: 128,
             lower_case: None,
+            label_map: Vec::new(),
         }
     }
 }
@@ -326,7 +332,16 @@ impl TransformerTagger {
                 .ok_or_else(|| bad(&format!("id2label: id {id:?} out of 0..{n_labels}")))?;
             *slot = name.as_str().unwrap_or_default().to_string();
         }
-        let labels = LabelSet::from_names(names.iter().map(String::as_str), default_label);
+        let labels = LabelSet::from_names(names.iter().map(String::as_str), |kind| {
+            match config
+                .label_map
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(kind))
+            {
+                Some((_, label)) => *label,
+                None => default_label(kind),
+            }
+        });
 
         let int = |key: &str| raw.get(key).and_then(|v| v.as_i64());
         let mut weights = nn::VarStore::new(config.device);
@@ -520,33 +535,26 @@ impl TransformerTagger {
     /// The names the model finds over quidam `tokens` of `text`, as token
     /// ranges and labels, for [`Pipeline::annotate_with`](crate::Pipeline::annotate_with).
     pub fn tag(&self, text: &str, tokens: &[Token<'_>]) -> Vec<(Range<usize>, Label)> {
-        let (subtokens, logits) = self.logits(text);
-        self.decode(tokens, &subtokens, &logits)
-    }
-
-    /// [`tag`](Self::tag) for many texts and their tokens, windows batched
-    /// across texts.
-    pub fn tag_batch(
-        &self,
-        texts: &[&str],
-        tokens: &[&[Token<'_>]],
-    ) -> Vec<Vec<(Range<usize>, Label)>> {
-        self.logits_batch(texts)
+        self.names(text, tokens)
             .into_iter()
-            .zip(tokens)
-            .map(|((subtokens, logits), tokens)| self.decode(tokens, &subtokens, &logits))
+            .map(|d| (d.tokens, d.label))
             .collect()
     }
 
-    fn decode(
-        &self,
-        tokens: &[Token<'_>],
-        subtokens: &[Range<usize>],
-        logits: &[f32],
-    ) -> Vec<(Range<usize>, Label)> {
-        decode(tokens, subtokens, logits, &self.labels)
+    /// The names the model finds over quidam `tokens` of `text`, with their
+    /// mean tag probabilities.
+    pub fn names(&self, text: &str, tokens: &[Token<'_>]) -> Vec<Decoded> {
+        let (subtokens, logits) = self.logits(text);
+        decode(tokens, &subtokens, &logits, &self.labels)
+    }
+
+    /// [`names`](Self::names) for many texts and their tokens, windows
+    /// batched across texts.
+    pub fn names_batch(&self, texts: &[&str], tokens: &[&[Token<'_>]]) -> Vec<Vec<Decoded>> {
+        self.logits_batch(texts)
             .into_iter()
-            .map(|d| (d.tokens, d.label))
+            .zip(tokens)
+            .map(|((subtokens, logits), tokens)| decode(tokens, &subtokens, &logits, &self.labels))
             .collect()
     }
 }
