@@ -58,9 +58,15 @@ struct Args {
     /// The linker's NIL threshold (default: the library's).
     #[arg(long)]
     nil_threshold: Option<f32>,
-    /// Tag names with the token-classification transformer in this folder
-    /// (see `scripts/export_checkpoint.py`) instead of the embedded tagger,
-    /// the gold texts run in batches of windows (feature `transformer`).
+    /// Which tagger finds names: `embedded` (the default pipeline) or
+    /// `transformer` (quidam's own French transformer, or the one
+    /// `--transformer` names; feature `transformer`), the gold texts then
+    /// run in batches of windows.
+    #[arg(long, default_value = "embedded")]
+    backend: String,
+    /// With `--backend transformer`: the token-classification transformer
+    /// in this folder (see `scripts/export_checkpoint.py`) instead of
+    /// quidam's own.
     #[cfg(feature = "transformer")]
     #[arg(long)]
     transformer: Option<PathBuf>,
@@ -90,19 +96,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             (system.into_iter().map(|d| d.spans).collect(), 0, 0.0)
         }
-        None => {
+        None => match args.backend.as_str() {
+            "embedded" => run_quidam(&gold, &Pipeline::default(), 1),
             #[cfg(feature = "transformer")]
-            if let Some(dir) = &args.transformer {
-                let mut config = quidam::transformer::TransformerConfig::new(dir);
+            "transformer" => {
+                use quidam::transformer::TransformerConfig;
+                let mut config = match &args.transformer {
+                    Some(dir) => TransformerConfig::new(dir),
+                    None => TransformerConfig::default_model(),
+                };
                 config.batch_size = args.batch_size;
                 let pipeline = Pipeline::builder().transformer(config).build()?;
                 run_quidam(&gold, &pipeline, 64)
-            } else {
-                run_quidam(&gold, &Pipeline::default(), 1)
             }
             #[cfg(not(feature = "transformer"))]
-            run_quidam(&gold, &Pipeline::default(), 1)
-        }
+            "transformer" => {
+                return Err("--backend transformer needs `--features transformer`".into())
+            }
+            other => return Err(format!("--backend {other}: embedded or transformer").into()),
+        },
     };
 
     if let Some(path) = &args.pred {

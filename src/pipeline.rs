@@ -736,6 +736,15 @@ impl PipelineBuilder {
         self
     }
 
+    /// Tags names with quidam's own French transformer
+    /// ([`TransformerConfig::default_model`]), loaded from the repository's
+    /// `models/transformer` when the pipeline is built (feature
+    /// `transformer`).
+    #[cfg(feature = "transformer")]
+    pub fn transformer_default(self) -> PipelineBuilder {
+        self.transformer(TransformerConfig::default_model())
+    }
+
     /// Tags names with this loaded transformer (feature `transformer`).
     #[cfg(feature = "transformer")]
     pub fn with_transformer(mut self, transformer: Arc<TransformerTagger>) -> PipelineBuilder {

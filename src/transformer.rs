@@ -296,7 +296,9 @@ pub fn stitch(parts: &[(Range<usize>, Vec<f32>)], n: usize, labels: usize) -> Ve
 #[cfg(feature = "transformer")]
 mod backend;
 #[cfg(feature = "transformer")]
-pub use backend::{convert_npz, ModelType, TransformerConfig, TransformerTagger};
+pub use backend::{
+    convert_npz, ModelType, TransformerConfig, TransformerTagger, DEFAULT_MODEL_DIR,
+};
 
 #[cfg(test)]
 mod tests;

@@ -86,7 +86,18 @@ pub struct TransformerConfig {
     pub label_map: Vec<(String, Option<Label>)>,
 }
 
+/// The folder of quidam's own French model (`models/transformer` in the
+/// repository; see `training/build_transformer.sh`). It is too big for
+/// crates.io: depend on quidam by git or path to have it.
+pub const DEFAULT_MODEL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models/transformer");
+
 impl TransformerConfig {
+    /// quidam's own French model (multilingual-e5-small fine-tuned for PER,
+    /// ORG, LOC, MISC and SITE), from [`DEFAULT_MODEL_DIR`].
+    pub fn default_model() -> TransformerConfig {
+        TransformerConfig::new(DEFAULT_MODEL_DIR)
+    }
+
     /// The defaults for a model in `model_dir`.
     pub fn new(model_dir: impl Into<PathBuf>) -> TransformerConfig {
         TransformerConfig {
