@@ -352,3 +352,39 @@ fn a_table_maps_the_models_types() {
         assert!((0.0..=1.0).contains(&d.score));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text through every architecture's tokenizer and network: entities
+    /// on char boundaries, sorted, not overlapping, with scores in 0..=1.
+    #[test]
+    fn any_text_through_a_transformer(text in "\\PC{0,300}|[\\s\\S]{0,300}") {
+        use std::sync::OnceLock;
+        static PIPELINES: OnceLock<Vec<Pipeline>> = OnceLock::new();
+        let pipelines = PIPELINES.get_or_init(|| {
+            ["bert", "distilbert-json", "roberta", "xlm-roberta-json"]
+                .iter()
+                .map(|name| {
+                    let mut config = TransformerConfig::new(tiny_model(name));
+                    config.window = 16;
+                    config.overlap = 4;
+                    Pipeline::builder().linking(false).transformer(config).build().unwrap()
+                })
+                .collect()
+        });
+        for pipeline in pipelines {
+            let docs = pipeline.annotate_batch(&[text.as_str(), "", text.as_str()]);
+            proptest::prop_assert_eq!(docs.len(), 3);
+            let mut end = 0;
+            for e in docs[0].entities() {
+                let s = e.span();
+                proptest::prop_assert!(s.byte_start >= end && s.byte_start < s.byte_end);
+                proptest::prop_assert!(text.is_char_boundary(s.byte_start));
+                proptest::prop_assert!(text.is_char_boundary(s.byte_end));
+                proptest::prop_assert!(e.score().map_or(true, |p| (0.0..=1.0).contains(&p)));
+                end = s.byte_end;
+            }
+        }
+    }
+}
