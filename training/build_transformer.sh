@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces quidam's French transformer NER model (models/transformer/) from
-# a fresh machine, on CPU (about 35 minutes on 2 cores) or a GPU if torch
+# a fresh machine, on CPU (about two hours on 2 cores) or a GPU if torch
 # sees one:
 #
 #   training/build_transformer.sh [SHARED_DATA_DIR] [OUT_DIR]
@@ -12,7 +12,7 @@
 #    every 8th sentence) and the OrangeSum half of news/dev.jsonl (x5),
 #    3 epochs, seed 1, scored each epoch on the held-out parts;
 # 3. saved in float16 with config.json and tokenizer.json, which the
-#    `transformer` feature's backend loads (weights.npz; no conversion).
+#    `transformer` feature's backend loads (model.safetensors).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data}"

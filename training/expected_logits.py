@@ -13,6 +13,7 @@ import sys
 
 import numpy as np
 import torch
+from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 from transformers import BertConfig, BertForTokenClassification
 
@@ -28,8 +29,8 @@ def main():
     out = sys.argv[1]
     config = json.load(open(os.path.join(out, "config.json")))
     model = BertForTokenClassification(BertConfig(**config)).eval()
-    weights = np.load(os.path.join(out, "weights.npz"))
-    state = {k: torch.from_numpy(weights[k].astype(np.float32)) for k in weights.files}
+    weights = load_file(os.path.join(out, "model.safetensors"))
+    state = {k: torch.from_numpy(v.astype(np.float32)) for k, v in weights.items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
     assert not [m for m in missing if "position_ids" not in m] and not unexpected, (missing, unexpected)
     tok = Tokenizer.from_file(os.path.join(out, "tokenizer.json"))

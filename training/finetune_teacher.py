@@ -16,8 +16,7 @@ or runs into it from the space before (the rule of `quidam::transformer::
 decode`); BIO over PER, ORG, LOC, MISC, SITE. Writes OUT/silver.jsonl.gz
 ({"id", "spans"} per article, char offsets), OUT/dev-*.jsonl predictions and,
 with --save DIR, the model as quidam's backend loads it (`config.json` with
-`id2label`, `tokenizer.json`, and `weights.npz`, which `examples/
-convert_checkpoint.rs` turns into `rust_model.ot`).
+`id2label`, `tokenizer.json` and `model.safetensors`).
 """
 
 import argparse
@@ -237,9 +236,10 @@ def save(model, tokenizer, out, half):
     state = {"bert." + k: v for k, v in model.bert.state_dict().items() if "position_ids" not in k}
     state["classifier.weight"] = model.head.weight
     state["classifier.bias"] = model.head.bias
+    from safetensors.numpy import save_file
     dtype = np.float16 if half else np.float32
-    np.savez(os.path.join(out, "weights.npz"),
-             **{k: v.detach().float().cpu().numpy().astype(dtype) for k, v in state.items()})
+    save_file({k: v.detach().float().cpu().numpy().astype(dtype) for k, v in state.items()},
+              os.path.join(out, "model.safetensors"))
 
 
 def main():

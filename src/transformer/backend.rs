@@ -57,8 +57,8 @@ impl ModelType {
 #[non_exhaustive]
 pub struct TransformerConfig {
     /// A folder with `config.json` (with `id2label`), the weights
-    /// (`rust_model.ot`, `model.safetensors` or `weights.npz`, tried in that
-    /// order, tensors named as in the Hugging Face checkpoint), and
+    /// (`rust_model.ot` or `model.safetensors`, tried in that order, tensors
+    /// named as in the Hugging Face checkpoint), and
     /// `tokenizer.json` or the vocabulary files of the model type. A folder
     /// saved by Hugging Face's `save_pretrained` with safetensors weights
     /// and a fast tokenizer loads as it is.
@@ -86,9 +86,10 @@ pub struct TransformerConfig {
     pub label_map: Vec<(String, Option<Label>)>,
 }
 
-/// The folder of quidam's own French model (`models/transformer` in the
-/// repository; see `training/build_transformer.sh`). It is too big for
-/// crates.io: depend on quidam by git or path to have it.
+/// The folder of quidam's own French model: `models/transformer` in the
+/// repository, which `training/build_transformer.sh` writes (the model is
+/// not committed yet). It is too big for crates.io: depend on quidam by git
+/// or path to use it.
 pub const DEFAULT_MODEL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models/transformer");
 
 impl TransformerConfig {
@@ -122,8 +123,8 @@ pub fn convert_npz(npz: &Path, ot: &Path) -> Result<(), Error> {
 }
 
 /// The files weights are read from, in order of preference (libtorch's own
-/// format, then the two that Hugging Face and NumPy write).
-const WEIGHT_FILES: [&str; 3] = ["rust_model.ot", "model.safetensors", "weights.npz"];
+/// format, then Hugging Face's).
+const WEIGHT_FILES: [&str; 2] = ["rust_model.ot", "model.safetensors"];
 
 /// The network, by architecture.
 enum Encoder {
