@@ -308,10 +308,9 @@ pub struct Pipeline {
     money: Option<MoneyRecognizer>,
     sites: bool,
     tagger: Option<Arc<Tagger>>,
-    /// A transformer that tags names in place of `tagger`, and the lexicon
-    /// its names are checked against (sites by context).
+    /// A transformer that tags names in place of `tagger`.
     #[cfg(feature = "transformer")]
-    transformer: Option<(Arc<TransformerTagger>, Lexicon)>,
+    transformer: Option<Arc<TransformerTagger>>,
     kb: Option<Arc<KnowledgeBase>>,
     nil_threshold: f32,
     /// The word-cluster vocabulary that tells misspelt names, for the
@@ -345,10 +344,10 @@ impl Pipeline {
     /// Annotates one text.
     pub fn annotate<'t>(&self, text: &'t str) -> Document<'t> {
         #[cfg(feature = "transformer")]
-        if let Some((transformer, lexicon)) = &self.transformer {
+        if let Some(transformer) = &self.transformer {
             let tokens = tokenize(text);
             let names = scored(transformer.names(text, &tokens));
-            return self.with_names(text, tokens, names, Some(lexicon));
+            return self.with_names(text, tokens, names, Some(&Lexicon::embedded()));
         }
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
@@ -509,12 +508,7 @@ impl Pipeline {
     ) -> Document<'t> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        // Byte offset of every char boundary, by char index.
-        let bytes: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain([text.len()])
-            .collect();
+        let bytes = crate::text::char_boundaries(text);
         let mut entities: Vec<Entity<'t>> = Vec::new();
         let mut end = 0;
         let mut sorted: Vec<&(Range<usize>, Label)> = mentions.iter().collect();
@@ -562,7 +556,8 @@ impl Pipeline {
     /// texts' windows are run together in batches.
     pub fn annotate_batch<'t>(&self, texts: &[&'t str]) -> Vec<Document<'t>> {
         #[cfg(feature = "transformer")]
-        if let Some((transformer, lexicon)) = &self.transformer {
+        if let Some(transformer) = &self.transformer {
+            let lexicon = Lexicon::embedded();
             let tokens: Vec<Vec<Token<'t>>> = texts.par_iter().map(|t| tokenize(t)).collect();
             let slices: Vec<&[Token<'t>]> = tokens.iter().map(Vec::as_slice).collect();
             let names = transformer.names_batch(texts, &slices);
@@ -571,7 +566,7 @@ impl Pipeline {
                 .zip(tokens)
                 .zip(names)
                 .map(|((text, tokens), names)| {
-                    self.with_names(text, tokens, scored(names), Some(lexicon))
+                    self.with_names(text, tokens, scored(names), Some(&lexicon))
                 })
                 .collect();
         }
@@ -803,11 +798,10 @@ impl PipelineBuilder {
     pub fn build(self) -> Result<Pipeline, Error> {
         #[cfg(feature = "transformer")]
         let transformer = match &self.tagger {
-            TaggerChoice::Transformer(config) => Some((
-                Arc::new(TransformerTagger::load((**config).clone())?),
-                Lexicon::embedded(),
-            )),
-            TaggerChoice::GivenTransformer(t) => Some((Arc::clone(t), Lexicon::embedded())),
+            TaggerChoice::Transformer(config) => {
+                Some(Arc::new(TransformerTagger::load((**config).clone())?))
+            }
+            TaggerChoice::GivenTransformer(t) => Some(Arc::clone(t)),
             _ => None,
         };
         let tagger = match self.tagger {

@@ -67,6 +67,15 @@ pub struct Token<'t> {
     pub kind: TokenKind,
 }
 
+/// The byte offset of every char of `text`, by char index, and then
+/// `text.len()`: char offsets to byte offsets.
+pub(crate) fn char_boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect()
+}
+
 /// Splits `text` into tokens. See the [module documentation](self) for the rules.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();

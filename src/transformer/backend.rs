@@ -239,11 +239,7 @@ impl Subwords {
             Subwords::Files(t) => {
                 // Char offsets, turned into byte offsets.
                 let pieces = t.tokenize_with_offsets(text);
-                let bytes: Vec<usize> = text
-                    .char_indices()
-                    .map(|(b, _)| b)
-                    .chain([text.len()])
-                    .collect();
+                let bytes = crate::text::char_boundaries(text);
                 let found = pieces.tokens.iter().zip(&pieces.offsets);
                 for (token, offset) in found {
                     let Some(offset) = offset else { continue };
@@ -270,7 +266,6 @@ pub struct TransformerTagger {
     encoder: Mutex<(Encoder, nn::VarStore)>,
     subwords: Subwords,
     labels: LabelSet,
-    n_labels: usize,
     config: TransformerConfig,
     model_type: ModelType,
     /// The ids that open and close a window, and pad it.
@@ -284,7 +279,7 @@ impl std::fmt::Debug for TransformerTagger {
         f.debug_struct("TransformerTagger")
             .field("model_dir", &self.config.model_dir)
             .field("model_type", &self.model_type)
-            .field("labels", &self.n_labels)
+            .field("labels", &self.labels.len())
             .finish()
     }
 }
@@ -439,7 +434,6 @@ impl TransformerTagger {
             encoder: Mutex::new((encoder, weights)),
             subwords,
             labels,
-            n_labels,
             config,
             model_type,
             cls,
@@ -492,12 +486,12 @@ impl TransformerTagger {
         let mut parts: Vec<Vec<(Range<usize>, Vec<f32>)>> = vec![Vec::new(); texts.len()];
         for batch in todo.chunks(self.config.batch_size.max(1)) {
             let rows: Vec<&[i64]> = batch.iter().map(|w| &ids[w.doc][w.range.clone()]).collect();
-            let flat = self.run(&rows);
-            let longest = rows.iter().map(|r| r.len()).max().unwrap_or(0) + 2;
+            let (flat, longest) = self.run(&rows);
+            let n = self.labels.len();
             for (b, w) in batch.iter().enumerate() {
                 // Skip the opening token; keep the window's sub-tokens.
-                let start = (b * longest + 1) * self.n_labels;
-                let end = start + w.range.len() * self.n_labels;
+                let start = (b * longest + 1) * n;
+                let end = start + w.range.len() * n;
                 let logits = flat.get(start..end).unwrap_or(&[]).to_vec();
                 parts[w.doc].push((w.range.clone(), logits));
             }
@@ -507,7 +501,7 @@ impl TransformerTagger {
             .zip(parts)
             .zip(&ids)
             .map(|((subs, parts), ids)| {
-                let logits = stitch(&parts, ids.len(), self.n_labels);
+                let logits = stitch(&parts, ids.len(), self.labels.len());
                 (subs, logits)
             })
             .collect()
@@ -515,8 +509,8 @@ impl TransformerTagger {
 
     /// Runs rows of sub-token ids, each wrapped in the opening and closing
     /// tokens and padded to the longest, and returns the logits, flat
-    /// (empty if libtorch fails).
-    fn run(&self, rows: &[&[i64]]) -> Vec<f32> {
+    /// (empty if libtorch fails), and the length of a padded row.
+    fn run(&self, rows: &[&[i64]]) -> (Vec<f32>, usize) {
         let longest = rows.iter().map(|r| r.len()).max().unwrap_or(0) + 2;
         let mut input = Vec::with_capacity(rows.len() * longest);
         let mut mask = Vec::with_capacity(rows.len() * longest);
@@ -537,11 +531,12 @@ impl TransformerTagger {
         // A pass that panicked elsewhere leaves the weights as they were.
         let encoder = self.encoder.lock().unwrap_or_else(|e| e.into_inner());
         let Ok(logits) = encoder.0.logits(&input, &mask) else {
-            return Vec::new();
+            return (Vec::new(), longest);
         };
         drop(encoder);
         let logits = logits.to_kind(Kind::Float).to(Device::Cpu).contiguous();
-        Vec::<f32>::try_from(logits.view([-1])).unwrap_or_default()
+        let flat = Vec::<f32>::try_from(logits.view([-1])).unwrap_or_default();
+        (flat, longest)
     }
 
     /// The names the model finds over quidam `tokens` of `text`, as token
