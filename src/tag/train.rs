@@ -218,7 +218,8 @@ impl Trainer {
         errors
     }
 
-    /// The averaged model so far, with weights rounded to 16 bits.
+    /// The averaged model so far, with weights rounded to 16 bits, then
+    /// stored in 8 bits and a shift a row.
     pub fn tagger(&self) -> Tagger {
         let step = self.step as f64;
         let average = |w: i32, sum: i64| f64::from(w) - sum as f64 / step;
@@ -241,9 +242,8 @@ impl Trainer {
                 .chunks_exact(TAGS)
                 .zip(self.weight_sums.chunks_exact(TAGS))
                 .map(|(w, s)| {
-                    super::Row(std::array::from_fn(|t| match (w.get(t), s.get(t)) {
-                        (Some(&w), Some(&s)) => (average(w, s) * scale).round() as i16,
-                        _ => 0,
+                    super::Row::quantise(std::array::from_fn(|t| {
+                        (average(w[t], s[t]) * scale).round() as i32
                     }))
                 })
                 .collect(),
