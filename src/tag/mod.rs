@@ -177,8 +177,12 @@ const START: usize = TAGS * TAGS;
 const END: usize = START + TAGS;
 
 /// The score of an impossible path: low enough to lose against any legal
-/// one, high enough that adding a transition and emissions cannot overflow.
-const NEVER: i32 = i32::MIN / 4;
+/// one, high enough that sums of a score and a transition, times 16, stay
+/// within `i32` (see [`viterbi`]).
+const NEVER: i32 = -(1 << 25);
+
+/// Transition weights are clamped to ±`MAX_TRANSITION` when decoding.
+const MAX_TRANSITION: i32 = 1 << 24;
 
 /// Viterbi decoding of the best legal tag sequence.
 ///
@@ -186,6 +190,11 @@ const NEVER: i32 = i32::MIN / 4;
 /// are considered: an `O`, `B` or `U` follows an `O`, `L` or `U`; an `I` or
 /// `L` follows a `B` or `I` of the same label. Scores are integers so that
 /// training and inference decode alike.
+///
+/// The best way into each opening tag is a plain maximum over packed
+/// values, `score << 4 | (15 - k)` for the `k`th closing tag, which
+/// vectorises, and breaks ties towards the first closing tag.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 fn viterbi(
     emissions: &[i32],
     transitions: &[i32; TRANSITIONS],
@@ -203,22 +212,24 @@ fn viterbi(
     // `open[j][k]` from `CLOSING[k]` to `OPENING[j]`; `stay[c]` into the
     // continuing tag `c` (an `I` or `L`) from the `B` and the `I` of its label.
     const C: usize = CLOSING.len();
+    const { assert!(C <= 16, "closing tags are packed in 4 bits") };
+    let transition = |k: usize| transitions[k].clamp(-MAX_TRANSITION, MAX_TRANSITION);
     let open: [[i32; C]; C] = std::array::from_fn(|j| {
-        std::array::from_fn(|k| transitions[CLOSING[k] * TAGS + OPENING[j]])
+        std::array::from_fn(|k| transition(CLOSING[k] * TAGS + OPENING[j]))
     });
     let stay: [[i32; 2]; TAGS] = std::array::from_fn(|t| match tag_parts(t) {
         Some((l, Position::Inside | Position::Last)) => {
             let begin = 1 + 4 * l;
             [
-                transitions[begin * TAGS + t],
-                transitions[(begin + 1) * TAGS + t],
+                transition(begin * TAGS + t),
+                transition((begin + 1) * TAGS + t),
             ]
         }
         _ => [0; 2],
     });
     let mut best = [NEVER; TAGS];
     for t in OPENING {
-        best[t] = (transitions[START + t] + emissions[t]).clamp(NEVER, -NEVER);
+        best[t] = (transition(START + t) + emissions[t]).clamp(NEVER, -NEVER);
     }
     for (emission, back) in emissions
         .chunks_exact(TAGS)
@@ -228,18 +239,12 @@ fn viterbi(
         let mut next = [NEVER; TAGS];
         let closed: [i32; C] = CLOSING.map(|p| best[p]);
         for (j, row) in open.iter().enumerate() {
-            let mut top = closed[0] + row[0];
-            let mut arg = 0;
-            for k in 1..C {
-                let s = closed[k] + row[k];
-                if s > top {
-                    top = s;
-                    arg = k;
-                }
-            }
+            let packed = (0..C)
+                .map(|k| ((closed[k] + row[k]) << 4) | (15 - k as i32))
+                .fold(i32::MIN, i32::max);
             let t = OPENING[j];
-            next[t] = top + emission[t];
-            back[t] = CLOSING[arg] as u8;
+            next[t] = (packed >> 4) + emission[t];
+            back[t] = CLOSING[15 - (packed & 15) as usize] as u8;
         }
         for l in 0..LABELS.len() {
             let begin = 1 + 4 * l;
@@ -265,7 +270,7 @@ fn viterbi(
     let mut top = NEVER;
     let mut arg = 0;
     for t in CLOSING {
-        let s = best[t] + transitions[END + t];
+        let s = best[t] + transition(END + t);
         if s > top {
             top = s;
             arg = t;
@@ -474,17 +479,11 @@ impl Tagger {
             self.bits,
             &mut scratch.features,
         );
-        scratch.emissions.clear();
-        for row_ids in scratch.features.features.chunks_exact(FEATURES) {
-            let mut scores = [0i32; TAGS];
-            for &f in row_ids {
-                let row = &self.weights[f as usize];
-                for (score, &w) in scores.iter_mut().zip(&row.weights) {
-                    *score += i32::from(i16::from(w) << row.shift);
-                }
-            }
-            scratch.emissions.extend_from_slice(&scores);
-        }
+        emissions(
+            &self.weights,
+            &scratch.features.features,
+            &mut scratch.emissions,
+        );
         viterbi(
             &scratch.emissions,
             &self.transitions,
@@ -495,6 +494,23 @@ impl Tagger {
         spans(&scratch.tags, out);
         trim_spans(tokens, &mut out[first..]);
         out.retain(|(r, _)| !r.is_empty());
+    }
+}
+
+/// The tag scores of each token: the sums of its feature rows, `TAGS`
+/// scores a token, into `out`. Compiled for AVX2 too, chosen at run time.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn emissions(weights: &[Row], features: &[u32], out: &mut Vec<i32>) {
+    out.clear();
+    for row_ids in features.chunks_exact(FEATURES) {
+        let mut scores = [0i32; TAGS];
+        for &f in row_ids {
+            let row = &weights[f as usize];
+            for (score, &w) in scores.iter_mut().zip(&row.weights) {
+                *score += i32::from(i16::from(w) << row.shift);
+            }
+        }
+        out.extend_from_slice(&scores);
     }
 }
 

@@ -216,3 +216,47 @@ fn spans_never_end_with_a_function_word() {
         [(1..2, Label::Loc), (4..5, Label::Org), (2..2, Label::Misc)]
     );
 }
+
+/// The score of a tag sequence under `emissions` and `transitions`.
+fn path_score(emissions: &[i32], transitions: &[i32; TRANSITIONS], tags: &[usize]) -> i64 {
+    let mut score =
+        i64::from(transitions[START + tags[0]] + transitions[END + tags[tags.len() - 1]]);
+    for (i, &t) in tags.iter().enumerate() {
+        score += i64::from(emissions[i * TAGS + t]);
+        if i > 0 {
+            score += i64::from(transitions[tags[i - 1] * TAGS + t]);
+        }
+    }
+    score
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Viterbi finds a legal sequence as good as the best of all legal
+    /// sequences (every sequence of up to three tags, tried one by one).
+    #[test]
+    fn viterbi_finds_the_best_legal_sequence(
+        n in 1usize..=3,
+        seed_emissions in proptest::collection::vec(-2000i32..2000, 3 * TAGS),
+        seed_transitions in proptest::collection::vec(-2000i32..2000, TRANSITIONS),
+    ) {
+        let emissions = &seed_emissions[..n * TAGS];
+        let transitions: [i32; TRANSITIONS] = seed_transitions.try_into().unwrap();
+        let (mut back, mut tags) = (Vec::new(), Vec::new());
+        viterbi(emissions, &transitions, &mut back, &mut tags);
+        let is_legal = |tags: &[usize]| {
+            legal(None, Some(tags[0]))
+                && tags.windows(2).all(|w| legal(Some(w[0]), Some(w[1])))
+                && legal(Some(tags[tags.len() - 1]), None)
+        };
+        proptest::prop_assert!(is_legal(&tags));
+        let mut best = i64::MIN;
+        for code in 0..TAGS.pow(n as u32) {
+            let candidate: Vec<usize> = (0..n).map(|i| code / TAGS.pow(i as u32) % TAGS).collect();
+            if is_legal(&candidate) {
+                best = best.max(path_score(emissions, &transitions, &candidate));
+            }
+        }
+        proptest::prop_assert_eq!(path_score(emissions, &transitions, &tags), best);
+    }
+}
