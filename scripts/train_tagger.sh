@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data}"
 python3 scripts/split_data.py "$data" target/data
-python3 training/join_silver.py training/data/teacher-orangesum-20001-35000.jsonl.gz \
+python3 training/join_silver.py --exclude "$data/news/dev.jsonl" training/data/teacher-orangesum-20001-35000.jsonl.gz \
     "$data/news/orangesum.jsonl.gz" target/data/silver-teacher.jsonl
 python3 training/silver_sites.py target/data/silver-teacher.jsonl target/data/silver-news.jsonl
 head -n 5000 target/data/silver-news.jsonl > target/data/silver-news-5k.jsonl

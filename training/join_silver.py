@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Joins the teacher's silver spans with the OrangeSum texts they label.
 
-    python training/join_silver.py SPANS.jsonl.gz ORANGESUM.jsonl.gz OUT.jsonl [N]
+    python training/join_silver.py SPANS.jsonl.gz ORANGESUM.jsonl.gz OUT.jsonl [N] [--exclude GOLD.jsonl]
 
 SPANS holds {"id", "spans"} per article (finetune_teacher.py's output); the
 texts come from `orangesum.jsonl.gz` by `meta.id`. Writes the first N
-articles (default: all) in the gold format.
+articles (default: all) in the gold format, leaving out any article whose
+text is in GOLD: `news/dev.jsonl` is OrangeSum too, and 16 of the 15,000
+silver articles are among its articles (found in session 5).
 """
 
 import gzip
@@ -14,22 +16,30 @@ import sys
 
 
 def main():
-    spans_path, news_path, out_path, *rest = sys.argv[1:]
+    args = sys.argv[1:]
+    excluded = set()
+    if "--exclude" in args:
+        k = args.index("--exclude")
+        excluded = {json.loads(l)["text"] for l in open(args[k + 1], encoding="utf-8") if l.strip()}
+        del args[k:k + 2]
+    spans_path, news_path, out_path, *rest = args
     limit = int(rest[0]) if rest else None
     silver = [json.loads(l) for l in gzip.open(spans_path, "rt", encoding="utf-8") if l.strip()]
-    silver = silver[:limit]
     wanted = {d["id"] for d in silver}
     texts = {}
     for line in gzip.open(news_path, "rt", encoding="utf-8"):
         d = json.loads(line)
         if d["meta"]["id"] in wanted:
             texts[d["meta"]["id"]] = d["text"]
+    kept = [d for d in silver if texts[d["id"]] not in excluded]
+    left_out = len(silver) - len(kept)
+    silver = kept[:limit]
     with open(out_path, "w", encoding="utf-8") as out:
         for d in silver:
             out.write(json.dumps({"text": texts[d["id"]], "spans": d["spans"],
                                   "meta": {"source": "orangesum-teacher", "id": d["id"]}},
                                  ensure_ascii=False) + "\n")
-    print(f"{out_path}: {len(silver)} articles", file=sys.stderr)
+    print(f"{out_path}: {len(silver)} articles ({left_out} found in the gold file left out)", file=sys.stderr)
 
 
 if __name__ == "__main__":
