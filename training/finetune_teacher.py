@@ -88,6 +88,18 @@ class Tagger(torch.nn.Module):
         missing = [m for m in missing if "position_ids" not in m and "token_type_ids" not in m]
         assert not missing and not unexpected, (missing, unexpected)
 
+    def load_saved(self, model_dir):
+        """Loads the weights of a model written by `save` (same base)."""
+        from safetensors.numpy import load_file
+        state = {k: torch.from_numpy(v.astype(np.float32))
+                 for k, v in load_file(os.path.join(model_dir, "model.safetensors")).items()}
+        self.head.weight.data.copy_(state.pop("classifier.weight"))
+        self.head.bias.data.copy_(state.pop("classifier.bias"))
+        bert = {k[len("bert."):]: v for k, v in state.items()}
+        missing, unexpected = self.bert.load_state_dict(bert, strict=False)
+        missing = [m for m in missing if "position_ids" not in m]
+        assert not missing and not unexpected, (missing, unexpected)
+
     def forward(self, ids, mask):
         return self.head(self.bert(input_ids=ids, attention_mask=mask).last_hidden_state)
 
@@ -255,13 +267,17 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--save", help="write the model for quidam's backend here")
     ap.add_argument("--half", action="store_true", help="save float16 weights")
+    ap.add_argument("--init", help="start from a model saved with --save (continued training)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     random.seed(args.seed)
     torch.manual_seed(args.seed)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     tok = Tokenizer.from_file(os.path.join(args.model, "tokenizer.json"))
-    model = Tagger(args.model).to(device)
+    model = Tagger(args.model)
+    if args.init:
+        model.load_saved(args.init)
+    model = model.to(device)
     pad = model.config.pad_token_id
 
     train = []

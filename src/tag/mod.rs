@@ -27,7 +27,7 @@
 //! | 8 | fingerprint of the [`Lexicon`] the model was trained with |
 //! | 1 | `bits`: the weight table has `2^bits` rows |
 //! | 1 | number of tags (21) |
-//! | 4 | `f32` scale: weight = value / scale |
+//! | 4 | `f32` scale: the stored integers are the trained weights times `scale` |
 //! | 4 × tags × (tags + 2) | `i32` transitions: `tags` rows of previous tag, then start, then end |
 //! | (tags + 1) × 2^bits | weight rows: `tags` × `i8`, then the row's shift (`u8`, at most 8) |
 //! | 4 | CRC-32 of everything before it |

@@ -168,17 +168,28 @@ fn model_files_round_trip_and_bad_files_are_errors() {
     let middle = corrupt.len() / 2;
     corrupt[middle] ^= 0x55;
     let truncated = &bytes[..bytes.len() - 100];
-    let mut wrong_version = bytes.clone();
-    wrong_version[8] = 99;
-    for (name, bad) in [
-        ("empty", &[][..]),
-        ("not a model", &b"PK\x03\x04 a zip file"[..]),
-        ("corrupt", &corrupt[..]),
-        ("truncated", truncated),
-        ("wrong version", &wrong_version[..]),
+    // Files changed at one byte under a valid checksum.
+    let edited = |at: usize, value: u8| {
+        let mut body = bytes[..bytes.len() - 4].to_vec();
+        body[at] = value;
+        let check = crc32fast::hash(&body);
+        body.extend_from_slice(&check.to_le_bytes());
+        body
+    };
+    let wrong_version = edited(8, 99);
+    let first_shift = bytes.len() - 4 - (TAGS + 1) * tagger.weights.len() + TAGS;
+    let bad_shift = edited(first_shift, MAX_SHIFT + 1);
+    for (name, bad, says) in [
+        ("empty", &[][..], "bad magic"),
+        ("not a model", &b"PK\x03\x04 a zip file"[..], "bad magic"),
+        ("corrupt", &corrupt[..], "checksum"),
+        ("truncated", truncated, "checksum"),
+        ("wrong version", &wrong_version[..], "version 99"),
+        ("shift out of range", &bad_shift[..], "shift"),
     ] {
         let err = Tagger::read(bad, Lexicon::embedded()).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Model, "{name}: {err}");
+        assert!(err.to_string().contains(says), "{name}: {err}");
     }
 }
 
