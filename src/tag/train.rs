@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use super::features::{extract, Scratch, FEATURES};
-use super::{tag, viterbi, Lexicon, Position, Tagger, LABELS, TAGS, TRANSITIONS};
+use super::{tag, viterbi, Lexicon, Position, Tagger, END, LABELS, START, TAGS, TRANSITIONS};
 use crate::pipeline::{Label, Pipeline};
 use crate::text::{split_sentences, tokenize};
 
@@ -198,12 +198,10 @@ impl Trainer {
                 }
             }
             let n = gold.len();
-            let start = TAGS * TAGS;
-            let end = start + TAGS;
             for i in 0..=n {
                 let index = |tags: &dyn Fn(usize) -> usize| match i {
-                    0 => start + tags(0),
-                    i if i == n => end + tags(n - 1),
+                    0 => START + tags(0),
+                    i if i == n => END + tags(n - 1),
                     i => tags(i - 1) * TAGS + tags(i),
                 };
                 let g = index(&|k| gold[k] as usize);
