@@ -372,7 +372,7 @@ impl Pipeline {
                 );
             }
             harmonise(&tokens, &marks, &mut tagged);
-            site_contexts(tagger.lexicon(), &tokens, &mut tagged);
+            site_contexts(tagger.lexicon(), &tokens, &marks, &mut tagged);
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
@@ -442,7 +442,7 @@ impl Pipeline {
                 names.iter().map(|(r, _, s)| (r.clone(), *s)).collect();
             let mut spans: Vec<_> = names.into_iter().map(|(r, l, _)| (r, l)).collect();
             harmonise(&tokens, &marks, &mut spans);
-            site_contexts(lexicon, &tokens, &mut spans);
+            site_contexts(lexicon, &tokens, &marks, &mut spans);
             names = spans
                 .into_iter()
                 .map(|(r, l)| {

@@ -12,7 +12,12 @@
 //!    as `Twitter`) right after `sur` or `via`;
 //! 3. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known platform: those are also companies, and a
-//!    company that acts is `ORG`.
+//!    company that acts is `ORG`;
+//! 4. makes `SITE` a capitalised word that spells the name of a domain
+//!    written in the same document (`Quebectorrent` after
+//!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
+//!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
+//!    `hadopi.fr` is the authority.
 //!
 //! `le site du Figaro` is not a site named `Figaro`: a name after `du`,
 //! `de` or an article is the site's owner.
@@ -21,7 +26,8 @@ use std::ops::Range;
 
 use super::lexicon::{Gazetteer, Lexicon};
 use crate::pipeline::Label;
-use crate::text::{Token, TokenKind};
+use crate::recognize::url_host;
+use crate::text::{registrable_domain, Token, TokenKind};
 
 /// Nouns that introduce a site's name.
 const SITE_NOUNS: &[&str] = &[
@@ -78,9 +84,85 @@ fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
         .is_some_and(|(n, classes)| n == tokens.len() && classes & Gazetteer::SiteName.bit() != 0)
 }
 
-/// Relabels `spans` (token ranges into `tokens`, one document) as the
-/// module documentation says.
+/// The names of the domains written in `tokens`: the first label of each
+/// registrable domain, lower-cased (`quebectorrent` for
+/// `www.QuebecTorrent.com/forum`), when it has four characters or more.
+fn domain_names(tokens: &[Token<'_>]) -> Vec<String> {
+    let mut names: Vec<String> = tokens
+        .iter()
+        .filter_map(|t| match t.kind {
+            TokenKind::Domain => registrable_domain(t.text),
+            TokenKind::Url => registrable_domain(url_host(t.text)),
+            _ => None,
+        })
+        .filter_map(|domain| {
+            let name = domain.split('.').next()?;
+            (name.chars().count() >= 4).then(|| name.to_owned())
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Relabels `spans` (token ranges into `tokens`, one document, sorted and
+/// not overlapping) as the module documentation says, and adds the
+/// mentions of domain names (rule 4) outside them and outside the tokens
+/// `blocked` marks (the rules' amounts and domains). The result is sorted
+/// and does not overlap.
 pub(crate) fn site_contexts(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    named_domains(lexicon, tokens, blocked, spans);
+    relabel_by_context(lexicon, tokens, spans);
+}
+
+/// Rule 4.
+fn named_domains(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let names = domain_names(tokens);
+    if names.is_empty() {
+        return;
+    }
+    let spells_a_domain = |k: usize| {
+        let t = &tokens[k];
+        t.kind == TokenKind::Word
+            && t.text.chars().next().is_some_and(char::is_uppercase)
+            && blocked.get(k).is_some_and(|&b| b == 0)
+            && names.iter().any(|n| n.as_str() == t.text.to_lowercase())
+            && !known_platform(lexicon, &tokens[k..k + 1])
+    };
+    let mut found = Vec::new();
+    let mut next = 0; // the first span not before token k
+    for k in 0..tokens.len() {
+        while next < spans.len() && spans[next].0.end <= k {
+            next += 1;
+        }
+        match spans.get_mut(next) {
+            Some((r, label)) if r.start <= k => {
+                if r.len() == 1 && matches!(label, Label::Misc | Label::Per) && spells_a_domain(k) {
+                    *label = Label::Site;
+                }
+            }
+            _ if spells_a_domain(k) => found.push((k..k + 1, Label::Site)),
+            _ => {}
+        }
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+}
+
+/// Rules 1 to 3.
+fn relabel_by_context(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
     spans: &mut [(Range<usize>, Label)],
@@ -133,38 +215,62 @@ mod tests {
             name: &'static str,
             text: &'static str,
             tagged: &'static [(&'static str, Label)],
-            expected: &'static [Label],
+            expected: &'static [(&'static str, Label)],
         }
         let cases = [
             Case {
                 name: "site noun",
                 text: "Le site T411 a fermé. T411 comptait des millions de membres.",
                 tagged: &[("T411", Label::Org)],
-                expected: &[Label::Site],
+                expected: &[("T411", Label::Site)],
             },
             Case {
                 name: "site noun with words between, then the name alone",
                 text: "Le site de covoiturage Blablacar grandit. Blablacar recrute.",
                 tagged: &[("Blablacar", Label::Org), ("Blablacar", Label::Org)],
-                expected: &[Label::Site, Label::Site],
+                expected: &[("Blablacar", Label::Site), ("Blablacar", Label::Site)],
             },
             Case {
                 name: "known platform after sur, the company elsewhere",
                 text: "Il a écrit sur Twitter. Twitter a annoncé des pertes.",
                 tagged: &[("Twitter", Label::Org), ("Twitter", Label::Org)],
-                expected: &[Label::Site, Label::Org],
+                expected: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
             },
             Case {
                 name: "the owner of a site",
                 text: "Selon le site du Figaro, rien.",
                 tagged: &[("Figaro", Label::Org)],
-                expected: &[Label::Org],
+                expected: &[("Figaro", Label::Org)],
             },
             Case {
                 name: "an organisation stays one",
                 text: "La Sacem a porté plainte.",
                 tagged: &[("Sacem", Label::Org)],
-                expected: &[Label::Org],
+                expected: &[("Sacem", Label::Org)],
+            },
+            Case {
+                name: "the name of a domain of the document, untagged or mistagged",
+                text: "Le site QuebecTorrent.com ferme. Quebectorrent a besoin de vous, \
+                       dit Quebectorrent. Allez sur www.allofmp3.com : Allofmp3 baisse ses prix.",
+                tagged: &[("Quebectorrent", Label::Per), ("Allofmp3", Label::Misc)],
+                expected: &[
+                    ("Quebectorrent", Label::Site),
+                    ("Quebectorrent", Label::Site),
+                    ("Allofmp3", Label::Site),
+                ],
+            },
+            Case {
+                name:
+                    "an organisation with a domain stays one, and a platform is not a site by name",
+                text: "La Hadopi (hadopi.fr) écrit. Voir twitter.com, où Twitter a changé.",
+                tagged: &[("Hadopi", Label::Org)],
+                expected: &[("Hadopi", Label::Org)],
+            },
+            Case {
+                name: "lower case, short names and blocked tokens are left alone",
+                text: "Le tracker what.cd ferme, c'est la what. Voir T.me et me.com.",
+                tagged: &[],
+                expected: &[],
             },
         ];
         let lexicon = Lexicon::embedded();
@@ -180,8 +286,16 @@ mod tests {
                     (token_range(c.text, &tokens, name, *nth - 1), label)
                 })
                 .collect();
-            site_contexts(&lexicon, &tokens, &mut spans);
-            let got: Vec<Label> = spans.iter().map(|(_, l)| *l).collect();
+            site_contexts(&lexicon, &tokens, &vec![0; tokens.len()], &mut spans);
+            let got: Vec<(&str, Label)> = spans
+                .iter()
+                .map(|(r, l)| {
+                    (
+                        &c.text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end],
+                        *l,
+                    )
+                })
+                .collect();
             assert_eq!(got, c.expected, "{}", c.name);
         }
     }
