@@ -136,7 +136,9 @@ fn named_domains(
         t.kind == TokenKind::Word
             && t.text.chars().next().is_some_and(char::is_uppercase)
             && blocked.get(k).is_some_and(|&b| b == 0)
-            && names.iter().any(|n| n.as_str() == t.text.to_lowercase())
+            && names
+                .iter()
+                .any(|n| n.chars().eq(t.text.chars().flat_map(char::to_lowercase)))
             && !known_platform(lexicon, &tokens[k..k + 1])
     };
     let mut found = Vec::new();
@@ -145,14 +147,16 @@ fn named_domains(
         while next < spans.len() && spans[next].0.end <= k {
             next += 1;
         }
+        if !spells_a_domain(k) {
+            continue;
+        }
         match spans.get_mut(next) {
             Some((r, label)) if r.start <= k => {
-                if r.len() == 1 && matches!(label, Label::Misc | Label::Per) && spells_a_domain(k) {
+                if r.len() == 1 && matches!(label, Label::Misc | Label::Per) {
                     *label = Label::Site;
                 }
             }
-            _ if spells_a_domain(k) => found.push((k..k + 1, Label::Site)),
-            _ => {}
+            _ => found.push((k..k + 1, Label::Site)),
         }
     }
     if !found.is_empty() {
