@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use quidam::transformer::{ModelType, TransformerConfig, TransformerTagger};
+use quidam::transformer::{ModelType, TransformerConfig, TransformerTagger, DEFAULT_MODEL_DIR};
 use quidam::{Label, Pipeline};
 
 /// Every architecture, with its vocabulary files, with `tokenizer.json`, as
@@ -75,15 +75,20 @@ fn expected(dir: &Path) -> Expected {
     serde_json::from_str(&text).unwrap()
 }
 
-/// The tiny models, and the folders in `QUIDAM_EXTRA_MODELS` (separated by
-/// `:`), each with its `expected.json` (for instance a model of
-/// `training/finetune_teacher.py --save`, after
-/// `training/expected_logits.py`).
+/// The tiny models, the shipped model (`models/transformer`), and the
+/// folders in `QUIDAM_EXTRA_MODELS` (separated by `:`), each with its
+/// `expected.json` (for instance a model of `training/finetune_teacher.py
+/// --save`, after `training/expected_logits.py`).
 fn models_to_check() -> Vec<(String, PathBuf, Option<ModelType>)> {
     let mut out: Vec<_> = MODELS
         .iter()
         .map(|&(name, t)| (name.to_string(), tiny_model(name), Some(t)))
         .collect();
+    out.push((
+        "shipped".to_string(),
+        PathBuf::from(DEFAULT_MODEL_DIR),
+        Some(ModelType::Bert),
+    ));
     for dir in std::env::var("QUIDAM_EXTRA_MODELS")
         .unwrap_or_default()
         .split(':')
@@ -316,6 +321,48 @@ fn a_pipeline_with_a_transformer() {
         .build()
         .unwrap_err();
     assert_eq!(missing.kind(), &quidam::ErrorKind::Io);
+}
+
+/// The shipped model is there and wired in: `transformer_default()` needs no
+/// path. (Its accuracy is measured by `examples/evaluate.rs`, README.)
+#[test]
+fn the_shipped_model_finds_french_names() {
+    struct Case {
+        text: &'static str,
+        expected: &'static [(&'static str, Label)],
+    }
+    let cases = [
+        Case {
+            text: "Solange Drouin, directrice générale de l'ADISQ, vit à Montréal.",
+            expected: &[
+                ("Solange Drouin", Label::Per),
+                ("ADISQ", Label::Org),
+                ("Montréal", Label::Loc),
+            ],
+        },
+        Case {
+            text: "Kim Dotcom a été arrêté en Nouvelle-Zélande.",
+            expected: &[("Kim Dotcom", Label::Per), ("Nouvelle-Zélande", Label::Loc)],
+        },
+        Case {
+            text: "Le tribunal de Rennes a condamné le prévenu à 150 000 €.",
+            expected: &[("Rennes", Label::Loc), ("150 000 €", Label::Money)],
+        },
+    ];
+    let pipeline = Pipeline::builder()
+        .transformer_default()
+        .linking(false)
+        .build()
+        .unwrap();
+    for c in cases {
+        let doc = pipeline.annotate(c.text);
+        let got: Vec<(&str, Label)> = doc
+            .entities()
+            .iter()
+            .map(|e| (e.text(), e.label()))
+            .collect();
+        assert_eq!(got, c.expected, "{}", c.text);
+    }
 }
 
 #[test]
