@@ -437,10 +437,11 @@ impl Pipeline {
                 keep
             });
             // The document stages work on (range, label); scores follow
-            // their ranges, and names found again have none.
+            // their ranges; names found again or given a head have none.
             let scores: Vec<(Range<usize>, Option<f32>)> =
                 names.iter().map(|(r, _, s)| (r.clone(), *s)).collect();
             let mut spans: Vec<_> = names.into_iter().map(|(r, l, _)| (r, l)).collect();
+            heads_in_sentences(&tokens, &sentences, &mut spans);
             harmonise(&tokens, &marks, &mut spans);
             site_contexts(lexicon, &tokens, &marks, &mut spans);
             names = spans
@@ -572,6 +573,44 @@ impl Pipeline {
         }
         texts.par_iter().map(|text| self.annotate(text)).collect()
     }
+}
+
+/// [`attach_heads`] over a document's names (sorted, not overlapping),
+/// sentence by sentence; sentences that another tagger's name runs across
+/// are taken together.
+fn heads_in_sentences(
+    tokens: &[Token<'_>],
+    sentences: &[Range<usize>],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut found = Vec::new();
+    let mut start = 0; // of the sentences taken together
+    let mut k = 0;
+    for s in sentences {
+        while k < spans.len() && spans[k].0.end <= s.end {
+            let (r, label) = spans[k].clone();
+            found.push((r.start - start..r.end - start, label));
+            k += 1;
+        }
+        if k < spans.len() && spans[k].0.start < s.end {
+            continue;
+        }
+        attach_heads(&tokens[start..s.end], &mut found);
+        out.extend(
+            found
+                .drain(..)
+                .map(|(r, label)| (r.start + start..r.end + start, label)),
+        );
+        start = s.end;
+    }
+    out.extend(
+        found
+            .into_iter()
+            .map(|(r, label)| (r.start + start..r.end + start, label)),
+    );
+    out.extend(spans.drain(k..));
+    *spans = out;
 }
 
 /// A transformer's names with their scores.
@@ -857,6 +896,69 @@ impl PipelineBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heads_join_names_sentence_by_sentence() {
+        struct Case {
+            name: &'static str,
+            text: &'static str,
+            names: &'static [(&'static str, Label)],
+            expected: &'static [(&'static str, Label)],
+        }
+        let cases = [
+            Case {
+                name: "a head in each sentence",
+                text: "Il parle à la mairie de Paris. Le tribunal de Rennes répond.",
+                names: &[("Paris", Label::Loc), ("Rennes", Label::Loc)],
+                expected: &[
+                    ("mairie de Paris", Label::Org),
+                    ("tribunal de Rennes", Label::Org),
+                ],
+            },
+            Case {
+                name: "a name across a sentence end is kept, heads still join",
+                text: "Il neige sur les Pyrénées.Alors il va à la mairie de Lyon.",
+                names: &[("Pyrénées.Alors", Label::Loc), ("Lyon", Label::Loc)],
+                expected: &[
+                    ("Pyrénées.Alors", Label::Loc),
+                    ("mairie de Lyon", Label::Org),
+                ],
+            },
+            Case {
+                name: "no head, nothing changes",
+                text: "Paris et Lyon. Marseille.",
+                names: &[("Paris", Label::Loc), ("Marseille", Label::Loc)],
+                expected: &[("Paris", Label::Loc), ("Marseille", Label::Loc)],
+            },
+        ];
+        for c in cases {
+            let tokens = tokenize(c.text);
+            let sentences = split_sentences(c.text, &tokens);
+            assert_eq!(sentences.len(), 2, "{}", c.name);
+            let range = |name: &str| {
+                let start = c.text.find(name).unwrap();
+                let first = tokens
+                    .iter()
+                    .position(|t| t.span.byte_start == start)
+                    .unwrap();
+                let last = tokens
+                    .iter()
+                    .position(|t| t.span.byte_end == start + name.len())
+                    .unwrap();
+                first..last + 1
+            };
+            let mut spans: Vec<_> = c.names.iter().map(|&(n, l)| (range(n), l)).collect();
+            heads_in_sentences(&tokens, &sentences, &mut spans);
+            let got: Vec<(&str, Label)> = spans
+                .iter()
+                .map(|(r, l)| {
+                    let span = tokens[r.start].span.to(tokens[r.end - 1].span);
+                    (&c.text[span.bytes()], *l)
+                })
+                .collect();
+            assert_eq!(got, c.expected, "{}", c.name);
+        }
+    }
 
     #[test]
     fn public_types_are_send_and_sync() {
