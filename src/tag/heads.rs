@@ -158,7 +158,14 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
             s += 1;
         }
         let inside = s < spans.len() && spans[s].0.start <= i;
-        let Some((label, direct)) = (!inside).then(|| head_label(&tokens[i])).flatten() else {
+        // `en direction de Toronto` is a way, not a management.
+        let locution = i > 0
+            && tokens[i - 1].text.eq_ignore_ascii_case("en")
+            && tokens[i].text.eq_ignore_ascii_case("direction");
+        let Some((label, direct)) = (!inside && !locution)
+            .then(|| head_label(&tokens[i]))
+            .flatten()
+        else {
             i += 1;
             continue;
         };
@@ -284,6 +291,12 @@ mod tests {
                 text: "La mairie de la ville a fermé.",
                 tagged: &[],
                 expected: &[],
+            },
+            Case {
+                name: "en direction de is not a head",
+                text: "Le train part en direction de Toronto, pas vers la direction de Renault.",
+                tagged: &[("Toronto", Label::Loc), ("Renault", Label::Org)],
+                expected: &[("Toronto", Label::Loc), ("Renault", Label::Org)],
             },
             Case {
                 name: "head inside a tagged name is left alone",
