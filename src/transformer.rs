@@ -293,6 +293,59 @@ pub fn stitch(parts: &[(Range<usize>, Vec<f32>)], n: usize, labels: usize) -> Ve
     out
 }
 
+/// The text a model reads: `text` with a space before each sentence that
+/// starts right after the previous one (`faible".Jacques`, `LCI.L'Elysée`,
+/// glued in scraped news), which quidam's splitter separates but a sub-word
+/// tokenizer would read as the middle of a word (`Ja`, `c`, `ques`); and
+/// the byte offsets in `text` before which spaces went in. `None` when no
+/// sentence is glued.
+///
+/// ```
+/// use quidam::text::tokenize;
+/// use quidam::transformer::spaced_sentences;
+/// let text = "Il a gagné.Jacques part.";
+/// let (spaced, at) = spaced_sentences(text, &tokenize(text)).unwrap();
+/// assert_eq!(spaced, "Il a gagné. Jacques part.");
+/// assert_eq!(at, [12]);
+/// ```
+pub fn spaced_sentences(text: &str, tokens: &[Token<'_>]) -> Option<(String, Vec<usize>)> {
+    let at: Vec<usize> = crate::text::split_sentences(text, tokens)
+        .iter()
+        .filter_map(|s| tokens.get(s.start))
+        .map(|t| t.span.byte_start)
+        .filter(|&b| {
+            text[..b]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace())
+        })
+        .collect();
+    if at.is_empty() {
+        return None;
+    }
+    let mut spaced = String::with_capacity(text.len() + at.len());
+    let mut from = 0;
+    for &b in &at {
+        spaced.push_str(&text[from..b]);
+        spaced.push(' ');
+        from = b;
+    }
+    spaced.push_str(&text[from..]);
+    Some((spaced, at))
+}
+
+/// Moves byte ranges in the text of [`spaced_sentences`] back onto the
+/// original text (`at`, the offsets it returned): a range over an inserted
+/// space alone becomes empty.
+pub fn unspace(ranges: &mut [Range<usize>], at: &[usize]) {
+    // Where each inserted space is in the spaced text.
+    let spaces: Vec<usize> = at.iter().enumerate().map(|(k, &b)| b + k).collect();
+    let back = |o: usize| o - spaces.partition_point(|&m| m < o);
+    for r in ranges {
+        *r = back(r.start)..back(r.end);
+    }
+}
+
 #[cfg(feature = "transformer")]
 mod backend;
 #[cfg(feature = "transformer")]

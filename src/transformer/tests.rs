@@ -262,3 +262,61 @@ fn windowed_logits_stitch_back() {
     );
     assert_eq!(decode(&tokens, &subs, &whole, &set).len(), 25);
 }
+
+#[test]
+fn glued_sentences_are_spaced_and_mapped_back() {
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        spaced: Option<&'static str>,
+    }
+    let cases = [
+        Case {
+            name: "sentences apart",
+            text: "Il part. Elle reste.\n\nFin.",
+            spaced: None,
+        },
+        Case {
+            name: "a glued full stop",
+            text: "Il a gagné.Jacques part.",
+            spaced: Some("Il a gagné. Jacques part."),
+        },
+        Case {
+            name: "a glued quote and full stop, twice",
+            text: "plus faible\".Jacques Boutault part.Il revient.",
+            spaced: Some("plus faible\". Jacques Boutault part. Il revient."),
+        },
+        Case {
+            name: "a glued capital",
+            text: "Il doit 5 millions d'eurosLe maire refuse.",
+            spaced: Some("Il doit 5 millions d'euros Le maire refuse."),
+        },
+        Case {
+            name: "empty",
+            text: "",
+            spaced: None,
+        },
+    ];
+    for c in cases {
+        let tokens = tokenize(c.text);
+        let got = spaced_sentences(c.text, &tokens);
+        assert_eq!(got.as_ref().map(|(s, _)| s.as_str()), c.spaced, "{}", c.name);
+        let Some((spaced, at)) = got else { continue };
+        // Each token, found in the spaced text, maps back onto itself; a
+        // range over an inserted space alone maps to an empty one.
+        for token in &tokens {
+            let before = at.iter().filter(|&&b| b <= token.span.byte_start).count();
+            let start = token.span.byte_start + before;
+            let end = token.span.byte_end + before;
+            assert_eq!(&spaced[start..end], token.text, "{}", c.name);
+            let mut range = start..end;
+            unspace(std::slice::from_mut(&mut range), &at);
+            assert_eq!(range, token.span.bytes(), "{}: {}", c.name, token.text);
+        }
+        for (k, &b) in at.iter().enumerate() {
+            let mut range = b + k..b + k + 1;
+            unspace(std::slice::from_mut(&mut range), &at);
+            assert_eq!(range, b..b, "{}", c.name);
+        }
+    }
+}
