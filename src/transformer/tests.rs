@@ -300,7 +300,12 @@ fn glued_sentences_are_spaced_and_mapped_back() {
     for c in cases {
         let tokens = tokenize(c.text);
         let got = spaced_sentences(c.text, &tokens);
-        assert_eq!(got.as_ref().map(|(s, _)| s.as_str()), c.spaced, "{}", c.name);
+        assert_eq!(
+            got.as_ref().map(|(s, _)| s.as_str()),
+            c.spaced,
+            "{}",
+            c.name
+        );
         let Some((spaced, at)) = got else { continue };
         // Each token, found in the spaced text, maps back onto itself; a
         // range over an inserted space alone maps to an empty one.
