@@ -309,17 +309,21 @@ pub fn stitch(parts: &[(Range<usize>, Vec<f32>)], n: usize, labels: usize) -> Ve
 /// assert_eq!(at, [12]);
 /// ```
 pub fn spaced_sentences(text: &str, tokens: &[Token<'_>]) -> Option<(String, Vec<usize>)> {
-    let at: Vec<usize> = crate::text::split_sentences(text, tokens)
-        .iter()
-        .filter_map(|s| tokens.get(s.start))
-        .map(|t| t.span.byte_start)
-        .filter(|&b| {
-            text[..b]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_whitespace())
-        })
-        .collect();
+    let mut at: Vec<usize> = Vec::new();
+    for s in crate::text::split_sentences(text, tokens) {
+        let Some(b) = tokens.get(s.start).map(|t| t.span.byte_start) else {
+            continue;
+        };
+        // Tokens of another text give offsets out of order or off a char
+        // boundary: those are left alone.
+        let glued = text
+            .get(..b)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(|c| !c.is_whitespace());
+        if glued && at.last().map_or(true, |&last| b > last) {
+            at.push(b);
+        }
+    }
     if at.is_empty() {
         return None;
     }

@@ -69,9 +69,10 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
 }
 
 fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    match &text.as_bytes()[a.span.byte_end..b.span.byte_start] {
-        [] | [b' '] => false,
-        gap => memchr::memchr2(b'\n', b'\r', gap).is_some(),
+    // Tokens of another text may point outside this one: no break then.
+    match text.as_bytes().get(a.span.byte_end..b.span.byte_start) {
+        None | Some([] | [b' ']) => false,
+        Some(gap) => memchr::memchr2(b'\n', b'\r', gap).is_some(),
     }
 }
 

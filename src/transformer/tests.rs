@@ -324,4 +324,9 @@ fn glued_sentences_are_spaced_and_mapped_back() {
             assert_eq!(range, b..b, "{}", c.name);
         }
     }
+    // Tokens of another text: no panic.
+    let other = tokenize("Il a gagné.Jacques part. «Très» long.Émile écrit ici.");
+    for text in ["", "é", "Il a gagné.", "Émile écrit.Là"] {
+        let _ = spaced_sentences(text, &other);
+    }
 }
