@@ -10,6 +10,8 @@
 //!   `MISC`; others ignored, or a table of your own);
 //! - gives each quidam token the tag of its first sub-token, so that spans
 //!   fall on quidam tokens and carry byte and char offsets;
+//! - chooses the most probable sequence of tags that the scheme allows
+//!   (Viterbi over the tokens' tag log-probabilities);
 //! - joins tokens into spans by the scheme, scoring a span by the *mean*
 //!   probability of its tokens' tags (not a product, which shrinks with
 //!   length);
@@ -147,10 +149,13 @@ pub struct Decoded {
 ///
 /// `subtokens` are the byte ranges in the text of the model's sub-tokens
 /// (special tokens left out), `logits` their scores, `labels.len()` a
-/// sub-token, in the same order. Each token takes the tag of the first
-/// sub-token that starts inside it, or starts in the space before it and
-/// runs into it; a token that no sub-token reaches is outside. Malformed input (too few logits, ranges out of order) gives
-/// fewer entities, never a panic.
+/// sub-token, in the same order. Each token is read on the first sub-token
+/// that starts inside it, or starts in the space before it and runs into
+/// it; a token that no sub-token reaches is outside. The tags are the most
+/// probable sequence that the scheme allows (no `I-ORG` right after
+/// `B-PER`, no `I-` after `O` when the scheme has `B-`, every `B-` closed
+/// when it has `E-`), not each token's best tag alone. Malformed input (too
+/// few logits, ranges out of order) gives fewer entities, never a panic.
 pub fn decode(
     tokens: &[Token<'_>],
     subtokens: &[Range<usize>],
@@ -158,7 +163,8 @@ pub fn decode(
     labels: &LabelSet,
 ) -> Vec<Decoded> {
     let n = labels.len();
-    let mut tags: Vec<Option<(Tag, f32)>> = vec![None; tokens.len()];
+    // The logits row of each token's first sub-token.
+    let mut rows: Vec<Option<&[f32]>> = vec![None; tokens.len()];
     if n > 0 {
         let mut t = 0;
         for (k, sub) in subtokens.iter().enumerate() {
@@ -174,13 +180,13 @@ pub fn decode(
             };
             // Starts inside the token, or before it and runs into it (a
             // piece such as `▁Drouin` whose offsets take the space before).
-            if sub.end <= token.span.byte_start || tags[t].is_some() {
+            if sub.end <= token.span.byte_start || rows[t].is_some() {
                 continue;
             }
-            let (best, p) = softmax_max(row);
-            tags[t] = Some((labels.tag(best), p));
+            rows[t] = Some(row);
         }
     }
+    let tags = legal_tags(&rows, labels);
 
     let mut out: Vec<Decoded> = Vec::new();
     let mut open: Option<(usize, Label, f32)> = None; // start, label, sum of p
@@ -223,24 +229,182 @@ pub fn decode(
     out
 }
 
-/// The index of the largest logit and its softmax probability.
-fn softmax_max(row: &[f32]) -> (usize, f32) {
-    let (best, max) =
-        row.iter()
-            .copied()
-            .enumerate()
-            .fold((0, f32::NEG_INFINITY), |(bi, bv), (i, v)| {
-                if v > bv {
-                    (i, v)
-                } else {
-                    (bi, bv)
-                }
-            });
-    if !max.is_finite() {
-        return (best, 0.0);
+/// Which tags may follow which under the model's scheme: a tag inside a
+/// type (`I-`, `E-`) only after one that opens or continues it, when the
+/// scheme has a tag to open it (`B-`; not `I-` alone or bare `PER`); and,
+/// when the scheme has a tag to close a type (`E-`, `S-`), no other tag
+/// after one that leaves it open, nor the end.
+struct Transitions {
+    n: usize,
+    allowed: Vec<bool>,
+    /// May a sequence start with each tag, or end with it.
+    first: Vec<bool>,
+    last: Vec<bool>,
+}
+
+impl Transitions {
+    fn new(labels: &LabelSet) -> Transitions {
+        let n = labels.len();
+        let tags: Vec<Tag> = (0..n).map(|i| labels.tag(i)).collect();
+        let has = |label: Option<Label>, positions: &[Position]| {
+            tags.iter()
+                .any(|t| t.label == label && positions.contains(&t.position))
+        };
+        let inside = |t: &Tag| matches!(t.position, Position::Inside | Position::Last);
+        let open = |t: &Tag| matches!(t.position, Position::Begin | Position::Inside);
+        // Needs an opener before it; must be closed after it.
+        let needs_opener: Vec<bool> = tags
+            .iter()
+            .map(|t| inside(t) && t.label.is_some() && has(t.label, &[Position::Begin]))
+            .collect();
+        let needs_closing: Vec<bool> = tags
+            .iter()
+            .map(|t| {
+                open(t) && t.label.is_some() && has(t.label, &[Position::Last, Position::Unit])
+            })
+            .collect();
+        let mut allowed = vec![false; n * n];
+        for (i, a) in tags.iter().enumerate() {
+            for (j, b) in tags.iter().enumerate() {
+                let continues = open(a) && inside(b) && a.label == b.label;
+                allowed[i * n + j] = continues || (!needs_opener[j] && !needs_closing[i]);
+            }
+        }
+        Transitions {
+            n,
+            allowed,
+            first: needs_opener.iter().map(|x| !x).collect(),
+            last: needs_closing.iter().map(|x| !x).collect(),
+        }
     }
-    let sum: f32 = row.iter().map(|v| (v - max).exp()).sum();
-    (best, 1.0 / sum)
+}
+
+/// The tag of each token with a row of logits (`None` without one, which
+/// ends any entity) and its probability: the most probable sequence of tags
+/// that the scheme allows over each run of tokens with rows (Viterbi over
+/// log-probabilities), or each row's best tag when the scheme allows none.
+fn legal_tags(rows: &[Option<&[f32]>], labels: &LabelSet) -> Vec<Option<(Tag, f32)>> {
+    let mut out = vec![None; rows.len()];
+    let n = labels.len();
+    if n == 0 {
+        return out;
+    }
+    let transitions = Transitions::new(labels);
+    let mut start = 0;
+    while start < rows.len() {
+        if rows[start].is_none() {
+            start += 1;
+            continue;
+        }
+        let end = rows[start..]
+            .iter()
+            .position(Option::is_none)
+            .map_or(rows.len(), |k| start + k);
+        let run: Vec<Vec<f32>> = rows[start..end]
+            .iter()
+            .flatten()
+            .map(|row| log_softmax(row))
+            .collect();
+        let best = viterbi(&run, &transitions)
+            .unwrap_or_else(|| run.iter().map(|lp| argmax(lp)).collect());
+        for (k, j) in best.into_iter().enumerate() {
+            out[start + k] = Some((labels.tag(j), run[k][j].exp()));
+        }
+        start = end;
+    }
+    out
+}
+
+/// The best legal path through `run` (log-probabilities, a row a token),
+/// or `None` when no path is legal or scores are not numbers.
+fn viterbi(run: &[Vec<f32>], transitions: &Transitions) -> Option<Vec<usize>> {
+    let n = transitions.n;
+    let mut score: Vec<f32> = (0..n)
+        .map(|j| {
+            if transitions.first[j] {
+                run[0][j]
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+        .collect();
+    let mut back: Vec<usize> = Vec::with_capacity(run.len() * n);
+    for lp in &run[1..] {
+        let mut next = vec![f32::NEG_INFINITY; n];
+        for (j, slot) in next.iter_mut().enumerate() {
+            let mut from = 0;
+            let mut best = f32::NEG_INFINITY;
+            for (i, &s) in score.iter().enumerate() {
+                if transitions.allowed[i * n + j] && s > best {
+                    best = s;
+                    from = i;
+                }
+            }
+            *slot = best + lp[j];
+            back.push(from);
+        }
+        score = next;
+    }
+    let (mut j, best) = score
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| transitions.last[j])
+        .fold((0, f32::NEG_INFINITY), |(bj, bs), (j, &s)| {
+            if s > bs {
+                (j, s)
+            } else {
+                (bj, bs)
+            }
+        });
+    if !best.is_finite() {
+        return None;
+    }
+    let mut path = vec![j; run.len()];
+    for t in (1..run.len()).rev() {
+        j = back[(t - 1) * n + j];
+        path[t - 1] = j;
+    }
+    Some(path)
+}
+
+/// A row's log-probabilities (softmax); a row whose largest value is not a
+/// finite number gives minus infinity everywhere but its first entry.
+fn log_softmax(row: &[f32]) -> Vec<f32> {
+    let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if !max.is_finite() {
+        let mut out = vec![f32::NEG_INFINITY; row.len()];
+        out[0] = 0.0;
+        return out;
+    }
+    let sum: f32 = row
+        .iter()
+        .map(|v| (v - max).exp())
+        .filter(|v| !v.is_nan())
+        .sum();
+    let log_sum = sum.ln();
+    row.iter()
+        .map(|v| {
+            if v.is_nan() {
+                f32::NEG_INFINITY
+            } else {
+                v - max - log_sum
+            }
+        })
+        .collect()
+}
+
+/// The index of the largest value (the first of equals; NaN never wins).
+fn argmax(row: &[f32]) -> usize {
+    row.iter()
+        .enumerate()
+        .fold((0, f32::NEG_INFINITY), |(bi, bv), (i, &v)| {
+            if v > bv {
+                (i, v)
+            } else {
+                (bi, bv)
+            }
+        })
+        .0
 }
 
 /// Windows of at most `size` sub-tokens over `n`, each starting `size -

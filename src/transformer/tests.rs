@@ -330,3 +330,70 @@ fn glued_sentences_are_spaced_and_mapped_back() {
         let _ = spaced_sentences(text, &other);
     }
 }
+
+#[test]
+fn tags_follow_the_scheme() {
+    struct Case {
+        name: &'static str,
+        names: &'static [&'static str],
+        text: &'static str,
+        /// Logits a token.
+        rows: &'static [&'static [f32]],
+        expected: &'static [(&'static str, Label)],
+    }
+    let cases = [
+        Case {
+            name: "BIO: an I- of another type cannot follow B-PER",
+            names: &["O", "B-PER", "I-PER", "B-ORG", "I-ORG"],
+            text: "Jean-Yves Le Drian",
+            rows: &[
+                &[0.0, 5.0, 0.0, 0.0, 0.0],
+                &[0.0, 0.0, 2.5, 0.0, 3.0],
+                &[0.0, 0.0, 2.5, 0.0, 3.0],
+            ],
+            expected: &[("Jean-Yves Le Drian", Label::Per)],
+        },
+        Case {
+            name: "BIO: an I- after O opens nothing when B- is likelier elsewhere",
+            names: &["O", "B-PER", "I-PER", "B-ORG", "I-ORG"],
+            text: "selon Drian",
+            rows: &[&[5.0, 0.0, 0.0, 0.0, 0.0], &[2.0, 1.0, 0.0, 0.0, 3.0]],
+            expected: &[],
+        },
+        Case {
+            name: "BIOES: a B- must be closed",
+            names: &["O", "B-PER", "I-PER", "E-PER", "S-PER"],
+            text: "Jean Dupont arrive",
+            rows: &[
+                &[0.0, 5.0, 0.0, 0.0, 0.0],
+                &[0.0, 3.0, 0.0, 2.5, 0.0],
+                &[5.0, 0.0, 0.0, 0.0, 0.0],
+            ],
+            expected: &[("Jean Dupont", Label::Per)],
+        },
+        Case {
+            name: "IO: any tag may follow any",
+            names: &["O", "I-PER", "I-ORG"],
+            text: "Kim Megaupload",
+            rows: &[&[0.0, 5.0, 0.0], &[0.0, 2.5, 3.0]],
+            expected: &[("Kim", Label::Per), ("Megaupload", Label::Org)],
+        },
+    ];
+    for c in cases {
+        let tokens = tokenize(c.text);
+        assert_eq!(tokens.len(), c.rows.len(), "{}", c.name);
+        let set = LabelSet::from_names(c.names.iter().copied(), default_label);
+        let subs: Vec<Range<usize>> = tokens.iter().map(|t| t.span.bytes()).collect();
+        let logits: Vec<f32> = c.rows.iter().flat_map(|r| r.iter().copied()).collect();
+        let got: Vec<(&str, Label)> = decode(&tokens, &subs, &logits, &set)
+            .iter()
+            .map(|d| {
+                let span = tokens[d.tokens.start]
+                    .span
+                    .to(tokens[d.tokens.end - 1].span);
+                (&c.text[span.bytes()], d.label)
+            })
+            .collect();
+        assert_eq!(got, c.expected, "{}", c.name);
+    }
+}
