@@ -14,8 +14,8 @@
 # 3. then one more epoch (lr 3e-5) on news labelled by quidam's default
 #    pipeline (350 OrangeSum articles that neither the tagger nor any
 #    gold file holds), 1,500 WikiNEuRal sentences, news/dev's OrangeSum
-#    half (x3) and HIPE-2020 train: news-dev 0.827 -> 0.847, hist-dev
-#    0.582 -> 0.664, wiki-dev 0.904 -> 0.897 through the Rust backend
+#    half (x3) and HIPE-2020 train: news-dev 0.836 -> 0.851, hist-dev
+#    0.593 -> 0.679, wiki-dev 0.909 -> 0.905 through the Rust backend
 #    (windows of 200 sub-tokens, the length trained on);
 # 4. saved in float16 with config.json and tokenizer.json, which the
 #    `transformer` feature's backend loads (model.safetensors).
