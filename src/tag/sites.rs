@@ -26,8 +26,8 @@ use std::ops::Range;
 
 use super::lexicon::{Gazetteer, Lexicon};
 use crate::pipeline::Label;
-use crate::recognize::url_host;
-use crate::text::{registrable_domain, Token, TokenKind};
+use crate::recognize::find_sites;
+use crate::text::{Token, TokenKind};
 
 /// Nouns that introduce a site's name.
 const SITE_NOUNS: &[&str] = &[
@@ -88,13 +88,11 @@ fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
 /// registrable domain, lower-cased (`quebectorrent` for
 /// `www.QuebecTorrent.com/forum`), when it has four characters or more.
 fn domain_names(tokens: &[Token<'_>]) -> Vec<String> {
-    let mut names: Vec<String> = tokens
-        .iter()
-        .filter_map(|t| match t.kind {
-            TokenKind::Domain => registrable_domain(t.text),
-            TokenKind::Url => registrable_domain(url_host(t.text)),
-            _ => None,
-        })
+    let mut sites = Vec::new();
+    find_sites(tokens, &mut sites);
+    let mut names: Vec<String> = sites
+        .into_iter()
+        .filter_map(|m| m.site.domain)
         .filter_map(|domain| {
             let name = domain.split('.').next()?;
             (name.chars().count() >= 4).then(|| name.to_owned())
@@ -209,7 +207,7 @@ fn relabel_by_context(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::token_range;
+    use super::super::tests::{range_text, token_range};
     use super::*;
     use crate::text::tokenize;
 
@@ -293,12 +291,7 @@ mod tests {
             site_contexts(&lexicon, &tokens, &vec![0; tokens.len()], &mut spans);
             let got: Vec<(&str, Label)> = spans
                 .iter()
-                .map(|(r, l)| {
-                    (
-                        &c.text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end],
-                        *l,
-                    )
-                })
+                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
                 .collect();
             assert_eq!(got, c.expected, "{}", c.name);
         }
