@@ -899,6 +899,7 @@ mod tests {
 
     #[test]
     fn heads_join_names_sentence_by_sentence() {
+        use crate::tag::tests::{range_text, token_range};
         struct Case {
             name: &'static str,
             text: &'static str,
@@ -935,26 +936,15 @@ mod tests {
             let tokens = tokenize(c.text);
             let sentences = split_sentences(c.text, &tokens);
             assert_eq!(sentences.len(), 2, "{}", c.name);
-            let range = |name: &str| {
-                let start = c.text.find(name).unwrap();
-                let first = tokens
-                    .iter()
-                    .position(|t| t.span.byte_start == start)
-                    .unwrap();
-                let last = tokens
-                    .iter()
-                    .position(|t| t.span.byte_end == start + name.len())
-                    .unwrap();
-                first..last + 1
-            };
-            let mut spans: Vec<_> = c.names.iter().map(|&(n, l)| (range(n), l)).collect();
+            let mut spans: Vec<_> = c
+                .names
+                .iter()
+                .map(|&(n, l)| (token_range(c.text, &tokens, n, 0), l))
+                .collect();
             heads_in_sentences(&tokens, &sentences, &mut spans);
             let got: Vec<(&str, Label)> = spans
                 .iter()
-                .map(|(r, l)| {
-                    let span = tokens[r.start].span.to(tokens[r.end - 1].span);
-                    (&c.text[span.bytes()], *l)
-                })
+                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
                 .collect();
             assert_eq!(got, c.expected, "{}", c.name);
         }

@@ -542,4 +542,4 @@ impl ByteReader<'_> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,7 +1,7 @@
 use super::*;
 
 /// The token range of the `nth` occurrence of `name` in `text`.
-pub(super) fn token_range(
+pub(crate) fn token_range(
     text: &str,
     tokens: &[Token<'_>],
     name: &str,
@@ -21,7 +21,7 @@ pub(super) fn token_range(
 }
 
 /// The text that a token range covers.
-pub(super) fn range_text<'t>(text: &'t str, tokens: &[Token<'_>], r: &Range<usize>) -> &'t str {
+pub(crate) fn range_text<'t>(text: &'t str, tokens: &[Token<'_>], r: &Range<usize>) -> &'t str {
     &text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end]
 }
 

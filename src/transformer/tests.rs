@@ -1,4 +1,5 @@
 use super::*;
+use crate::tag::tests::range_text;
 use crate::text::tokenize;
 
 /// Sub-tokens as a WordPiece tokenizer would cut them: each quidam token in
@@ -144,12 +145,7 @@ fn schemes_decode_to_the_same_entities() {
         let scores = logits(&tokens, &subs, c.tags, set.len());
         let got: Vec<(&str, Label)> = decode(&tokens, &subs, &scores, &set)
             .iter()
-            .map(|d| {
-                let span = tokens[d.tokens.start]
-                    .span
-                    .to(tokens[d.tokens.end - 1].span);
-                (&c.text[span.bytes()], d.label)
-            })
+            .map(|d| (range_text(c.text, &tokens, &d.tokens), d.label))
             .collect();
         assert_eq!(got, c.expected, "{}", c.name);
     }
@@ -387,12 +383,7 @@ fn tags_follow_the_scheme() {
         let logits: Vec<f32> = c.rows.iter().flat_map(|r| r.iter().copied()).collect();
         let got: Vec<(&str, Label)> = decode(&tokens, &subs, &logits, &set)
             .iter()
-            .map(|d| {
-                let span = tokens[d.tokens.start]
-                    .span
-                    .to(tokens[d.tokens.end - 1].span);
-                (&c.text[span.bytes()], d.label)
-            })
+            .map(|d| (range_text(c.text, &tokens, &d.tokens), d.label))
             .collect();
         assert_eq!(got, c.expected, "{}", c.name);
     }
