@@ -257,7 +257,7 @@ def save(model, tokenizer, out, half):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", required=True)
-    ap.add_argument("--train", nargs="+", required=True)
+    ap.add_argument("--train", nargs="*", default=[], help="PATH[:REPEAT] gold JSONL; none with --epochs 0 to label with --init's model")
     ap.add_argument("--dev", nargs="*", default=[])
     ap.add_argument("--silver")
     ap.add_argument("--out", required=True)
