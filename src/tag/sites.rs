@@ -17,7 +17,13 @@
 //!    written in the same document (`Quebectorrent` after
 //!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
 //!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
-//!    `hadopi.fr` is the authority.
+//!    `hadopi.fr` is the authority;
+//! 5. makes `SITE` an untagged capitalised name right after a site noun
+//!    that a definite article or a demonstrative opens (`le site T411`,
+//!    `du site Zone Téléchargement`), which rule 3 then finds again where
+//!    the tagger missed it too. An indefinite article names a kind, not a
+//!    site (`un tracker BitTorrent`), and a common word is no name (`le
+//!    site Internet de la mairie`).
 //!
 //! `le site du Figaro` is not a site named `Figaro`: a name after `du`,
 //! `de` or an article is the site's owner.
@@ -48,10 +54,10 @@ fn is_site_noun(token: &Token<'_>) -> bool {
         .any(|n| n.eq_ignore_ascii_case(token.text))
 }
 
-/// Whether a site noun introduces the span starting at token `start`: it is
-/// among the three tokens before, with only lower-case words between
-/// (`site pirate`, `site de covoiturage`).
-fn introduced_by_site_noun(tokens: &[Token<'_>], start: usize) -> bool {
+/// The site noun that introduces the span starting at token `start`: among
+/// the three tokens before, with only lower-case words between (`site
+/// pirate`, `site de covoiturage`).
+fn site_noun_before(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     // `le site du Figaro` is the newspaper's site: the name is its owner.
     let owner = start > 0
         && matches!(
@@ -59,22 +65,33 @@ fn introduced_by_site_noun(tokens: &[Token<'_>], start: usize) -> bool {
             "du" | "de" | "des" | "d'" | "d’" | "la" | "le" | "l'" | "l’"
         );
     if owner {
-        return false;
+        return None;
     }
     for back in 1..=3 {
-        let Some(t) = start.checked_sub(back).map(|k| &tokens[k]) else {
-            return false;
-        };
+        let k = start.checked_sub(back)?;
+        let t = &tokens[k];
         if is_site_noun(t) {
-            return true;
+            return Some(k);
         }
         let lower_word = matches!(t.kind, TokenKind::Word | TokenKind::Elision)
             && t.text.chars().next().is_some_and(char::is_lowercase);
         if !lower_word {
-            return false;
+            return None;
         }
     }
-    false
+    None
+}
+
+/// Whether a definite article or a demonstrative opens the site noun at
+/// token `noun` (`le site`, `du site`, `cette plateforme`).
+fn definite(tokens: &[Token<'_>], noun: usize) -> bool {
+    noun.checked_sub(1).is_some_and(|k| {
+        let t = tokens[k].text.to_lowercase();
+        matches!(
+            t.as_str(),
+            "le" | "la" | "l'" | "l’" | "du" | "au" | "les" | "aux" | "ce" | "cet" | "cette"
+        )
+    })
 }
 
 fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
@@ -115,7 +132,65 @@ pub(crate) fn site_contexts(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     named_domains(lexicon, tokens, blocked, spans);
-    relabel_by_context(lexicon, tokens, spans);
+    named_by_site_noun(lexicon, tokens, blocked, spans);
+    relabel_by_context(lexicon, tokens, blocked, spans);
+}
+
+/// Whether token `k` may start a new span: no span or rule holds it.
+fn free(covered: &[bool], blocked: &[u8], k: usize) -> bool {
+    !covered[k] && blocked.get(k).is_some_and(|&b| b == 0)
+}
+
+/// Which tokens `spans` cover.
+fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
+    let mut covered = vec![false; tokens.len()];
+    for (r, _) in spans {
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    covered
+}
+
+fn capitalised_word(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Word && token.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Rule 5.
+fn named_by_site_noun(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let covered = covered(tokens, spans);
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let opens = free(&covered, blocked, k)
+            && capitalised_word(&tokens[k])
+            && site_noun_before(tokens, k).is_some_and(|noun| definite(tokens, noun));
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < tokens.len()
+            && end - k < 3
+            && free(&covered, blocked, end)
+            && capitalised_word(&tokens[end])
+            && tokens[end].span.byte_start == tokens[end - 1].span.byte_end + 1
+        {
+            end += 1;
+        }
+        // One capitalised word may be a common one (`le site Internet`).
+        if end - k > 1 || !lexicon.knows_lower_case(tokens[k].text) {
+            found.push((k..end, Label::Site));
+        }
+        k = end;
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|(r, _)| r.start);
+    }
 }
 
 /// Rule 4.
@@ -167,7 +242,8 @@ fn named_domains(
 fn relabel_by_context(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
-    spans: &mut [(Range<usize>, Label)],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let mut sites: Vec<&str> = Vec::new();
     for (r, label) in spans.iter_mut() {
@@ -175,7 +251,7 @@ fn relabel_by_context(
             continue;
         }
         let after_sur = r.start > 0 && matches!(tokens[r.start - 1].text, "sur" | "via");
-        if *label != Label::Site && introduced_by_site_noun(tokens, r.start) {
+        if *label != Label::Site && site_noun_before(tokens, r.start).is_some() {
             *label = Label::Site;
         }
         if *label != Label::Site && !after_sur {
@@ -203,6 +279,20 @@ fn relabel_by_context(
             *label = Label::Site;
         }
     }
+    // And the mentions the tagger missed.
+    let covered = covered(tokens, spans);
+    let before = spans.len();
+    for (k, token) in tokens.iter().enumerate() {
+        if free(&covered, blocked, k)
+            && token.kind == TokenKind::Word
+            && sites.contains(&token.text)
+        {
+            spans.push((k..k + 1, Label::Site));
+        }
+    }
+    if spans.len() > before {
+        spans.sort_by_key(|(r, _)| r.start);
+    }
 }
 
 #[cfg(test)]
@@ -224,7 +314,7 @@ mod tests {
                 name: "site noun",
                 text: "Le site T411 a fermé. T411 comptait des millions de membres.",
                 tagged: &[("T411", Label::Org)],
-                expected: &[("T411", Label::Site)],
+                expected: &[("T411", Label::Site), ("T411", Label::Site)],
             },
             Case {
                 name: "site noun with words between, then the name alone",
@@ -267,6 +357,23 @@ mod tests {
                 text: "La Hadopi (hadopi.fr) écrit. Voir twitter.com, où Twitter a changé.",
                 tagged: &[("Hadopi", Label::Org)],
                 expected: &[("Hadopi", Label::Org)],
+            },
+            Case {
+                name: "an untagged name after a definite site noun, then found again",
+                text: "Le site T411 a fermé. T411 comptait des millions de membres, \
+                       comme le site Zone Téléchargement.",
+                tagged: &[],
+                expected: &[
+                    ("T411", Label::Site),
+                    ("T411", Label::Site),
+                    ("Zone Téléchargement", Label::Site),
+                ],
+            },
+            Case {
+                name: "an indefinite article names a kind, a common word is no name",
+                text: "Un tracker BitTorrent. Voir le site Internet de la mairie.",
+                tagged: &[],
+                expected: &[],
             },
             Case {
                 name: "lower case, short names and blocked tokens are left alone",
