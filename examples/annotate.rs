@@ -4,6 +4,7 @@
 //! cargo run --release --example annotate -- examples/data/*.txt
 //! cargo run --release --example annotate -- --json news.jsonl > entities.jsonl
 //! echo "Amende de 150 000 € pour T411.ch" | cargo run --release --example annotate
+//! cargo run --release --features transformer --example annotate -- --backend transformer --json news.jsonl
 //! ```
 //!
 //! A `.jsonl` input holds one document a line, with its text under `"text"`
@@ -29,6 +30,16 @@ struct Args {
     /// Print one JSON object a document instead of a table.
     #[arg(long)]
     json: bool,
+    /// Which tagger finds names: `embedded` (the default pipeline) or
+    /// `transformer` (quidam's own French transformer, or the one
+    /// `--transformer` names; feature `transformer`).
+    #[arg(long, default_value = "embedded")]
+    backend: String,
+    /// With `--backend transformer`: the token-classification transformer
+    /// in this folder instead of quidam's own.
+    #[cfg(feature = "transformer")]
+    #[arg(long)]
+    transformer: Option<PathBuf>,
 }
 
 /// One document to annotate, with where it came from.
@@ -40,7 +51,21 @@ struct Input {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
-    let pipeline = Pipeline::default();
+    let pipeline = match args.backend.as_str() {
+        "embedded" => Pipeline::default(),
+        #[cfg(feature = "transformer")]
+        "transformer" => {
+            let builder = Pipeline::builder();
+            match &args.transformer {
+                Some(dir) => builder.transformer(quidam::transformer::TransformerConfig::new(dir)),
+                None => builder.transformer_default(),
+            }
+            .build()?
+        }
+        #[cfg(not(feature = "transformer"))]
+        "transformer" => return Err("--backend transformer needs `--features transformer`".into()),
+        other => return Err(format!("--backend {other}: embedded or transformer").into()),
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.files.is_empty() {
