@@ -65,6 +65,10 @@ struct Args {
     /// run in batches of windows.
     #[arg(long, default_value = "embedded")]
     backend: String,
+    /// With the embedded backend: tag with the tagger model in this file
+    /// (`examples/train.rs` writes one) instead of the embedded one.
+    #[arg(long)]
+    tagger: Option<PathBuf>,
     /// With `--backend transformer`: the token-classification transformer
     /// in this folder (see `scripts/export_checkpoint.py`) instead of
     /// quidam's own.
@@ -104,7 +108,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             (system.into_iter().map(|d| d.spans).collect(), 0, 0.0)
         }
         None => match args.backend.as_str() {
-            "embedded" => run_quidam(&gold, &Pipeline::default(), 1),
+            "embedded" => {
+                let pipeline = match &args.tagger {
+                    Some(path) => Pipeline::builder().tagger_model(path).build()?,
+                    None => Pipeline::default(),
+                };
+                run_quidam(&gold, &pipeline, 1)
+            }
             #[cfg(feature = "transformer")]
             "transformer" => {
                 use quidam::transformer::TransformerConfig;
