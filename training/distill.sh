@@ -8,7 +8,7 @@
 #   training/distill.sh [SHARED_DATA_DIR] [OUT]
 #   (defaults: ../shared/data and training/data/transformer-orangesum-5k.jsonl.gz)
 #
-# About 35 minutes on 2 cores (2.2 M tokens, 1,070 tokens/s). The articles
+# 35 to 45 minutes on 2 cores (2.24 M tokens, 830 to 1,080 tokens/s). The articles
 # are those of scripts/train_tagger.sh's silver (the first 5,000 of
 # join_silver.py's output over the teacher file, news/dev.jsonl's articles
 # left out), in the same order, in chunks of 250 so that a stopped run goes
