@@ -23,15 +23,7 @@ mkdir -p "$work/in" "$work/out"
 python3 training/join_silver.py --exclude "$data/news/dev.jsonl" \
     training/data/teacher-orangesum-20001-35000.jsonl.gz "$data/news/orangesum.jsonl.gz" \
     "$work/silver-teacher-5k.jsonl" 5000
-python3 - "$work" <<'EOF'
-import json, sys
-work = sys.argv[1]
-docs = [json.loads(l) for l in open(f"{work}/silver-teacher-5k.jsonl", encoding="utf-8")]
-for k in range(0, len(docs), 250):
-    with open(f"{work}/in/chunk-{k // 250:02d}.jsonl", "w", encoding="utf-8") as f:
-        for d in docs[k:k + 250]:
-            f.write(json.dumps({"text": d["text"], "meta": {"id": d["meta"]["id"]}}, ensure_ascii=False) + "\n")
-EOF
+split -l 250 -d --additional-suffix=.jsonl "$work/silver-teacher-5k.jsonl" "$work/in/chunk-"
 cargo build --release --features transformer --example annotate
 for f in "$work"/in/chunk-*.jsonl; do
     o="$work/out/$(basename "$f")"
