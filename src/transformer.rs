@@ -15,6 +15,9 @@
 //! - joins tokens into spans by the scheme, scoring a span by the *mean*
 //!   probability of its tokens' tags (not a product, which shrinks with
 //!   length);
+//! - leaves out lower-case fragments that a model reading each token alone
+//!   gives (`général` before `Jean de Lattre de Tassigny` as a person of its
+//!   own, `fleuve` as a place before `Chari`);
 //! - splits long inputs into overlapping windows ([`windows`]) and stitches
 //!   their logits back ([`stitch`]), each sub-token taking the window where
 //!   it is farthest from an edge.
@@ -154,8 +157,11 @@ pub struct Decoded {
 /// it; a token that no sub-token reaches is outside. The tags are the most
 /// probable sequence that the scheme allows (no `I-ORG` right after
 /// `B-PER`, no `I-` after `O` when the scheme has `B-`, every `B-` closed
-/// when it has `E-`), not each token's best tag alone. Malformed input (too
-/// few logits, ranges out of order) gives fewer entities, never a panic.
+/// when it has `E-`), not each token's best tag alone. Names without a
+/// capital letter or digit are left out where they are a person's (a title
+/// read as a name) or end where a name of the same label begins (a head the
+/// model split off). Malformed input (too few logits, ranges out of order)
+/// gives fewer entities, never a panic.
 pub fn decode(
     tokens: &[Token<'_>],
     subtokens: &[Range<usize>],
@@ -226,7 +232,35 @@ pub fn decode(
         }
     }
     close(&mut open, tags.len(), &mut out);
+    drop_fragments(tokens, &mut out);
     out
+}
+
+/// Leaves out the names that no capital letter or digit marks: a person's
+/// (`général` in `général Jean de Lattre de Tassigny`, read as a name of
+/// its own; titles and roles stay outside a `PER`), or one that the next
+/// name of the same label follows at once (`fleuve` `Chari`, `chutes de`
+/// `Celilo`: a common noun the model began a name with, and began again).
+/// A lower-case name alone (`franceinfo`) stays, and so does any site.
+fn drop_fragments(tokens: &[Token<'_>], names: &mut Vec<Decoded>) {
+    let unmarked = |d: &Decoded| {
+        tokens.get(d.tokens.clone()).is_some_and(|run| {
+            run.iter()
+                .all(|t| !t.text.chars().any(|c| c.is_uppercase() || c.is_numeric()))
+        })
+    };
+    let fragment: Vec<bool> = names
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let restarted = names
+                .get(i + 1)
+                .is_some_and(|next| next.tokens.start == d.tokens.end && next.label == d.label);
+            d.label != Label::Site && (d.label == Label::Per || restarted) && unmarked(d)
+        })
+        .collect();
+    let mut fragment = fragment.into_iter();
+    names.retain(|_| !fragment.next().unwrap_or(false));
 }
 
 /// Which tags may follow which under the model's scheme: a tag inside a

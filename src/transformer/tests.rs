@@ -124,11 +124,36 @@ fn schemes_decode_to_the_same_entities() {
             expected: &[],
         },
         Case {
-            name: "emoji only",
-            names: &["O", "B-PER"],
-            text: "😀😀 🎉",
-            tags: &[1, 1, 1],
-            expected: &[("😀", Label::Per), ("😀", Label::Per), ("🎉", Label::Per)],
+            name: "emoji only, places (no capital to mark a person)",
+            names: &["O", "B-PER", "B-LOC"],
+            text: "😀😀 🎉 😀",
+            tags: &[1, 2, 0, 2],
+            expected: &[("😀", Label::Loc), ("😀", Label::Loc)],
+        },
+        Case {
+            name: "a title read as a person of its own is left out",
+            names: &["O", "B-PER", "I-PER"],
+            text: "le général Jean de Lattre de Tassigny",
+            tags: &[0, 1, 1, 2, 2, 2, 2],
+            expected: &[("Jean de Lattre de Tassigny", Label::Per)],
+        },
+        Case {
+            name: "a common noun begun again as a name is left out",
+            names: &["O", "B-LOC", "I-LOC"],
+            text: "près des chutes de Celilo et du fleuve Chari",
+            tags: &[0, 0, 1, 2, 1, 0, 0, 1, 1],
+            expected: &[("Celilo", Label::Loc), ("Chari", Label::Loc)],
+        },
+        Case {
+            name: "a lower-case name alone stays, so does a lower-case head before another label",
+            names: &["O", "B-ORG", "B-LOC"],
+            text: "Contactée par franceinfo à mairie Lyon",
+            tags: &[0, 0, 1, 0, 1, 2],
+            expected: &[
+                ("franceinfo", Label::Org),
+                ("mairie", Label::Org),
+                ("Lyon", Label::Loc),
+            ],
         },
     ];
     for c in cases {
