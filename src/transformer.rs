@@ -241,12 +241,15 @@ pub fn decode(
 /// its own; titles and roles stay outside a `PER`), or one that the next
 /// name of the same label follows at once (`fleuve` `Chari`, `chutes de`
 /// `Celilo`: a common noun the model began a name with, and began again).
-/// A lower-case name alone (`franceinfo`) stays, and so does any site.
+/// A lower-case name alone (`franceinfo`) stays, and so does any site or
+/// name in a script without case.
 fn drop_fragments(tokens: &[Token<'_>], names: &mut Vec<Decoded>) {
+    // Lower-case letters and no capital or digit: names in scripts without
+    // case (`東京`, `محمد`) and symbols are never fragments.
     let unmarked = |d: &Decoded| {
         tokens.get(d.tokens.clone()).is_some_and(|run| {
-            run.iter()
-                .all(|t| !t.text.chars().any(|c| c.is_uppercase() || c.is_numeric()))
+            let chars = || run.iter().flat_map(|t| t.text.chars());
+            chars().any(char::is_lowercase) && !chars().any(|c| c.is_uppercase() || c.is_numeric())
         })
     };
     let fragment: Vec<bool> = names

@@ -124,11 +124,18 @@ fn schemes_decode_to_the_same_entities() {
             expected: &[],
         },
         Case {
-            name: "emoji only, places (no capital to mark a person)",
-            names: &["O", "B-PER", "B-LOC"],
-            text: "😀😀 🎉 😀",
-            tags: &[1, 2, 0, 2],
-            expected: &[("😀", Label::Loc), ("😀", Label::Loc)],
+            name: "emoji only",
+            names: &["O", "B-PER"],
+            text: "😀😀 🎉",
+            tags: &[1, 1, 1],
+            expected: &[("😀", Label::Per), ("😀", Label::Per), ("🎉", Label::Per)],
+        },
+        Case {
+            name: "names in scripts without case are no fragments",
+            names: &["O", "B-PER", "B-LOC", "I-LOC"],
+            text: "محمد à 東京",
+            tags: &[1, 0, 2, 3],
+            expected: &[("محمد", Label::Per), ("東京", Label::Loc)],
         },
         Case {
             name: "a title read as a person of its own is left out",
