@@ -142,10 +142,6 @@ fn is_connector(text: &str) -> bool {
     matches!(text, "de" | "d'" | "d’" | "du" | "des" | "la" | "l'" | "l’")
 }
 
-fn capitalised(token: &Token<'_>) -> bool {
-    token.kind == TokenKind::Word && token.text.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Attaches heads to the names that follow them. `spans` are token ranges
 /// into `tokens` (one sentence), sorted and not overlapping; they stay so.
 pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
@@ -201,7 +197,7 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
             let limit = spans.get(s).map_or(tokens.len(), |r| r.0.start);
             let run = tokens[j..limit]
                 .iter()
-                .take_while(|t| capitalised(t))
+                .take_while(|t| t.is_capitalised_word())
                 .count();
             (run > 0).then_some(j + run.min(4))
         };

@@ -150,10 +150,6 @@ fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
     covered
 }
 
-fn capitalised_word(token: &Token<'_>) -> bool {
-    token.kind == TokenKind::Word && token.text.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Rule 5.
 fn named_by_site_noun(
     lexicon: &Lexicon,
@@ -166,7 +162,7 @@ fn named_by_site_noun(
     let mut k = 0;
     while k < tokens.len() {
         let opens = free(&covered, blocked, k)
-            && capitalised_word(&tokens[k])
+            && tokens[k].is_capitalised_word()
             && site_noun_before(tokens, k).is_some_and(|noun| definite(tokens, noun));
         if !opens {
             k += 1;
@@ -176,7 +172,7 @@ fn named_by_site_noun(
         while end < tokens.len()
             && end - k < 3
             && free(&covered, blocked, end)
-            && capitalised_word(&tokens[end])
+            && tokens[end].is_capitalised_word()
             && tokens[end].span.byte_start == tokens[end - 1].span.byte_end + 1
         {
             end += 1;
@@ -206,8 +202,7 @@ fn named_domains(
     }
     let spells_a_domain = |k: usize| {
         let t = &tokens[k];
-        t.kind == TokenKind::Word
-            && t.text.chars().next().is_some_and(char::is_uppercase)
+        t.is_capitalised_word()
             && blocked.get(k).is_some_and(|&b| b == 0)
             && names
                 .iter()

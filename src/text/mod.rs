@@ -67,6 +67,13 @@ pub struct Token<'t> {
     pub kind: TokenKind,
 }
 
+impl Token<'_> {
+    /// A word that starts with a capital letter: `Paris`, `Élysée`.
+    pub(crate) fn is_capitalised_word(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.starts_with(char::is_uppercase)
+    }
+}
+
 /// The byte offset of every char of `text`, by char index, and then
 /// `text.len()`: char offsets to byte offsets.
 pub(crate) fn char_boundaries(text: &str) -> Vec<usize> {
