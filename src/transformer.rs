@@ -160,7 +160,10 @@ pub struct Decoded {
 /// when it has `E-`), not each token's best tag alone. Names without a
 /// capital letter or digit are left out where they are a person's (a title
 /// read as a name) or end where a name of the same label begins (a head the
-/// model split off). Malformed input (too few logits, ranges out of order)
+/// model split off). Names end as the embedded tagger's do, without a
+/// dangling function word or punctuation (`ESA des` -> `ESA`), and a
+/// person's leaves out the title that opens it (`maréchal Haig` -> `Haig`).
+/// Malformed input (too few logits, ranges out of order)
 /// gives fewer entities, never a panic.
 pub fn decode(
     tokens: &[Token<'_>],
@@ -233,6 +236,10 @@ pub fn decode(
     }
     close(&mut open, tags.len(), &mut out);
     drop_fragments(tokens, &mut out);
+    for name in &mut out {
+        crate::tag::trim_name(tokens, &mut name.tokens, name.label);
+    }
+    out.retain(|name| !name.tokens.is_empty());
     out
 }
 

@@ -228,6 +228,81 @@ fn spans_never_end_with_a_function_word() {
     );
 }
 
+#[test]
+fn names_are_trimmed_to_the_contract() {
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        span: &'static str,
+        label: Label,
+        expected: &'static str,
+    }
+    let cases = [
+        Case {
+            name: "a dangling conjunction",
+            text: "le groupe Queen et",
+            span: "Queen et",
+            label: Label::Org,
+            expected: "Queen",
+        },
+        Case {
+            name: "an abbreviation keeps its dot",
+            text: "Warner Bros. commande une suite",
+            span: "Warner Bros.",
+            label: Label::Org,
+            expected: "Warner Bros.",
+        },
+        Case {
+            name: "an initial does not",
+            text: "signé F. Durand",
+            span: "F.",
+            label: Label::Per,
+            expected: "F",
+        },
+        Case {
+            name: "a title before a person",
+            text: "le maréchal Haig arrive",
+            span: "maréchal Haig",
+            label: Label::Per,
+            expected: "Haig",
+        },
+        Case {
+            name: "a title and article before a particle",
+            text: "selon le général de Gaulle",
+            span: "le général de Gaulle",
+            label: Label::Per,
+            expected: "de Gaulle",
+        },
+        Case {
+            name: "a particle alone stays",
+            text: "Charles de Gaulle et de Gaulle",
+            span: "de Gaulle",
+            label: Label::Per,
+            expected: "de Gaulle",
+        },
+        Case {
+            name: "a head stays with an organisation",
+            text: "la mairie de Paris",
+            span: "mairie de Paris",
+            label: Label::Org,
+            expected: "mairie de Paris",
+        },
+        Case {
+            name: "a person without a capital is left alone",
+            text: "et bell hooks écrit",
+            span: "bell hooks",
+            label: Label::Per,
+            expected: "bell hooks",
+        },
+    ];
+    for case in cases {
+        let tokens = crate::text::tokenize(case.text);
+        let mut r = token_range(case.text, &tokens, case.span, 0);
+        trim_name(&tokens, &mut r, case.label);
+        assert_eq!(range_text(case.text, &tokens, &r), case.expected, "{}", case.name);
+    }
+}
+
 /// The score of a tag sequence under `emissions` and `transitions`.
 fn path_score(emissions: &[i32], transitions: &[i32; TRANSITIONS], tags: &[usize]) -> i64 {
     let mut score =
