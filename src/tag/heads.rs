@@ -154,10 +154,11 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
             s += 1;
         }
         let inside = s < spans.len() && spans[s].0.start <= i;
-        // `en direction de Toronto` is a way, not a management.
-        let locution = i > 0
-            && tokens[i - 1].text.eq_ignore_ascii_case("en")
-            && tokens[i].text.eq_ignore_ascii_case("direction");
+        // `en direction de Toronto`, `prenait la direction de Naples`: a
+        // way, not a management; a body is capitalised or qualified
+        // (`Direction des Douanes`, `direction régionale de Bretagne`).
+        let way = tokens[i].text == "direction";
+        let locution = way && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("en");
         let Some((label, direct)) = (!inside && !locution)
             .then(|| head_label(&tokens[i]))
             .flatten()
@@ -171,6 +172,10 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
         } else {
             i + 1
         };
+        if way && after == i + 1 {
+            i += 1;
+            continue;
+        }
         let mut j = after;
         while j < tokens.len() && j < after + 2 && is_connector(tokens[j].text) {
             j += 1;
@@ -293,6 +298,21 @@ mod tests {
                 text: "Le train part en direction de Toronto, pas vers la direction de Renault.",
                 tagged: &[("Toronto", Label::Loc), ("Renault", Label::Org)],
                 expected: &[("Toronto", Label::Loc), ("Renault", Label::Org)],
+            },
+            Case {
+                name: "a direction towards a place is a way",
+                text: "La lave prenait la direction de Naples.",
+                tagged: &[("Naples", Label::Loc)],
+                expected: &[("Naples", Label::Loc)],
+            },
+            Case {
+                name: "a qualified or capitalised direction is a body",
+                text: "La direction régionale de Bretagne et la Direction des Douanes.",
+                tagged: &[("Bretagne", Label::Loc)],
+                expected: &[
+                    ("direction régionale de Bretagne", Label::Org),
+                    ("Direction des Douanes", Label::Org),
+                ],
             },
             Case {
                 name: "head inside a tagged name is left alone",

@@ -299,7 +299,12 @@ fn names_are_trimmed_to_the_contract() {
         let tokens = crate::text::tokenize(case.text);
         let mut r = token_range(case.text, &tokens, case.span, 0);
         trim_name(&tokens, &mut r, case.label);
-        assert_eq!(range_text(case.text, &tokens, &r), case.expected, "{}", case.name);
+        assert_eq!(
+            range_text(case.text, &tokens, &r),
+            case.expected,
+            "{}",
+            case.name
+        );
     }
 }
 
