@@ -488,7 +488,39 @@ fn split_word(mut start: usize, mut s: &str, pieces: &mut Vec<Piece>) {
         start += cut;
         s = &s[cut..];
     }
-    // Elisions: l'ADISQ, jusqu'à, qu’il.
+    (start, s) = split_elisions(start, s, pieces);
+    if is_number(s) {
+        pieces.push(Piece {
+            start,
+            end: start + s.len(),
+            kind: TokenKind::Number,
+        });
+        return;
+    }
+    // Dots between letters: domains or glued sentences; `merge` decides. A
+    // sentence glued after a dot may open with an elision (`LCI.L'Elysée`).
+    let mut part_start = 0;
+    for (i, _) in s.match_indices('.') {
+        let (at, part) = split_elisions(start + part_start, &s[part_start..i], pieces);
+        split_number_unit(at, part, pieces);
+        pieces.push(Piece {
+            start: start + i,
+            end: start + i + 1,
+            kind: TokenKind::Punct,
+        });
+        part_start = i + 1;
+    }
+    let (at, part) = split_elisions(start + part_start, &s[part_start..], pieces);
+    split_number_unit(at, part, pieces);
+}
+
+/// Pushes the elisions that open `s` (at byte `start`): `l'ADISQ`,
+/// `jusqu'à`, `qu’il`; returns where the rest starts, and the rest.
+fn split_elisions<'s>(
+    mut start: usize,
+    mut s: &'s str,
+    pieces: &mut Vec<Piece>,
+) -> (usize, &'s str) {
     while let Some((i, c)) = s.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         let after = i + c.len_utf8();
         let elided = ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(&s[..i]));
@@ -503,26 +535,7 @@ fn split_word(mut start: usize, mut s: &str, pieces: &mut Vec<Piece>) {
         start += after;
         s = &s[after..];
     }
-    if is_number(s) {
-        pieces.push(Piece {
-            start,
-            end: start + s.len(),
-            kind: TokenKind::Number,
-        });
-        return;
-    }
-    // Dots between letters: domains or glued sentences; `merge` decides.
-    let mut part_start = 0;
-    for (i, _) in s.match_indices('.') {
-        split_number_unit(start + part_start, &s[part_start..i], pieces);
-        pieces.push(Piece {
-            start: start + i,
-            end: start + i + 1,
-            kind: TokenKind::Punct,
-        });
-        part_start = i + 1;
-    }
-    split_number_unit(start + part_start, &s[part_start..], pieces);
+    (start, s)
 }
 
 /// Digits with optional `.`/`,` separators, starting and ending with a digit.

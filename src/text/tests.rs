@@ -82,6 +82,22 @@ fn tokens() {
             ],
         },
         Case {
+            name: "sentence glued after a dot opens with an elision",
+            input: "outre-Atlantique.L'UE la chaîne LCI.L’Elysée",
+            tokens: &[
+                "outre-Atlantique",
+                ".",
+                "L'",
+                "UE",
+                "la",
+                "chaîne",
+                "LCI",
+                ".",
+                "L’",
+                "Elysée",
+            ],
+        },
+        Case {
             name: "domain glued to next sentence",
             input: "sur What.cd.Le site",
             tokens: &["sur", "What.cd", ".", "Le", "site"],
