@@ -488,7 +488,6 @@ fn split_word(mut start: usize, mut s: &str, pieces: &mut Vec<Piece>) {
         start += cut;
         s = &s[cut..];
     }
-    (start, s) = split_elisions(start, s, pieces);
     if is_number(s) {
         pieces.push(Piece {
             start,
@@ -497,21 +496,22 @@ fn split_word(mut start: usize, mut s: &str, pieces: &mut Vec<Piece>) {
         });
         return;
     }
-    // Dots between letters: domains or glued sentences; `merge` decides. A
-    // sentence glued after a dot may open with an elision (`LCI.L'Elysée`).
-    let mut part_start = 0;
-    for (i, _) in s.match_indices('.') {
-        let (at, part) = split_elisions(start + part_start, &s[part_start..i], pieces);
-        split_number_unit(at, part, pieces);
-        pieces.push(Piece {
-            start: start + i,
-            end: start + i + 1,
-            kind: TokenKind::Punct,
-        });
-        part_start = i + 1;
+    // Dots between letters: domains or glued sentences; `merge` decides.
+    // Each part may open with elisions: `l'ADISQ`, and a sentence glued
+    // after a dot, `LCI.L'Elysée`.
+    let mut part_start = start;
+    for (k, part) in s.split('.').enumerate() {
+        if k > 0 {
+            pieces.push(Piece {
+                start: part_start - 1,
+                end: part_start,
+                kind: TokenKind::Punct,
+            });
+        }
+        let (at, rest) = split_elisions(part_start, part, pieces);
+        split_number_unit(at, rest, pieces);
+        part_start += part.len() + 1;
     }
-    let (at, part) = split_elisions(start + part_start, &s[part_start..], pieces);
-    split_number_unit(at, part, pieces);
 }
 
 /// Pushes the elisions that open `s` (at byte `start`): `l'ADISQ`,
