@@ -23,7 +23,7 @@ use std::time::Instant;
 use clap::Parser;
 use quidam::eval::{self, Counts, Evaluation, GoldDocument, GoldSpan};
 use quidam::link::KnowledgeBase;
-use quidam::Pipeline;
+use quidam::{NameRule, Pipeline};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -69,6 +69,11 @@ struct Args {
     /// (`examples/train.rs` writes one) instead of the embedded one.
     #[arg(long)]
     tagger: Option<PathBuf>,
+    /// Comma-separated document rules to switch off, by their names in
+    /// `NameRule::as_str` (`heads`, `site-spread`...), to measure what each
+    /// is worth.
+    #[arg(long, value_delimiter = ',')]
+    without: Vec<NameRule>,
     /// With `--backend transformer`: the token-classification transformer
     /// in this folder (see `scripts/export_checkpoint.py`) instead of
     /// quidam's own.
@@ -109,10 +114,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => match args.backend.as_str() {
             "embedded" => {
-                let pipeline = match &args.tagger {
-                    Some(path) => Pipeline::builder().tagger_model(path).build()?,
-                    None => Pipeline::default(),
-                };
+                let mut builder = Pipeline::builder();
+                if let Some(path) = &args.tagger {
+                    builder = builder.tagger_model(path);
+                }
+                for rule in &args.without {
+                    builder = builder.without_rule(*rule);
+                }
+                let pipeline = builder.build()?;
                 run_quidam(&gold, &pipeline, 1)
             }
             #[cfg(feature = "transformer")]

@@ -54,7 +54,7 @@ pub mod text;
 pub mod transformer;
 
 pub use error::{Error, ErrorKind};
-pub use pipeline::{Document, Entity, Label, Pipeline, PipelineBuilder};
+pub use pipeline::{Document, Entity, Label, NameRule, Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
 pub use span::Span;
 

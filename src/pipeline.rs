@@ -80,6 +80,111 @@ impl FromStr for Label {
     }
 }
 
+/// A document rule that corrects the embedded tagger's names. All are on
+/// by default; [`PipelineBuilder::without_rule`] switches one off, to
+/// measure what it is worth (`examples/evaluate.rs --without`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NameRule {
+    /// A common-noun head joins the name after it (`tribunal correctionnel
+    /// de Rennes`, `ministère de l'Intérieur`).
+    Heads,
+    /// A name found once is found again where it recurs untagged, with the
+    /// label its mentions carry most often.
+    FoundAgain,
+    /// The last word of a person's full name is a person wherever it
+    /// recurs.
+    Surnames,
+    /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
+    /// (`le site T411`).
+    SiteNoun,
+    /// A known web platform right after `sur` or `via` is a `SITE`.
+    PlatformAfterSur,
+    /// The other one-word mentions of a name found as a site are `SITE`.
+    SiteSpread,
+    /// A capitalised word that spells a domain of the document is a `SITE`
+    /// (`Quebectorrent` after `QuebecTorrent.com`).
+    DomainName,
+    /// An untagged capitalised name after a definite site noun is a `SITE`
+    /// (`du site Zone Téléchargement`).
+    UntaggedAfterSiteNoun,
+    /// Function words and punctuation that end a name are left out
+    /// (`Afrique de l'` -> `Afrique`).
+    TrimEnds,
+    /// The lower-case title that opens a person's name is left out
+    /// (`maréchal Haig` -> `Haig`).
+    TrimTitles,
+    /// One-word mentions grouped with a person's full name are persons.
+    PersonGroups,
+}
+
+impl NameRule {
+    /// Every rule, in a fixed order.
+    pub const ALL: [NameRule; 11] = [
+        NameRule::Heads,
+        NameRule::FoundAgain,
+        NameRule::Surnames,
+        NameRule::SiteNoun,
+        NameRule::PlatformAfterSur,
+        NameRule::SiteSpread,
+        NameRule::DomainName,
+        NameRule::UntaggedAfterSiteNoun,
+        NameRule::TrimEnds,
+        NameRule::TrimTitles,
+        NameRule::PersonGroups,
+    ];
+
+    /// The rule's name on the command line: `heads`, `found-again`,
+    /// `surnames`, `site-noun`, `platform-after-sur`, `site-spread`,
+    /// `domain-name`, `untagged-after-site-noun`, `trim-ends`,
+    /// `trim-titles`, `person-groups`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NameRule::Heads => "heads",
+            NameRule::FoundAgain => "found-again",
+            NameRule::Surnames => "surnames",
+            NameRule::SiteNoun => "site-noun",
+            NameRule::PlatformAfterSur => "platform-after-sur",
+            NameRule::SiteSpread => "site-spread",
+            NameRule::DomainName => "domain-name",
+            NameRule::UntaggedAfterSiteNoun => "untagged-after-site-noun",
+            NameRule::TrimEnds => "trim-ends",
+            NameRule::TrimTitles => "trim-titles",
+            NameRule::PersonGroups => "person-groups",
+        }
+    }
+}
+
+impl FromStr for NameRule {
+    type Err = Error;
+
+    /// Parses a rule's name as [`NameRule::as_str`] writes it.
+    fn from_str(s: &str) -> Result<NameRule, Error> {
+        NameRule::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| Error::new(ErrorKind::Config, format!("unknown name rule {s:?}")))
+    }
+}
+
+/// The set of [`NameRule`]s a pipeline applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameRules(u16);
+
+impl NameRules {
+    /// Every rule on.
+    pub(crate) const ALL: NameRules = NameRules(u16::MAX);
+
+    /// Whether `rule` is on.
+    pub(crate) fn on(self, rule: NameRule) -> bool {
+        self.0 & (1 << rule as u16) != 0
+    }
+
+    fn without(self, rule: NameRule) -> NameRules {
+        NameRules(self.0 & !(1 << rule as u16))
+    }
+}
+
 /// What quidam knows about an entity beyond its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Value {
@@ -201,7 +306,7 @@ impl<'t> Document<'t> {
         sentences: Vec<Range<usize>>,
         mut entities: Vec<Entity<'t>>,
     ) -> Document<'t> {
-        let mut doc_entities = resolve(text, &mut entities);
+        let mut doc_entities = resolve(text, pipeline.rules, &mut entities);
         if let Some(kb) = &pipeline.kb {
             link(
                 kb,
@@ -287,7 +392,7 @@ impl<'t> Document<'t> {
             });
         }
         self.entities.sort_by_key(|e| e.span.byte_start);
-        self.doc_entities = resolve(self.text, &mut self.entities);
+        self.doc_entities = resolve(self.text, NameRules::ALL, &mut self.entities);
     }
 }
 
@@ -317,6 +422,7 @@ pub struct Pipeline {
     /// linker's near-name search (`None` when linking or the search is off,
     /// so that such pipelines do not load it).
     vocabulary: Option<Lexicon>,
+    rules: NameRules,
 }
 
 impl Default for Pipeline {
@@ -338,6 +444,7 @@ impl Pipeline {
             kb: KbChoice::Embedded,
             nil_threshold: DEFAULT_NIL_THRESHOLD,
             fuzzy_linking: true,
+            rules: NameRules::ALL,
         }
     }
 
@@ -361,18 +468,21 @@ impl Pipeline {
                 tagger.tag_sentence(
                     &tokens[s.clone()],
                     &marks[s.clone()],
+                    self.rules,
                     &mut scratch,
                     &mut found,
                 );
-                attach_heads(&tokens[s.clone()], &mut found);
+                if self.rules.on(NameRule::Heads) {
+                    attach_heads(&tokens[s.clone()], &mut found);
+                }
                 tagged.extend(
                     found
                         .drain(..)
                         .map(|(r, label)| (r.start + s.start..r.end + s.start, label)),
                 );
             }
-            harmonise(&tokens, &marks, &mut tagged);
-            site_contexts(tagger.lexicon(), &tokens, &marks, &mut tagged);
+            harmonise(&tokens, &marks, self.rules, &mut tagged);
+            site_contexts(tagger.lexicon(), &tokens, &marks, self.rules, &mut tagged);
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
@@ -441,9 +551,11 @@ impl Pipeline {
             let scores: Vec<(Range<usize>, Option<f32>)> =
                 names.iter().map(|(r, _, s)| (r.clone(), *s)).collect();
             let mut spans: Vec<_> = names.into_iter().map(|(r, l, _)| (r, l)).collect();
-            heads_in_sentences(&tokens, &sentences, &mut spans);
-            harmonise(&tokens, &marks, &mut spans);
-            site_contexts(lexicon, &tokens, &marks, &mut spans);
+            if self.rules.on(NameRule::Heads) {
+                heads_in_sentences(&tokens, &sentences, &mut spans);
+            }
+            harmonise(&tokens, &marks, self.rules, &mut spans);
+            site_contexts(lexicon, &tokens, &marks, self.rules, &mut spans);
             names = spans
                 .into_iter()
                 .map(|(r, l)| {
@@ -687,6 +799,7 @@ pub struct PipelineBuilder {
     kb: KbChoice,
     nil_threshold: f32,
     fuzzy_linking: bool,
+    rules: NameRules,
 }
 
 /// Which knowledge base a [`PipelineBuilder`] links against.
@@ -830,6 +943,24 @@ impl PipelineBuilder {
         self
     }
 
+    /// Switches off one of the document rules that correct the tagger's
+    /// names (all are on by default), to measure what it is worth.
+    ///
+    /// ```
+    /// use quidam::{NameRule, Pipeline};
+    /// let rule: NameRule = "site-spread".parse()?;
+    /// assert_eq!(rule, NameRule::SiteSpread);
+    /// let pipeline = Pipeline::builder().without_rule(rule).build()?;
+    /// let doc = pipeline.annotate("Le tribunal correctionnel de Rennes a jugé.");
+    /// assert_eq!(doc.entities()[0].text(), "tribunal correctionnel de Rennes");
+    /// # Ok::<(), quidam::Error>(())
+    /// ```
+    #[must_use]
+    pub fn without_rule(mut self, rule: NameRule) -> PipelineBuilder {
+        self.rules = self.rules.without(rule);
+        self
+    }
+
     /// Builds the pipeline.
     ///
     /// Fails when a tagger model or knowledge base file cannot be read or is
@@ -889,6 +1020,7 @@ impl PipelineBuilder {
             kb,
             nil_threshold: self.nil_threshold,
             vocabulary,
+            rules: self.rules,
         })
     }
 }

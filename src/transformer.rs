@@ -237,7 +237,12 @@ pub fn decode(
     close(&mut open, tags.len(), &mut out);
     drop_fragments(tokens, &mut out);
     for name in &mut out {
-        crate::tag::trim_name(tokens, &mut name.tokens, name.label);
+        crate::tag::trim_name(
+            tokens,
+            &mut name.tokens,
+            name.label,
+            crate::pipeline::NameRules::ALL,
+        );
     }
     out.retain(|name| !name.tokens.is_empty());
     out

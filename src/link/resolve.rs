@@ -26,7 +26,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::kb::KbId;
-use crate::pipeline::{Entity, Label};
+use crate::pipeline::{Entity, Label, NameRule, NameRules};
 
 /// A document entity: the mentions of a document that name one thing.
 #[derive(Clone, Debug, PartialEq)]
@@ -167,7 +167,7 @@ impl Groups {
 /// Groups the named mentions of `entities` (sorted by position) into
 /// document entities, relabels mentions by their group where it holds a
 /// full name, and returns the groups (entity index → group in `groups`).
-pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity> {
+pub(crate) fn resolve(text: &str, rules: NameRules, entities: &mut [Entity<'_>]) -> Vec<DocEntity> {
     let named: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].label() != Label::Money)
         .collect();
@@ -357,7 +357,7 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
             .mentions
             .iter()
             .any(|&i| entities[i].label() == Label::Per && entities[i].text().contains(' '));
-        if full_name {
+        if full_name && rules.on(NameRule::PersonGroups) {
             group.label = Label::Per;
             for &i in &group.mentions {
                 if !entities[i].text().contains(' ') && entities[i].label() != Label::Site {

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::pipeline::Label;
+use crate::pipeline::{Label, NameRule, NameRules};
 use crate::text::{Token, TokenKind};
 
 /// Completes `spans` (token ranges into `tokens`, sorted, not
@@ -24,9 +24,11 @@ use crate::text::{Token, TokenKind};
 pub(crate) fn harmonise(
     tokens: &[Token<'_>],
     blocked: &[u8],
+    rules: NameRules,
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
-    if spans.is_empty() {
+    let (again, surnames) = (rules.on(NameRule::FoundAgain), rules.on(NameRule::Surnames));
+    if spans.is_empty() || !(again || surnames) {
         return;
     }
     let key =
@@ -50,14 +52,14 @@ pub(crate) fn harmonise(
         let Some(label) = majority(counts) else {
             continue;
         };
-        if name.iter().map(|t| t.chars().count()).sum::<usize>() >= 2 {
+        if again && name.iter().map(|t| t.chars().count()).sum::<usize>() >= 2 {
             names
                 .entry(name[0])
                 .or_default()
                 .push((name.clone(), label));
         }
         let capitalised = |t: &&str| t.chars().next().is_some_and(char::is_uppercase);
-        if label == Label::Per && name.len() >= 2 && name.iter().all(capitalised) {
+        if surnames && label == Label::Per && name.len() >= 2 && name.iter().all(capitalised) {
             let last = name[name.len() - 1];
             if last.chars().count() >= 3 {
                 names
@@ -180,7 +182,7 @@ mod tests {
                 .iter()
                 .map(|&(nth, name, label)| (token_range(c.text, &tokens, name, nth), label))
                 .collect();
-            harmonise(&tokens, &vec![0; tokens.len()], &mut spans);
+            harmonise(&tokens, &vec![0; tokens.len()], NameRules::ALL, &mut spans);
             let got: Vec<_> = spans
                 .iter()
                 .map(|(r, l)| (range_text(c.text, &tokens, r), *l))

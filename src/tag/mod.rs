@@ -55,7 +55,7 @@ pub(crate) use heads::attach_heads;
 pub(crate) use sites::site_contexts;
 
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::Label;
+use crate::pipeline::{Label, NameRule, NameRules};
 use crate::text::{Token, TokenKind};
 
 /// The labels the tagger predicts, in tag order.
@@ -303,8 +303,13 @@ const PARTICLES: &[&str] = &[
 /// and the titles that open a person's name (`maréchal Haig` -> `Haig`,
 /// `général de Gaulle` -> `de Gaulle`): lower-case words before the first
 /// capitalised one, up to a name particle. A span may come out empty.
-pub(crate) fn trim_name(tokens: &[Token<'_>], r: &mut Range<usize>, label: Label) {
-    while r.end > r.start {
+pub(crate) fn trim_name(
+    tokens: &[Token<'_>],
+    r: &mut Range<usize>,
+    label: Label,
+    rules: NameRules,
+) {
+    while rules.on(NameRule::TrimEnds) && r.end > r.start {
         let Some(last) = tokens.get(r.end - 1) else {
             return;
         };
@@ -316,7 +321,7 @@ pub(crate) fn trim_name(tokens: &[Token<'_>], r: &mut Range<usize>, label: Label
         }
         r.end -= 1;
     }
-    if label != Label::Per {
+    if label != Label::Per || !rules.on(NameRule::TrimTitles) {
         return;
     }
     let capital = |t: &Token<'_>| t.text.chars().any(char::is_uppercase);
@@ -356,10 +361,10 @@ fn abbreviation_dot(tokens: &[Token<'_>], i: usize) -> bool {
         && word.text.chars().nth(1).is_some()
 }
 
-/// [`trim_name`] on each span.
-fn trim_spans(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+/// [`trim_name`] on each span, as far as `rules` allow.
+fn trim_spans(tokens: &[Token<'_>], rules: NameRules, spans: &mut [(Range<usize>, Label)]) {
     for (r, label) in spans {
-        trim_name(tokens, r, *label);
+        trim_name(tokens, r, *label, rules);
     }
 }
 
@@ -528,6 +533,7 @@ impl Tagger {
         &self,
         tokens: &[Token<'_>],
         marks: &[u8],
+        rules: NameRules,
         scratch: &mut TaggerScratch,
         out: &mut Vec<(Range<usize>, Label)>,
     ) {
@@ -551,7 +557,7 @@ impl Tagger {
         );
         let first = out.len();
         spans(&scratch.tags, out);
-        trim_spans(tokens, &mut out[first..]);
+        trim_spans(tokens, rules, &mut out[first..]);
         out.retain(|(r, _)| !r.is_empty());
     }
 }

@@ -31,7 +31,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Gazetteer, Lexicon};
-use crate::pipeline::Label;
+use crate::pipeline::{Label, NameRule, NameRules};
 use crate::recognize::find_sites;
 use crate::text::{Token, TokenKind};
 
@@ -129,11 +129,16 @@ pub(crate) fn site_contexts(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
     blocked: &[u8],
+    rules: NameRules,
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
-    named_domains(lexicon, tokens, blocked, spans);
-    named_by_site_noun(lexicon, tokens, blocked, spans);
-    relabel_by_context(lexicon, tokens, blocked, spans);
+    if rules.on(NameRule::DomainName) {
+        named_domains(lexicon, tokens, blocked, spans);
+    }
+    if rules.on(NameRule::UntaggedAfterSiteNoun) {
+        named_by_site_noun(lexicon, tokens, blocked, spans);
+    }
+    relabel_by_context(lexicon, tokens, blocked, rules, spans);
 }
 
 /// Whether token `k` may start a new span: no span or rule holds it.
@@ -238,6 +243,7 @@ fn relabel_by_context(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
     blocked: &[u8],
+    rules: NameRules,
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let mut sites: Vec<&str> = Vec::new();
@@ -246,14 +252,17 @@ fn relabel_by_context(
             continue;
         }
         let after_sur = r.start > 0 && matches!(tokens[r.start - 1].text, "sur" | "via");
-        if *label != Label::Site && site_noun_before(tokens, r.start).is_some() {
+        if rules.on(NameRule::SiteNoun)
+            && *label != Label::Site
+            && site_noun_before(tokens, r.start).is_some()
+        {
             *label = Label::Site;
         }
         if *label != Label::Site && !after_sur {
             continue;
         }
         let platform = known_platform(lexicon, &tokens[r.clone()]);
-        if after_sur && platform {
+        if after_sur && platform && rules.on(NameRule::PlatformAfterSur) {
             *label = Label::Site;
         }
         if *label == Label::Site && !platform {
@@ -261,7 +270,7 @@ fn relabel_by_context(
             sites.extend(text.first().map(|t| t.text).filter(|_| text.len() == 1));
         }
     }
-    if sites.is_empty() {
+    if sites.is_empty() || !rules.on(NameRule::SiteSpread) {
         return;
     }
     // One-word mentions only; a person's name is rarely a site's, so a
@@ -390,7 +399,13 @@ mod tests {
                     (token_range(c.text, &tokens, name, *nth - 1), label)
                 })
                 .collect();
-            site_contexts(&lexicon, &tokens, &vec![0; tokens.len()], &mut spans);
+            site_contexts(
+                &lexicon,
+                &tokens,
+                &vec![0; tokens.len()],
+                NameRules::ALL,
+                &mut spans,
+            );
             let got: Vec<(&str, Label)> = spans
                 .iter()
                 .map(|(r, l)| (range_text(c.text, &tokens, r), *l))

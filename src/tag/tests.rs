@@ -221,7 +221,7 @@ fn spans_never_end_with_a_function_word() {
     // `Afrique de la` and `ONG , et .` as a tagger might give them, and a
     // span of function words only.
     let mut spans = vec![(1..4, Label::Loc), (4..8, Label::Org), (2..4, Label::Misc)];
-    trim_spans(&tokens, &mut spans);
+    trim_spans(&tokens, NameRules::ALL, &mut spans);
     assert_eq!(
         spans,
         [(1..2, Label::Loc), (4..5, Label::Org), (2..2, Label::Misc)]
@@ -298,7 +298,7 @@ fn names_are_trimmed_to_the_contract() {
     for case in cases {
         let tokens = crate::text::tokenize(case.text);
         let mut r = token_range(case.text, &tokens, case.span, 0);
-        trim_name(&tokens, &mut r, case.label);
+        trim_name(&tokens, &mut r, case.label, NameRules::ALL);
         assert_eq!(
             range_text(case.text, &tokens, &r),
             case.expected,
