@@ -40,7 +40,12 @@ OVERRIDES = {
     "franc CFA": "XOF", "francs CFA": "XOF", "livre sterling": "GBP", "livres sterling": "GBP",
     "US$": "USD", "$US": "USD", "euro": "EUR", "euros": "EUR",
     "dollar us": "USD", "dollars us": "USD", "dollar américain": "USD", "dollars américains": "USD",
+    # `livres` alone is sterling in French news (ANNOTATION.md); the recognizer
+    # takes it only after digits or a multiplier (`deux livres` are books).
+    "livre": "GBP", "livres": "GBP",
 }
+# French news spells CLDR's `riyal` as `rial` too (`200.000 rials`).
+SPELLINGS = [("riyal", "rial")]
 YEARS = re.compile(r"\(\d{4}")
 
 
@@ -72,6 +77,10 @@ def main():
             if sym.isalpha() or len(sym) <= 1 and sym.isalnum():
                 continue  # "kr", "R", "FB": letters alone are not safe symbols
             forms[sym].add(code)
+    for form in list(forms):
+        for cldr, news in SPELLINGS:
+            if form.lower().startswith(cldr):
+                forms[news + form[len(cldr):]] |= forms[form]
     rows = []
     for form, cs in sorted(forms.items()):
         code = OVERRIDES.get(form, next(iter(cs)) if len(cs) == 1 else "")

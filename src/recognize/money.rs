@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use text2num::lang::French;
 use text2num::text2digits;
 
-use super::currency::{Currency, CurrencyMatcher};
+use super::currency::{Currency, CurrencyForm, CurrencyMatcher};
 use crate::text::{Token, TokenKind};
 
 /// A normalised amount of money.
@@ -39,6 +39,10 @@ pub struct Money {
     /// Whether an approximator or bound (`environ`, `près de`, `plus de`)
     /// precedes the amount.
     pub approximate: bool,
+    /// Whether `value` counts the currency's hundredths, as written
+    /// (`45 cents`, `300 pence`: 45 and 300); `centimes` are converted
+    /// instead (`50 centimes` is 0.5 EUR, as `ANNOTATION.md` has it).
+    pub minor_unit: bool,
 }
 
 /// An amount found in a token sequence.
@@ -245,9 +249,17 @@ impl MoneyRecognizer {
                     && !crosses_line(text, &tokens[prev - 1], &tokens[i])
             });
             if explicit || implied_ok {
-                money.approximate = is_approximate(tokens, i);
+                let previous_end = out[first_new..].last().map_or(0, |m| m.tokens.end);
+                let start = match range_start(tokens, i) {
+                    Some(start) if start >= previous_end => {
+                        money.value = None;
+                        start
+                    }
+                    _ => i,
+                };
+                money.approximate = is_approximate(tokens, start);
                 out.push(MoneyMatch {
-                    tokens: i..end,
+                    tokens: start..end,
                     money,
                 });
                 last_explicit_end = Some(end);
@@ -264,8 +276,10 @@ impl MoneyRecognizer {
     /// Parses an amount that starts at token `i`.
     fn parse_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
         let mut k = i;
-        // A symbol or code before the number: `$5`, `US$ 10 millions`.
+        // A symbol or code before the number: `$5`, `US$ 10 millions`,
+        // `$AUD 5`; or glued to it: `CHF12,50`.
         let mut prefix = None;
+        let mut glued = None;
         let may_be_prefix = match tokens[i].kind {
             TokenKind::Symbol => true,
             TokenKind::Word => {
@@ -273,21 +287,18 @@ impl MoneyRecognizer {
             }
             _ => false,
         };
-        if may_be_prefix
-            && tokens
-                .get(i + 1)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-        {
-            if let Some((form, end)) = self.currencies.at(text, tokens[i].span.byte_start) {
-                if form.symbol {
-                    let next = token_ending_at(tokens, i, end)? + 1;
-                    if tokens
-                        .get(next)
+        if let Some((currency, amount)) = self.glued_code(text, &tokens[i]) {
+            prefix = Some(Some(currency));
+            glued = Some(amount);
+        } else if may_be_prefix {
+            if let Some((form, last)) = self.currency_at(text, tokens, i) {
+                if form.symbol
+                    && tokens
+                        .get(last + 1)
                         .is_some_and(|t| t.kind == TokenKind::Number)
-                    {
-                        prefix = Some(form.currency);
-                        k = next;
-                    }
+                {
+                    prefix = Some(form.currency);
+                    k = last + 1;
                 }
             }
         }
@@ -295,10 +306,17 @@ impl MoneyRecognizer {
         let mut value = None;
         let mut vague = false;
         let mut implicit_one = false;
+        let mut digits = false;
         let token = tokens.get(k)?;
         match token.kind {
+            _ if glued.is_some() => {
+                value = glued;
+                digits = true;
+                k += 1;
+            }
             TokenKind::Number => {
                 value = parse_digits(token.text);
+                digits = true;
                 k += 1;
             }
             TokenKind::Word if is_number_word(token.text) => {
@@ -318,10 +336,8 @@ impl MoneyRecognizer {
                 // before converting them.
                 let next = tokens.get(end)?;
                 let amount_follows = multiplier_noun(next.text).is_some()
-                    || self
-                        .currencies
-                        .at(text, next.span.byte_start)
-                        .is_some_and(|(_, e)| token_ending_at(tokens, end, e).is_some());
+                    || minor_unit(next.text).is_some()
+                    || self.currency_at(text, tokens, end).is_some();
                 if !amount_follows {
                     return None;
                 }
@@ -348,9 +364,11 @@ impl MoneyRecognizer {
         // Multipliers: `millions`, `centaines de milliards`, `M`.
         let mut noun = false;
         let mut abbreviation = false;
+        let mut centimes = false;
         for _ in 0..3 {
             let Some(token) = tokens.get(k) else { break };
             if let Some(factor) = multiplier_noun(token.text) {
+                centimes = token.text.starts_with("centime");
                 value = match (factor, vague) {
                     (Some(f), false) => value.and_then(|v| v.checked_mul(f)),
                     _ => None,
@@ -392,26 +410,44 @@ impl MoneyRecognizer {
         if vague && !noun {
             return None;
         }
-        // The currency after the amount.
+        // Hundredths as written: `45 cents`, `300 pence`, `un penny`.
+        let mut minor = false;
+        if !noun && !abbreviation && prefix.is_none() {
+            let unit = tokens.get(k).and_then(|t| minor_unit(t.text));
+            if let Some(unit) = unit.filter(|u| digits || *u != MinorUnit::Cents) {
+                minor = true;
+                k += 1;
+                if unit == MinorUnit::Pence {
+                    prefix = Some("GBP".parse().ok());
+                }
+            }
+        }
+        // The currency after the amount (none after a prefix: `¥5 ₹ 10` is
+        // two amounts).
         let mut currency = None;
-        if let Some(token) = tokens.get(k) {
+        if let Some(token) = tokens.get(k).filter(|_| prefix.is_none() || minor) {
             let mut at = k;
             if is_de(token.text) {
                 at = k + 1;
             }
-            let start = tokens.get(at).map(|t| t.span.byte_start);
-            if let Some((form, end)) = start.and_then(|s| self.currencies.at(text, s)) {
-                if let Some(last) = token_ending_at(tokens, at, end) {
+            if let Some((form, last)) = self.currency_at(text, tokens, at) {
+                // `deux livres` are books; `500 livres`, `3 millions de
+                // livres` are pounds.
+                let book = !digits && !noun && COMMON_NOUN_CURRENCIES.contains(&tokens[at].text);
+                if !book && (!minor || at > k) {
                     currency = Some(form.currency);
                     k = last + 1;
                 }
             }
         }
+        if centimes && currency.is_none() {
+            currency = Some("EUR".parse().ok());
+        }
         let currency = currency.or(prefix);
         if abbreviation && currency.is_none() {
             return None;
         }
-        let explicit = currency.is_some();
+        let explicit = currency.is_some() || minor;
         if !explicit && (!noun || vague || implicit_one || value.is_none()) {
             return None;
         }
@@ -427,12 +463,108 @@ impl MoneyRecognizer {
             value: value.map(|v| v.normalize()),
             currency: currency.flatten(),
             approximate: false,
+            minor_unit: minor,
         };
         Some(Parsed {
             end: k,
             money,
             explicit,
         })
+    }
+}
+
+impl MoneyRecognizer {
+    /// The currency form that starts at token `at` and ends where a token
+    /// ends, with the index of that token. A symbol glued to a code takes
+    /// the code's currency (`$AUD`).
+    fn currency_at(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        at: usize,
+    ) -> Option<(CurrencyForm, usize)> {
+        let token = tokens.get(at)?;
+        let (form, end) = self.currencies.at(text, token.span.byte_start)?;
+        if token.kind == TokenKind::Symbol {
+            let code = tokens
+                .get(at + 1)
+                .filter(|n| n.span.byte_start == token.span.byte_end && n.kind == TokenKind::Word)
+                .and_then(|n| {
+                    let (code, code_end) = self.currencies.at(text, n.span.byte_start)?;
+                    (code.symbol && code.currency.is_some() && code_end == n.span.byte_end)
+                        .then_some(code)
+                });
+            if let Some(code) = code {
+                return Some((code, at + 1));
+            }
+        }
+        Some((form, token_ending_at(tokens, at, end)?))
+    }
+
+    /// The currency and value of a code glued to its number: `CHF12,50`.
+    fn glued_code(&self, text: &str, token: &Token<'_>) -> Option<(Currency, Decimal)> {
+        let b = token.text.as_bytes();
+        if token.kind != TokenKind::Word
+            || b.len() < 4
+            || !b[..3].iter().all(u8::is_ascii_uppercase)
+            || !b[3].is_ascii_digit()
+        {
+            return None;
+        }
+        let rest = &token.text[3..];
+        if !rest
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+            || !rest.ends_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let (form, end) = self.currencies.at(text, token.span.byte_start)?;
+        let currency = form
+            .currency
+            .filter(|_| form.symbol && end == token.span.byte_start + 3)?;
+        Some((currency, parse_digits(rest)?))
+    }
+}
+
+/// Currency names that are also everyday nouns, money only after digits or
+/// a multiplier (`500 livres`, `3 millions de livres`; not `deux livres`).
+const COMMON_NOUN_CURRENCIES: &[&str] = &["livre", "livres", "Livre", "Livres"];
+
+/// A word for hundredths of a currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MinorUnit {
+    /// `cents`, of the currency named after them, if any (after digits
+    /// only: `deux cents` is two hundred).
+    Cents,
+    /// `pence`, `penny`: of the pound sterling.
+    Pence,
+}
+
+fn minor_unit(word: &str) -> Option<MinorUnit> {
+    match word {
+        "cent" | "cents" => Some(MinorUnit::Cents),
+        "penny" | "pence" | "pennies" => Some(MinorUnit::Pence),
+        _ => None,
+    }
+}
+
+/// The first token of a range that ends with the amount at token `i`: `3`
+/// in `3 à 5 milliards d'euros`, `8` in `entre 8 et 14 milliards`
+/// (`ANNOTATION.md`: one span without `entre`, no value).
+fn range_start(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let first = i.checked_sub(2)?;
+    let number = |t: &Token<'_>| t.kind == TokenKind::Number || is_number_word(t.text);
+    if !number(&tokens[first]) {
+        return None;
+    }
+    match tokens[i - 1].text {
+        "à" => Some(first),
+        "et" => {
+            let entre = first.checked_sub(1).map(|e| tokens[e].text.to_lowercase());
+            (entre.as_deref() == Some("entre")).then_some(first)
+        }
+        _ => None,
     }
 }
 
@@ -517,7 +649,13 @@ fn may_start_amount(token: &Token<'_>) -> bool {
     match token.kind {
         TokenKind::Number | TokenKind::Symbol => true,
         TokenKind::Word => match token.text.as_bytes() {
+            // A code, alone or glued to its number (`CHF12,50`).
             [first, ..] if first.is_ascii_uppercase() && token.text.len() <= 4 => true,
+            [a, b, c, d, ..]
+                if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) && d.is_ascii_digit() =>
+            {
+                true
+            }
             // Short words: only these four start an amount (`de`, `que`, `ses` never do).
             [a, b] => matches!(
                 [a.to_ascii_lowercase(), b.to_ascii_lowercase()],

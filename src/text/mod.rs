@@ -646,7 +646,6 @@ fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
                 }
             }
             // Hyphenated compounds between the dots.
-            let single = j == i;
             let mut k = i;
             while k <= j {
                 let mut m = k;
@@ -669,7 +668,10 @@ fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<'t>>) {
                 k = m + 2;
             }
             i = j + 1;
-            if single && p.kind == TokenKind::Number {
+            // A number that ends the run alone (`150`, or `18` in
+            // `famille.18 000`) may go on in groups of three digits.
+            let last_alone = out.last().is_some_and(|l| l.start == pieces[j].start);
+            if pieces[j].kind == TokenKind::Number && last_alone {
                 i = merge_spaced_number(text, pieces, j, &mut out);
             }
             continue;

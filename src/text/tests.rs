@@ -118,6 +118,11 @@ fn tokens() {
             ],
         },
         Case {
+            name: "spaced number after a glued sentence",
+            input: "la famille.18 000 dollars",
+            tokens: &["la", "famille", ".", "18 000", "dollars"],
+        },
+        Case {
             name: "not domains",
             input: "rapport.pdf M.Dupont",
             tokens: &["rapport", ".", "pdf", "M", ".", "Dupont"],

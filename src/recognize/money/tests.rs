@@ -245,6 +245,91 @@ fn amounts() {
             expected: &[],
         },
         Case {
+            name: "centimes alone are hundredths of a euro",
+            input: "une hausse de 50 centimes",
+            expected: &[("50 centimes", Some("0.5"), Some("EUR"), false)],
+        },
+        Case {
+            name: "cents and pence keep the value written",
+            input: "45 cents de plus, 300 pence, un penny, 20 cents d'euro",
+            expected: &[
+                ("45 cents", Some("45"), None, false),
+                ("300 pence", Some("300"), Some("GBP"), false),
+                ("un penny", Some("1"), Some("GBP"), false),
+                ("20 cents d'euro", Some("20"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "cents after number words count hundreds",
+            input: "deux cents euros",
+            expected: &[("deux cents euros", Some("200"), Some("EUR"), false)],
+        },
+        Case {
+            name: "code glued to the number",
+            input: "un menu à CHF12,50 et EUR5",
+            expected: &[
+                ("CHF12,50", Some("12.50"), Some("CHF"), false),
+                ("EUR5", Some("5"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "not a code glued to a number",
+            input: "le T411 et le MP3 et ABC12",
+            expected: &[],
+        },
+        Case {
+            name: "symbol with a code",
+            input: "5 millions $AUD et $CAD 7",
+            expected: &[
+                ("5 millions $AUD", Some("5000000"), Some("AUD"), false),
+                ("$CAD 7", Some("7"), Some("CAD"), false),
+            ],
+        },
+        Case {
+            name: "code glued to a symbol before the number",
+            input: "et US$4 de plus",
+            expected: &[("US$4", Some("4"), Some("USD"), false)],
+        },
+        Case {
+            name: "two symbols, two amounts",
+            input: "¥5 ₹ 10",
+            expected: &[
+                ("¥5", Some("5"), Some("JPY"), false),
+                ("₹ 10", Some("10"), Some("INR"), false),
+            ],
+        },
+        Case {
+            name: "names several countries share",
+            input: "200.000 rials, 20 riyals, 1.300 dirhams",
+            expected: &[
+                ("200.000 rials", Some("200000"), None, false),
+                ("20 riyals", Some("20"), None, false),
+                ("1.300 dirhams", Some("1300"), None, false),
+            ],
+        },
+        Case {
+            name: "pounds are sterling after digits or a multiplier, books otherwise",
+            input: "3 millions de livres, 500 livres, deux livres",
+            expected: &[
+                ("3 millions de livres", Some("3000000"), Some("GBP"), false),
+                ("500 livres", Some("500"), Some("GBP"), false),
+            ],
+        },
+        Case {
+            name: "ranges are one span without a value",
+            input: "de 3 à 5 milliards d'euros, voire entre 8 et 14 milliards; entre 1.600 et 1.800 euros",
+            expected: &[
+                ("3 à 5 milliards d'euros", None, Some("EUR"), false),
+                ("8 et 14 milliards", None, None, false),
+                ("1.600 et 1.800 euros", None, Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "et without entre is no range",
+            input: "1.600 et 1.800 euros",
+            expected: &[("1.800 euros", Some("1800"), Some("EUR"), false)],
+        },
+        Case {
             name: "huge numbers do not overflow",
             input: "999999999999999999999999999999999 milliards d'euros",
             expected: &[(
@@ -271,6 +356,16 @@ fn amounts() {
             .collect();
         assert_eq!(got, expected, "{}", case.name);
     }
+}
+
+#[test]
+fn minor_units_are_flagged() {
+    let text = "45 cents, 50 centimes, 3 euros";
+    let tokens = tokenize(text);
+    let mut found = Vec::new();
+    MoneyRecognizer::new().find(text, &tokens, &mut found);
+    let minor: Vec<bool> = found.iter().map(|m| m.money.minor_unit).collect();
+    assert_eq!(minor, [true, false, false]);
 }
 
 #[test]
