@@ -89,17 +89,12 @@ pub enum NameRule {
     /// A common-noun head joins the name after it (`tribunal correctionnel
     /// de Rennes`, `ministère de l'Intérieur`).
     Heads,
-    /// A name found once is found again where it recurs untagged, with the
-    /// label its mentions carry most often.
-    FoundAgain,
     /// The last word of a person's full name is a person wherever it
     /// recurs.
     Surnames,
     /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
     /// (`le site T411`).
     SiteNoun,
-    /// A known web platform right after `sur` or `via` is a `SITE`.
-    PlatformAfterSur,
     /// The other one-word mentions of a name found as a site are `SITE`.
     SiteSpread,
     /// A capitalised word that spells a domain of the document is a `SITE`
@@ -114,43 +109,34 @@ pub enum NameRule {
     /// The lower-case title that opens a person's name is left out
     /// (`maréchal Haig` -> `Haig`).
     TrimTitles,
-    /// One-word mentions grouped with a person's full name are persons.
-    PersonGroups,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 11] = [
+    pub const ALL: [NameRule; 8] = [
         NameRule::Heads,
-        NameRule::FoundAgain,
         NameRule::Surnames,
         NameRule::SiteNoun,
-        NameRule::PlatformAfterSur,
         NameRule::SiteSpread,
         NameRule::DomainName,
         NameRule::UntaggedAfterSiteNoun,
         NameRule::TrimEnds,
         NameRule::TrimTitles,
-        NameRule::PersonGroups,
     ];
 
-    /// The rule's name on the command line: `heads`, `found-again`,
-    /// `surnames`, `site-noun`, `platform-after-sur`, `site-spread`,
-    /// `domain-name`, `untagged-after-site-noun`, `trim-ends`,
-    /// `trim-titles`, `person-groups`.
+    /// The rule's name on the command line: `heads`, `surnames`,
+    /// `site-noun`, `site-spread`, `domain-name`,
+    /// `untagged-after-site-noun`, `trim-ends`, `trim-titles`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
-            NameRule::FoundAgain => "found-again",
             NameRule::Surnames => "surnames",
             NameRule::SiteNoun => "site-noun",
-            NameRule::PlatformAfterSur => "platform-after-sur",
             NameRule::SiteSpread => "site-spread",
             NameRule::DomainName => "domain-name",
             NameRule::UntaggedAfterSiteNoun => "untagged-after-site-noun",
             NameRule::TrimEnds => "trim-ends",
             NameRule::TrimTitles => "trim-titles",
-            NameRule::PersonGroups => "person-groups",
         }
     }
 }
@@ -236,10 +222,6 @@ impl<'t> Entity<'t> {
         self.doc_entity
     }
 
-    pub(crate) fn set_label(&mut self, label: Label) {
-        self.label = label;
-    }
-
     pub(crate) fn set_doc_entity(&mut self, id: usize) {
         self.doc_entity = Some(id);
     }
@@ -306,7 +288,7 @@ impl<'t> Document<'t> {
         sentences: Vec<Range<usize>>,
         mut entities: Vec<Entity<'t>>,
     ) -> Document<'t> {
-        let mut doc_entities = resolve(text, pipeline.rules, &mut entities);
+        let mut doc_entities = resolve(text, &mut entities);
         if let Some(kb) = &pipeline.kb {
             link(
                 kb,
@@ -392,7 +374,7 @@ impl<'t> Document<'t> {
             });
         }
         self.entities.sort_by_key(|e| e.span.byte_start);
-        self.doc_entities = resolve(self.text, NameRules::ALL, &mut self.entities);
+        self.doc_entities = resolve(self.text, &mut self.entities);
     }
 }
 

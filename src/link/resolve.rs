@@ -26,7 +26,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::kb::KbId;
-use crate::pipeline::{Entity, Label, NameRule, NameRules};
+use crate::pipeline::{Entity, Label};
 
 /// A document entity: the mentions of a document that name one thing.
 #[derive(Clone, Debug, PartialEq)]
@@ -167,7 +167,7 @@ impl Groups {
 /// Groups the named mentions of `entities` (sorted by position) into
 /// document entities, relabels mentions by their group where it holds a
 /// full name, and returns the groups (entity index → group in `groups`).
-pub(crate) fn resolve(text: &str, rules: NameRules, entities: &mut [Entity<'_>]) -> Vec<DocEntity> {
+pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity> {
     let named: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].label() != Label::Money)
         .collect();
@@ -353,18 +353,6 @@ pub(crate) fn resolve(text: &str, rules: NameRules, entities: &mut [Entity<'_>])
             .expect("a group has a mention");
         group.name = entities[longest].text().to_owned();
         group.label = entities[longest].label();
-        let full_name = group
-            .mentions
-            .iter()
-            .any(|&i| entities[i].label() == Label::Per && entities[i].text().contains(' '));
-        if full_name && rules.on(NameRule::PersonGroups) {
-            group.label = Label::Per;
-            for &i in &group.mentions {
-                if !entities[i].text().contains(' ') && entities[i].label() != Label::Site {
-                    entities[i].set_label(Label::Per);
-                }
-            }
-        }
         for &i in &group.mentions {
             entities[i].set_doc_entity(group.id);
         }
@@ -539,11 +527,11 @@ mod tests {
     }
 
     #[test]
-    fn a_full_name_makes_its_surname_a_person() {
+    fn a_surname_joins_its_full_name_and_keeps_its_label() {
         let rules = Pipeline::builder().tagger(false).build().unwrap();
         let mut doc = rules.annotate("Kim Dotcom est arrêté. Dotcom nie.");
         doc.add_test_mentions(&[("Kim Dotcom", 0, Label::Per), ("Dotcom", 1, Label::Org)]);
-        assert_eq!(doc.entities()[1].label(), Label::Per);
+        assert_eq!(doc.entities()[1].label(), Label::Org);
         assert_eq!(
             doc.entities()[0].doc_entity(),
             doc.entities()[1].doc_entity()

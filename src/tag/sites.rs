@@ -8,19 +8,18 @@
 //! 1. makes `SITE` an `ORG` or `MISC` name that a site noun introduces
 //!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
 //!    Blablacar`, `le tracker What.cd`);
-//! 2. makes `SITE` a known web platform (a site name of the gazetteer, such
-//!    as `Twitter`) right after `sur` or `via`;
-//! 3. then makes `SITE` the other one-word mentions of a name found as a
-//!    site, unless it is a known platform: those are also companies, and a
+//! 2. then makes `SITE` the other one-word mentions of a name found as a
+//!    site, unless it is a known web platform (a site name of the
+//!    gazetteer, such as `Twitter`): those are also companies, and a
 //!    company that acts is `ORG`;
-//! 4. makes `SITE` a capitalised word that spells the name of a domain
+//! 3. makes `SITE` a capitalised word that spells the name of a domain
 //!    written in the same document (`Quebectorrent` after
 //!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
 //!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
 //!    `hadopi.fr` is the authority;
-//! 5. makes `SITE` an untagged capitalised name right after a site noun
+//! 4. makes `SITE` an untagged capitalised name right after a site noun
 //!    that a definite article or a demonstrative opens (`le site T411`,
-//!    `du site Zone Téléchargement`), which rule 3 then finds again where
+//!    `du site Zone Téléchargement`), which rule 2 then finds again where
 //!    the tagger missed it too. An indefinite article names a kind, not a
 //!    site (`un tracker BitTorrent`), and a common word is no name (`le
 //!    site Internet de la mairie`).
@@ -122,7 +121,7 @@ fn domain_names(tokens: &[Token<'_>]) -> Vec<String> {
 
 /// Relabels `spans` (token ranges into `tokens`, one document, sorted and
 /// not overlapping) as the module documentation says, and adds the
-/// mentions of domain names (rule 4) outside them and outside the tokens
+/// mentions of domain names (rule 3) outside them and outside the tokens
 /// `blocked` marks (the rules' amounts and domains). The result is sorted
 /// and does not overlap.
 pub(crate) fn site_contexts(
@@ -155,7 +154,7 @@ fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
     covered
 }
 
-/// Rule 5.
+/// Rule 4.
 fn named_by_site_noun(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -194,7 +193,7 @@ fn named_by_site_noun(
     }
 }
 
-/// Rule 4.
+/// Rule 3.
 fn named_domains(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -238,7 +237,7 @@ fn named_domains(
     }
 }
 
-/// Rules 1 to 3.
+/// Rules 1 and 2.
 fn relabel_by_context(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -251,21 +250,13 @@ fn relabel_by_context(
         if !matches!(label, Label::Org | Label::Misc | Label::Site) {
             continue;
         }
-        let after_sur = r.start > 0 && matches!(tokens[r.start - 1].text, "sur" | "via");
         if rules.on(NameRule::SiteNoun)
             && *label != Label::Site
             && site_noun_before(tokens, r.start).is_some()
         {
             *label = Label::Site;
         }
-        if *label != Label::Site && !after_sur {
-            continue;
-        }
-        let platform = known_platform(lexicon, &tokens[r.clone()]);
-        if after_sur && platform && rules.on(NameRule::PlatformAfterSur) {
-            *label = Label::Site;
-        }
-        if *label == Label::Site && !platform {
+        if *label == Label::Site && !known_platform(lexicon, &tokens[r.clone()]) {
             let text = &tokens[r.clone()];
             sites.extend(text.first().map(|t| t.text).filter(|_| text.len() == 1));
         }
@@ -327,9 +318,9 @@ mod tests {
                 expected: &[("Blablacar", Label::Site), ("Blablacar", Label::Site)],
             },
             Case {
-                name: "known platform after sur, the company elsewhere",
+                name: "a known platform as a site is not spread to the company",
                 text: "Il a écrit sur Twitter. Twitter a annoncé des pertes.",
-                tagged: &[("Twitter", Label::Org), ("Twitter", Label::Org)],
+                tagged: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
                 expected: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
             },
             Case {
