@@ -209,8 +209,8 @@ impl<'t> Entity<'t> {
 
     /// How sure the tagger is of this mention: a transformer's mean
     /// probability of the tags of the mention's tokens, in 0..=1 (`None` for
-    /// the rules' amounts and domains, the embedded tagger's names, and names
-    /// found again by document agreement).
+    /// the rules' amounts and domains, the embedded tagger's names, and
+    /// surnames found again by document agreement).
     pub fn score(&self) -> Option<f32> {
         self.score
     }
@@ -529,7 +529,8 @@ impl Pipeline {
                 keep
             });
             // The document stages work on (range, label); scores follow
-            // their ranges; names found again or given a head have none.
+            // their ranges; surnames found again or names given a head have
+            // none.
             let scores: Vec<(Range<usize>, Option<f32>)> =
                 names.iter().map(|(r, _, s)| (r.clone(), *s)).collect();
             let mut spans: Vec<_> = names.into_iter().map(|(r, l, _)| (r, l)).collect();
@@ -849,7 +850,7 @@ impl PipelineBuilder {
     /// instead of the embedded tagger (feature `transformer`). The rules for
     /// amounts and domains, grouping and linking stay as they are, and the
     /// model's names go through the document stages that the embedded
-    /// tagger's do (a name found once is found again; sites by context).
+    /// tagger's do (heads, surnames, sites by context, trimming).
     ///
     /// ```no_run
     /// use quidam::transformer::TransformerConfig;

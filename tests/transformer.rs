@@ -280,7 +280,7 @@ fn a_pipeline_with_a_transformer() {
             };
             assert_eq!(spans(doc), spans(&one), "{name}: {text}");
             // Every name the model found is in the document, or overlaps
-            // an amount or a name found again elsewhere.
+            // an amount or a surname found again elsewhere.
             let tokens = quidam::text::tokenize(text);
             for (r, label) in tagger.tag(text, &tokens) {
                 let (b0, b1) = (
