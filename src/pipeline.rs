@@ -97,6 +97,9 @@ pub enum NameRule {
     SiteNoun,
     /// The other one-word mentions of a name found as a site are `SITE`.
     SiteSpread,
+    /// A known web platform after a noun for an account or a post is a
+    /// `SITE` (`compte Facebook`, `vidéo YouTube`).
+    PlatformAccount,
     /// A capitalised word that spells a domain of the document is a `SITE`
     /// (`Quebectorrent` after `QuebecTorrent.com`).
     DomainName,
@@ -113,11 +116,12 @@ pub enum NameRule {
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 8] = [
+    pub const ALL: [NameRule; 9] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
         NameRule::SiteSpread,
+        NameRule::PlatformAccount,
         NameRule::DomainName,
         NameRule::UntaggedAfterSiteNoun,
         NameRule::TrimEnds,
@@ -125,7 +129,7 @@ impl NameRule {
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
-    /// `site-noun`, `site-spread`, `domain-name`,
+    /// `site-noun`, `site-spread`, `platform-account`, `domain-name`,
     /// `untagged-after-site-noun`, `trim-ends`, `trim-titles`.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -133,6 +137,7 @@ impl NameRule {
             NameRule::Surnames => "surnames",
             NameRule::SiteNoun => "site-noun",
             NameRule::SiteSpread => "site-spread",
+            NameRule::PlatformAccount => "platform-account",
             NameRule::DomainName => "domain-name",
             NameRule::UntaggedAfterSiteNoun => "untagged-after-site-noun",
             NameRule::TrimEnds => "trim-ends",

@@ -34,6 +34,27 @@ use crate::pipeline::{Label, NameRule, NameRules};
 use crate::recognize::find_sites;
 use crate::text::{Token, TokenKind};
 
+/// Nouns for what people have or post on a platform: `compte Facebook`,
+/// `page Facebook`, `vidéo YouTube`.
+const ACCOUNT_NOUNS: &[&str] = &[
+    "compte",
+    "comptes",
+    "page",
+    "pages",
+    "groupe",
+    "groupes",
+    "profil",
+    "profils",
+    "message",
+    "messages",
+    "publication",
+    "publications",
+    "vidéo",
+    "vidéos",
+    "fil",
+    "chaîne",
+];
+
 /// Nouns that introduce a site's name.
 const SITE_NOUNS: &[&str] = &[
     "site",
@@ -256,7 +277,16 @@ fn relabel_by_context(
         {
             *label = Label::Site;
         }
-        if *label == Label::Site && !known_platform(lexicon, &tokens[r.clone()]) {
+        let platform = known_platform(lexicon, &tokens[r.clone()]);
+        if rules.on(NameRule::PlatformAccount)
+            && platform
+            && *label != Label::Site
+            && r.start > 0
+            && ACCOUNT_NOUNS.contains(&tokens[r.start - 1].text)
+        {
+            *label = Label::Site;
+        }
+        if *label == Label::Site && !platform {
             let text = &tokens[r.clone()];
             sites.extend(text.first().map(|t| t.text).filter(|_| text.len() == 1));
         }
@@ -322,6 +352,12 @@ mod tests {
                 text: "Il a écrit sur Twitter. Twitter a annoncé des pertes.",
                 tagged: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
                 expected: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
+            },
+            Case {
+                name: "a known platform after an account noun",
+                text: "Sur son compte Facebook, il parle. Le groupe Renault aussi.",
+                tagged: &[("Facebook", Label::Org), ("Renault", Label::Org)],
+                expected: &[("Facebook", Label::Site), ("Renault", Label::Org)],
             },
             Case {
                 name: "the owner of a site",
