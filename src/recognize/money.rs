@@ -411,21 +411,18 @@ impl MoneyRecognizer {
             return None;
         }
         // Hundredths as written: `45 cents`, `300 pence`, `un penny`.
-        let mut minor = false;
+        let mut minor = None;
         if !noun && !abbreviation && prefix.is_none() {
             let unit = tokens.get(k).and_then(|t| minor_unit(t.text));
             if let Some(unit) = unit.filter(|u| digits || *u != MinorUnit::Cents) {
-                minor = true;
+                minor = Some(unit);
                 k += 1;
-                if unit == MinorUnit::Pence {
-                    prefix = Some("GBP".parse().ok());
-                }
             }
         }
-        // The currency after the amount (none after a prefix: `¥5 ₹ 10` is
-        // two amounts).
+        // The currency after the amount: none after a prefix (`¥5 ₹ 10` is
+        // two amounts), only with `de` after hundredths (`20 cents d'euro`).
         let mut currency = None;
-        if let Some(token) = tokens.get(k).filter(|_| prefix.is_none() || minor) {
+        if let Some(token) = tokens.get(k).filter(|_| prefix.is_none()) {
             let mut at = k;
             if is_de(token.text) {
                 at = k + 1;
@@ -434,20 +431,24 @@ impl MoneyRecognizer {
                 // `deux livres` are books; `500 livres`, `3 millions de
                 // livres` are pounds.
                 let book = !digits && !noun && COMMON_NOUN_CURRENCIES.contains(&tokens[at].text);
-                if !book && (!minor || at > k) {
+                if !book && (minor.is_none() || at > k) {
                     currency = Some(form.currency);
                     k = last + 1;
                 }
             }
         }
-        if centimes && currency.is_none() {
-            currency = Some("EUR".parse().ok());
+        if currency.is_none() {
+            if centimes {
+                currency = Some("EUR".parse().ok());
+            } else if minor == Some(MinorUnit::Pence) {
+                currency = Some("GBP".parse().ok());
+            }
         }
         let currency = currency.or(prefix);
         if abbreviation && currency.is_none() {
             return None;
         }
-        let explicit = currency.is_some() || minor;
+        let explicit = currency.is_some() || minor.is_some();
         if !explicit && (!noun || vague || implicit_one || value.is_none()) {
             return None;
         }
@@ -463,7 +464,7 @@ impl MoneyRecognizer {
             value: value.map(|v| v.normalize()),
             currency: currency.flatten(),
             approximate: false,
-            minor_unit: minor,
+            minor_unit: minor.is_some(),
         };
         Some(Parsed {
             end: k,
@@ -561,8 +562,10 @@ fn range_start(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     match tokens[i - 1].text {
         "à" => Some(first),
         "et" => {
-            let entre = first.checked_sub(1).map(|e| tokens[e].text.to_lowercase());
-            (entre.as_deref() == Some("entre")).then_some(first)
+            let entre = first.checked_sub(1).map(|e| tokens[e].text);
+            entre
+                .is_some_and(|w| w.eq_ignore_ascii_case("entre"))
+                .then_some(first)
         }
         _ => None,
     }
