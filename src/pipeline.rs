@@ -12,7 +12,9 @@ use crate::error::{Error, ErrorKind};
 use crate::link::{link, resolve, DocEntity, KbId, KnowledgeBase, DEFAULT_NIL_THRESHOLD};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
-use crate::tag::{attach_heads, harmonise, mark, site_contexts, Lexicon, Tagger, TaggerScratch};
+use crate::tag::{
+    attach_heads, find_surnames, mark, site_contexts, Lexicon, Tagger, TaggerScratch,
+};
 use crate::text::{split_sentences, tokenize, Token};
 #[cfg(feature = "transformer")]
 use crate::transformer::{TransformerConfig, TransformerTagger};
@@ -468,7 +470,7 @@ impl Pipeline {
                         .map(|(r, label)| (r.start + s.start..r.end + s.start, label)),
                 );
             }
-            harmonise(&tokens, &marks, self.rules, &mut tagged);
+            find_surnames(&tokens, &marks, self.rules, &mut tagged);
             site_contexts(tagger.lexicon(), &tokens, &marks, self.rules, &mut tagged);
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
@@ -542,7 +544,7 @@ impl Pipeline {
             if self.rules.on(NameRule::Heads) {
                 heads_in_sentences(&tokens, &sentences, &mut spans);
             }
-            harmonise(&tokens, &marks, self.rules, &mut spans);
+            find_surnames(&tokens, &marks, self.rules, &mut spans);
             site_contexts(lexicon, &tokens, &marks, self.rules, &mut spans);
             names = spans
                 .into_iter()

@@ -32,11 +32,11 @@
 //! | (tags + 1) × 2^bits | weight rows: `tags` × `i8`, then the row's shift (`u8`, at most 8) |
 //! | 4 | CRC-32 of everything before it |
 
-mod consistency;
 mod features;
 mod heads;
 mod lexicon;
 mod sites;
+mod surnames;
 #[cfg(feature = "train")]
 pub mod train;
 
@@ -48,11 +48,11 @@ pub use lexicon::Lexicon;
 #[cfg(feature = "train")]
 pub use lexicon::build::LexiconBuilder;
 
-pub(crate) use consistency::harmonise;
 pub(crate) use features::mark;
 use features::{extract, Scratch, FEATURES};
 pub(crate) use heads::attach_heads;
 pub(crate) use sites::site_contexts;
+pub(crate) use surnames::find_surnames;
 
 use crate::error::{Error, ErrorKind};
 use crate::pipeline::{Label, NameRule, NameRules};

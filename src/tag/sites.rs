@@ -8,18 +8,21 @@
 //! 1. makes `SITE` an `ORG` or `MISC` name that a site noun introduces
 //!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
 //!    Blablacar`, `le tracker What.cd`);
-//! 2. then makes `SITE` the other one-word mentions of a name found as a
+//! 2. makes `SITE` a known web platform (a site name of the gazetteer, such
+//!    as `Facebook`) right after a noun for an account or a post (`compte
+//!    Facebook`, `vidéo YouTube`);
+//! 3. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
 //!    company that acts is `ORG`;
-//! 3. makes `SITE` a capitalised word that spells the name of a domain
+//! 4. makes `SITE` a capitalised word that spells the name of a domain
 //!    written in the same document (`Quebectorrent` after
 //!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
 //!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
 //!    `hadopi.fr` is the authority;
-//! 4. makes `SITE` an untagged capitalised name right after a site noun
+//! 5. makes `SITE` an untagged capitalised name right after a site noun
 //!    that a definite article or a demonstrative opens (`le site T411`,
-//!    `du site Zone Téléchargement`), which rule 2 then finds again where
+//!    `du site Zone Téléchargement`), which rule 3 then finds again where
 //!    the tagger missed it too. An indefinite article names a kind, not a
 //!    site (`un tracker BitTorrent`), and a common word is no name (`le
 //!    site Internet de la mairie`).
@@ -142,7 +145,7 @@ fn domain_names(tokens: &[Token<'_>]) -> Vec<String> {
 
 /// Relabels `spans` (token ranges into `tokens`, one document, sorted and
 /// not overlapping) as the module documentation says, and adds the
-/// mentions of domain names (rule 3) outside them and outside the tokens
+/// mentions of domain names (rule 4) outside them and outside the tokens
 /// `blocked` marks (the rules' amounts and domains). The result is sorted
 /// and does not overlap.
 pub(crate) fn site_contexts(
@@ -175,7 +178,7 @@ fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
     covered
 }
 
-/// Rule 4.
+/// Rule 5.
 fn named_by_site_noun(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -214,7 +217,7 @@ fn named_by_site_noun(
     }
 }
 
-/// Rule 3.
+/// Rule 4.
 fn named_domains(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -258,7 +261,7 @@ fn named_domains(
     }
 }
 
-/// Rules 1 and 2.
+/// Rules 1 to 3.
 fn relabel_by_context(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],

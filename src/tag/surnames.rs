@@ -19,7 +19,7 @@ use crate::text::{Token, TokenKind};
 /// overlapping) over the document; `blocked` marks tokens that no new span
 /// may cover (the rules' amounts and domains). The result is sorted and
 /// does not overlap.
-pub(crate) fn harmonise(
+pub(crate) fn find_surnames(
     tokens: &[Token<'_>],
     blocked: &[u8],
     rules: NameRules,
@@ -142,7 +142,7 @@ mod tests {
                 .iter()
                 .map(|&(nth, name, label)| (token_range(c.text, &tokens, name, nth), label))
                 .collect();
-            harmonise(&tokens, &vec![0; tokens.len()], NameRules::ALL, &mut spans);
+            find_surnames(&tokens, &vec![0; tokens.len()], NameRules::ALL, &mut spans);
             let got: Vec<_> = spans
                 .iter()
                 .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
