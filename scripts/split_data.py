@@ -60,13 +60,13 @@ def main():
             seeds.append(line)
         else:
             early.append(line)
-    early_orangesum = [l for i, l in enumerate(early) if i % 2 == 0]
+    early_train = [l for i, l in enumerate(early) if i % 2 == 0]
     gold = read(os.path.join(data, "news/train.jsonl"))
     dev = seeds + [l for i, l in enumerate(gold) if i % 5 == 2]
     rest = [l for i, l in enumerate(gold) if i % 5 != 2]
     write(os.path.join(out, "news-dev.jsonl"), dev)
     write(os.path.join(out, "news-train.jsonl"), rest + early)
-    write(os.path.join(out, "news-early-train.jsonl"), early_orangesum)
+    write(os.path.join(out, "news-early-train.jsonl"), early_train)
     for k in range(FOLDS):
         test = [l for i, l in enumerate(rest) if i % FOLDS == k]
         train = [l for i, l in enumerate(rest) if i % FOLDS != k] + early
