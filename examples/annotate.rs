@@ -15,7 +15,8 @@
 //! `kb_score` for an entity linked to the knowledge base.
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -30,6 +31,9 @@ struct Args {
     /// Print one JSON object a document instead of a table.
     #[arg(long)]
     json: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of skipping the input.
+    #[arg(long)]
+    lossy: bool,
     /// Which tagger finds names: `embedded` (the default pipeline) or
     /// `transformer` (quidam's own French transformer, or the one
     /// `--transformer` names; feature `transformer`).
@@ -49,8 +53,28 @@ struct Input {
     meta: serde_json::Value,
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// Documents are annotated (in parallel) and written in batches of this
+/// many bytes of text at most, or of one document when it is larger.
+const BATCH_BYTES: usize = 4 << 20;
+
+fn main() -> ExitCode {
     let args = Args::parse();
+    match run(&args) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => {
+            eprintln!("annotate: {failed} input(s) could not be read (reported above); the others were annotated");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("annotate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Annotates every input it can read, reports the others on standard
+/// error, and returns how many it could not read.
+fn run(args: &Args) -> Result<usize, Box<dyn std::error::Error>> {
     let pipeline = match args.backend.as_str() {
         "embedded" => Pipeline::default(),
         #[cfg(feature = "transformer")]
@@ -68,66 +92,191 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    // Progress in bytes of input, over all files (a spinner for standard
+    // input, whose size is unknown).
+    let total: u64 = args
+        .files
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let progress = if args.files.is_empty() {
+        ProgressBar::new_spinner().with_style(ProgressStyle::with_template(
+            "{spinner} {bytes} {elapsed} {msg}",
+        )?)
+    } else {
+        ProgressBar::new(total).with_style(ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {elapsed} {msg}",
+        )?)
+    };
+    progress.enable_steady_tick(std::time::Duration::from_millis(200));
+    let mut failed = 0;
+    let mut report = |what: &str, e: &dyn std::fmt::Display| {
+        progress.suspend(|| eprintln!("annotate: {what}: {e}"));
+        failed += 1;
+    };
+    let mut batch = Batch::default();
     if args.files.is_empty() {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text)?;
-        let input = Input {
-            source: "<stdin>".into(),
-            text,
-            meta: serde_json::Value::Null,
-        };
-        write_documents(&pipeline, &[input], args.json, &mut out)?;
-        return Ok(out.flush()?);
-    }
-    let progress = ProgressBar::new(args.files.len() as u64).with_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {msg}")?,
-    );
-    if args.files.len() < 2 {
-        progress.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        progress.set_message("<stdin>");
+        match read_text(io::stdin().lock(), args.lossy, &progress) {
+            Ok(text) => batch.push(Input {
+                source: "<stdin>".into(),
+                text,
+                meta: serde_json::Value::Null,
+            }),
+            Err(e) => report("<stdin>", &e),
+        }
     }
     for path in &args.files {
-        progress.set_message(path.display().to_string());
-        let inputs = read_inputs(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        progress.suspend(|| write_documents(&pipeline, &inputs, args.json, &mut out))?;
-        progress.inc(1);
-    }
-    progress.finish_and_clear();
-    Ok(out.flush()?)
-}
-
-fn read_inputs(path: &PathBuf) -> Result<Vec<Input>, Box<dyn std::error::Error>> {
-    let source = path.display().to_string();
-    let file = std::fs::File::open(path)?;
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        let mut inputs = Vec::new();
-        for (n, line) in io::BufReader::new(file).lines().enumerate() {
-            let line = line?;
-            if line.trim().is_empty() {
+        let source = path.display().to_string();
+        progress.set_message(source.clone());
+        let file = match open_file(path) {
+            Ok(file) => file,
+            Err(e) => {
+                report(&source, &e);
                 continue;
             }
-            let mut value: serde_json::Value =
-                serde_json::from_str(&line).map_err(|e| format!("line {}: {e}", n + 1))?;
-            let text = value["text"]
-                .as_str()
-                .ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
-            let text = text.to_owned();
-            let meta = value["meta"].take();
-            inputs.push(Input {
-                source: format!("{source}:{}", n + 1),
-                text,
-                meta,
-            });
+        };
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            let mut reader = io::BufReader::new(file);
+            let mut line = Vec::new();
+            for n in 1.. {
+                line.clear();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) => break,
+                    Ok(len) => progress.inc(len as u64),
+                    Err(e) => {
+                        report(&format!("{source}:{n}"), &e);
+                        break;
+                    }
+                }
+                match parse_line(&line, args.lossy) {
+                    Ok(None) => {}
+                    Ok(Some((text, meta))) => {
+                        let source = format!("{source}:{n}");
+                        batch.push(Input { source, text, meta });
+                    }
+                    Err(e) => report(&format!("{source}:{n}"), &e),
+                }
+                if batch.bytes >= BATCH_BYTES {
+                    batch.flush(&pipeline, args.json, &progress, &mut out)?;
+                }
+            }
+        } else {
+            match read_text(file, args.lossy, &progress) {
+                Ok(text) => batch.push(Input {
+                    source,
+                    text,
+                    meta: serde_json::Value::Null,
+                }),
+                Err(e) => report(&source, &e),
+            }
         }
-        Ok(inputs)
-    } else {
-        let mut text = String::new();
-        io::BufReader::new(file).read_to_string(&mut text)?;
-        Ok(vec![Input {
-            source,
-            text,
-            meta: serde_json::Value::Null,
-        }])
+        if batch.bytes >= BATCH_BYTES {
+            batch.flush(&pipeline, args.json, &progress, &mut out)?;
+        }
     }
+    batch.flush(&pipeline, args.json, &progress, &mut out)?;
+    progress.finish_and_clear();
+    out.flush()?;
+    Ok(failed)
+}
+
+/// Documents read and not yet annotated.
+#[derive(Default)]
+struct Batch {
+    inputs: Vec<Input>,
+    bytes: usize,
+}
+
+impl Batch {
+    fn push(&mut self, input: Input) {
+        self.bytes += input.text.len();
+        self.inputs.push(input);
+    }
+
+    fn flush(
+        &mut self,
+        pipeline: &Pipeline,
+        json: bool,
+        progress: &ProgressBar,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        if self.inputs.is_empty() {
+            return Ok(());
+        }
+        let mb = self.bytes as f64 / 1e6;
+        let message = progress.message();
+        progress.set_message(format!("{message} (annotating {mb:.1} MB)"));
+        progress.suspend(|| write_documents(pipeline, &self.inputs, json, out))?;
+        progress.set_message(message);
+        self.inputs.clear();
+        self.bytes = 0;
+        Ok(())
+    }
+}
+
+/// Opens a file to read, refusing what is not one (a directory, a FIFO
+/// that would wait for a writer).
+fn open_file(path: &Path) -> io::Result<std::fs::File> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    std::fs::File::open(path)
+}
+
+/// Reads one text document, counting its bytes on `progress`.
+fn read_text(mut reader: impl Read, lossy: bool, progress: &ProgressBar) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0; 1 << 20];
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                bytes.extend_from_slice(&chunk[..n]);
+                progress.inc(n as u64);
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    utf8(bytes, lossy)
+}
+
+/// The text of `bytes`, with invalid UTF-8 replaced when `lossy`.
+fn utf8(bytes: Vec<u8>, lossy: bool) -> io::Result<String> {
+    String::from_utf8(bytes).or_else(|e| {
+        if lossy {
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        } else {
+            let at = e.utf8_error().valid_up_to();
+            Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("invalid UTF-8 at byte {at} (--lossy replaces it)"),
+            ))
+        }
+    })
+}
+
+/// The text and metadata of one JSONL line; `None` for a blank line.
+fn parse_line(
+    line: &[u8],
+    lossy: bool,
+) -> Result<Option<(String, serde_json::Value)>, Box<dyn std::error::Error>> {
+    let line = utf8(line.to_vec(), lossy)?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut value: serde_json::Value = serde_json::from_str(&line)?;
+    let text = value["text"]
+        .as_str()
+        .ok_or("no \"text\" string")?
+        .to_owned();
+    Ok(Some((text, value["meta"].take())))
 }
 
 fn write_documents(
@@ -203,6 +352,9 @@ fn entity_json(e: &Entity<'_>) -> serde_json::Value {
         "byte_end": span.byte_end,
         "text": e.text(),
     });
+    if let Some(cluster) = e.doc_entity() {
+        v["cluster"] = cluster.into();
+    }
     if let Some(m) = e.money() {
         v["value"] = m
             .value

@@ -14,24 +14,27 @@
 # Training reads target/data (scripts/split_data.py) and the silver that
 # scripts/train_tagger.sh joins (target/data/silver-transformer-5k.jsonl),
 # with the examples built: cargo build --release --features train --examples
-# SILVER=FILE trains on other silver articles instead, SILVER= on none.
+# SILVER=FILE trains on other silver articles instead, SILVER= on none;
+# BIN=DIR runs the train and evaluate binaries in DIR (copies, so that the
+# examples can be rebuilt while it runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="$1" weight="$2" epochs="$3"
 shift 3
 dir="target/cv/$name"
 silver="${SILVER-target/data/silver-transformer-5k.jsonl}"
+bin="${BIN:-target/release/examples}"
 mkdir -p "$dir"
 for k in 0 1 2 3 4; do
     if [ ! -f "$dir/$k.bin" ]; then
-        target/release/examples/train \
+        "$bin/train" \
             --train target/data/wiki-train.jsonl --train "target/data/folds/train-$k.jsonl:$weight" \
             --train target/data/hist-train.jsonl:3 ${silver:+--train "$silver"} \
             --epochs "$epochs" --bits 17 --seed 1 --out "$dir/$k.bin" > "$dir/$k.log"
     fi
-    target/release/examples/evaluate "target/data/folds/test-$k.jsonl" --tagger "$dir/$k.bin" \
+    "$bin/evaluate" "target/data/folds/test-$k.jsonl" --tagger "$dir/$k.bin" \
         --pred "$dir/pred-$k.jsonl" "$@" > /dev/null
 done
 cat target/data/folds/test-{0,1,2,3,4}.jsonl > "$dir/gold.jsonl"
 cat "$dir"/pred-{0,1,2,3,4}.jsonl > "$dir/pred.jsonl"
-target/release/examples/evaluate "$dir/gold.jsonl" --system "$dir/pred.jsonl" --labels PER,ORG,LOC,SITE
+"$bin/evaluate" "$dir/gold.jsonl" --system "$dir/pred.jsonl" --labels PER,ORG,LOC,SITE

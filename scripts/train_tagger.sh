@@ -15,7 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data}"
 python3 scripts/split_data.py "$data" target/data
-python3 training/join_silver.py --exclude "$data/news/dev.jsonl" training/data/transformer-orangesum-5k.jsonl.gz \
+python3 training/join_silver.py --exclude "$data/news/dev.jsonl" --exclude "$data/news/train.jsonl" \
+    training/data/transformer-orangesum-5k.jsonl.gz \
     "$data/news/orangesum.jsonl.gz" target/data/silver-transformer-5k.jsonl
 cargo run --release --features train --example train -- \
     --train target/data/wiki-train.jsonl --train target/data/news-train.jsonl:50 \

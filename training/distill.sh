@@ -1,20 +1,18 @@
 #!/usr/bin/env bash
-# Distillation (issue 6, step 4): quidam's transformer (models/transformer,
-# through the Rust backend: its windows, decoding, rules and document stages)
-# labels the 5,000 OrangeSum articles that the tagger's silver uses, and the
-# labels are written as article id and char spans of PER, ORG, LOC, MISC and
-# SITE (MONEY is the rules' own):
+# Distillation: quidam's transformer (models/transformer, through the Rust
+# backend: its windows, decoding, rules and document stages) labels the 5,000
+# OrangeSum articles that the tagger's silver uses, and the labels are
+# written as article id and char spans of PER, ORG, LOC, MISC and SITE
+# (MONEY is the rules' own):
 #
 #   training/distill.sh [SHARED_DATA_DIR] [OUT]
 #   (defaults: ../shared/data and training/data/transformer-orangesum-5k.jsonl.gz)
 #
-# 35 to 45 minutes on 2 cores (2.24 M tokens, 830 to 1,080 tokens/s). The articles
-# are those of scripts/train_tagger.sh's silver (the first 5,000 of
-# join_silver.py's output over the teacher file, news/dev.jsonl's articles
+# 35 to 45 minutes on 2 cores (2.24 M tokens, 830 to 1,080 tokens/s). The
+# articles are those of scripts/train_tagger.sh's silver (the first 5,000 of
+# join_silver.py's output over the teacher file, the news gold's articles
 # left out), in the same order, in chunks of 250 so that a stopped run goes
-# on where it stopped. The committed labels predate the decoding of
-# lower-case fragments (session 9): a run now leaves those out, so its
-# output differs from them (training/README.md).
+# on where it stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data}"
@@ -22,15 +20,16 @@ out="${2:-training/data/transformer-orangesum-5k.jsonl.gz}"
 eval "$(scripts/setup-libtorch.sh)"
 work=target/distill
 mkdir -p "$work/in" "$work/out"
-python3 training/join_silver.py --exclude "$data/news/dev.jsonl" \
+python3 training/join_silver.py --exclude "$data/news/dev.jsonl" --exclude "$data/news/train.jsonl" \
     training/data/teacher-orangesum-20001-35000.jsonl.gz "$data/news/orangesum.jsonl.gz" \
     "$work/silver-teacher-5k.jsonl" 5000
 split -l 250 -d --additional-suffix=.jsonl "$work/silver-teacher-5k.jsonl" "$work/in/chunk-"
 cargo build --release --features transformer --example annotate
+annotate="${CARGO_TARGET_DIR:-target}/release/examples/annotate"
 for f in "$work"/in/chunk-*.jsonl; do
     o="$work/out/$(basename "$f")"
     [ -s "$o" ] && continue
-    ./target/release/examples/annotate --backend transformer --json "$f" > "$o.tmp"
+    "$annotate" --backend transformer --json "$f" > "$o.tmp"
     mv "$o.tmp" "$o"
     echo "$(basename "$f")" >&2
 done

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Joins the teacher's silver spans with the OrangeSum texts they label.
 
-    python training/join_silver.py SPANS.jsonl.gz ORANGESUM.jsonl.gz OUT.jsonl [N] [--exclude GOLD.jsonl]
+    python training/join_silver.py SPANS.jsonl.gz ORANGESUM.jsonl.gz OUT.jsonl [N] [--exclude GOLD.jsonl]...
 
 SPANS holds {"id", "spans"} per article (finetune_teacher.py's output); the
 texts come from `orangesum.jsonl.gz` by `meta.id`. Writes the first N
 articles (default: all) in the gold format, leaving out any article whose
-text is in GOLD: `news/dev.jsonl` is OrangeSum too, and 16 of the 15,000
-silver articles are among its articles (found in session 5).
+text is in a GOLD file (repeatable): the news gold is OrangeSum too, and 16
+of the 15,000 teacher articles are among `news/dev.jsonl`'s articles.
 """
 
 import gzip
@@ -18,9 +18,9 @@ import sys
 def main():
     args = sys.argv[1:]
     excluded = set()
-    if "--exclude" in args:
+    while "--exclude" in args:
         k = args.index("--exclude")
-        excluded = {json.loads(l)["text"] for l in open(args[k + 1], encoding="utf-8") if l.strip()}
+        excluded |= {json.loads(l)["text"] for l in open(args[k + 1], encoding="utf-8") if l.strip()}
         del args[k:k + 2]
     spans_path, news_path, out_path, *rest = args
     limit = int(rest[0]) if rest else None

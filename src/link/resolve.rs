@@ -21,7 +21,7 @@
 //! (`Dotcom` tagged `ORG` beside `Kim Dotcom`). `ORG` and `SITE` mentions of
 //! one group keep their own labels: the company acts, the site is a place.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -164,6 +164,24 @@ impl Groups {
     }
 }
 
+/// The first word of a folded name.
+fn first_word(folded: &str) -> &str {
+    folded.split(' ').next().unwrap_or("")
+}
+
+/// Joins mention `a` with the mentions in `others`, and `others` with each
+/// other; `others` is then left as its first mention, as the rest are one
+/// group with it from then on (so that every list is walked once).
+fn join_all(groups: &mut Groups, a: usize, others: &mut Vec<usize>) {
+    for &b in &others[1..] {
+        groups.join(others[0], b);
+    }
+    others.truncate(1);
+    if let Some(&b) = others.first() {
+        groups.join(a, b);
+    }
+}
+
 /// Groups the named mentions of `entities` (sorted by position) into
 /// document entities, relabels mentions by their group where it holds a
 /// full name, and returns the groups (entity index → group in `groups`).
@@ -208,13 +226,19 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
 
     // `Kim Schmitz (de son vrai nom)`: the real name of the one other full
     // name with the same first name (`Kim Dotcom`).
-    for a in 0..named.len() {
-        let e = &entities[named[a]];
-        let rest = &text[e.span().byte_end..];
-        if e.label() != Label::Per
-            || !folded[a].contains(' ')
-            || !(rest.starts_with(" (") || rest.starts_with(", "))
-        {
+    let full_names =
+        |a: &usize| entities[named[*a]].label() == Label::Per && folded[*a].contains(' ');
+    let mut by_first_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for a in (0..named.len()).filter(full_names) {
+        // One mention of each spelling: the same spellings are one group.
+        let spellings = by_first_name.entry(first_word(&folded[a])).or_default();
+        if spellings.len() < 3 && spellings.iter().all(|&b| folded[b] != folded[a]) {
+            spellings.push(a);
+        }
+    }
+    for a in (0..named.len()).filter(full_names) {
+        let rest = &text[entities[named[a]].span().byte_end..];
+        if !(rest.starts_with(" (") || rest.starts_with(", ")) {
             continue;
         }
         let after: String = rest.chars().take(24).collect();
@@ -222,22 +246,18 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
         if !(after.starts_with(" (de son vrai nom") || after.starts_with(", de son vrai nom")) {
             continue;
         }
-        let first = folded[a].split(' ').next().unwrap_or("");
-        let mut others = (0..named.len()).filter(|&b| {
-            b != a
-                && entities[named[b]].label() == Label::Per
-                && folded[b].contains(' ')
-                && folded[b] != folded[a]
-                && folded[b].split(' ').next() == Some(first)
-        });
-        if let Some(b) = others.next() {
-            if others.all(|c| folded[c] == folded[b]) {
-                groups.join(a, b);
-            }
+        let spellings = &by_first_name[first_word(&folded[a])];
+        let mut others = spellings.iter().filter(|&&b| folded[b] != folded[a]);
+        if let (Some(&b), None) = (others.next(), others.next()) {
+            groups.join(a, b);
         }
     }
 
     // A site's domain and its name: `quebectorrent.com` and `Quebectorrent`.
+    let mut by_squeezed: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (b, name) in squeezed.iter().enumerate() {
+        by_squeezed.entry(name).or_default().push(b);
+    }
     for a in 0..named.len() {
         let Some(domain) = entities[named[a]].site().and_then(|s| s.domain.as_deref()) else {
             continue;
@@ -245,36 +265,27 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
         let Some(label) = domain.split('.').next().filter(|l| l.len() >= 3) else {
             continue;
         };
-        for (b, name) in squeezed.iter().enumerate() {
-            if b != a && name == label {
-                groups.join(a, b);
-            }
+        if let Some(names) = by_squeezed.get_mut(label) {
+            join_all(&mut groups, a, names);
         }
     }
 
     // Acronyms and their expansions; a one-word name that spells the
     // initials of a longer one counts too (`Sacem`, `Scpp`, `Alpa`).
-    let acronyms: Vec<Option<String>> = named
-        .iter()
-        .zip(&folded)
-        .map(|(&i, f)| {
-            acronym(entities[i].text()).or_else(|| {
-                let n = f.chars().count();
-                (!f.contains(' ') && (3..=8).contains(&n) && f.chars().all(char::is_alphanumeric))
-                    .then(|| f.clone())
-            })
-        })
-        .collect();
-    let expansions: Vec<Option<String>> = folded
-        .iter()
-        .map(|f| f.contains(' ').then(|| initials(f)).flatten())
-        .collect();
-    for (a, short) in acronyms.iter().enumerate() {
-        let Some(short) = short else { continue };
-        for (b, long) in expansions.iter().enumerate() {
-            if b != a && long.as_ref() == Some(short) {
-                groups.join(a, b);
-            }
+    let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (b, f) in folded.iter().enumerate() {
+        if let Some(initials) = f.contains(' ').then(|| initials(f)).flatten() {
+            by_initials.entry(initials).or_default().push(b);
+        }
+    }
+    for (a, f) in folded.iter().enumerate() {
+        let short = acronym(entities[named[a]].text()).or_else(|| {
+            let n = f.chars().count();
+            (!f.contains(' ') && (3..=8).contains(&n) && f.chars().all(char::is_alphanumeric))
+                .then(|| f.clone())
+        });
+        if let Some(long) = short.and_then(|short| by_initials.get_mut(&short)) {
+            join_all(&mut groups, a, long);
         }
     }
 
@@ -294,34 +305,52 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
     }
 
     // One-word person mentions: the first or last word of one full name.
-    let words: Vec<Vec<&str>> = folded.iter().map(|f| f.split(' ').collect()).collect();
+    // Person full names by their first and by their last word.
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for b in 0..named.len() {
+        let mut words = folded[b].split(' ');
+        if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+            if entities[named[b]].label() == Label::Per {
+                by_first.entry(first).or_default().push(b);
+                by_last.entry(last).or_default().push(b);
+            }
+        }
+    }
+    // Each one-word name is decided once for persons and once for
+    // organisations: its mentions are one group already.
+    let mut decided: FxHashSet<(&str, bool)> = FxHashSet::default();
     for a in 0..named.len() {
-        if words[a].len() != 1 || !matches!(entities[named[a]].label(), Label::Per | Label::Org) {
+        let word = folded[a].as_str();
+        let label = entities[named[a]].label();
+        if word.contains(' ') || !matches!(label, Label::Per | Label::Org) {
             continue;
         }
         // A person may be named by first name or surname; an `ORG` mention
         // only joins by surname (`Dotcom`, not `France` for `France Gall`).
-        let person = entities[named[a]].label() == Label::Per;
-        let mut fits = (0..named.len()).filter(|&b| {
-            entities[named[b]].label() == Label::Per
-                && words[b].len() >= 2
-                && (words[b][words[b].len() - 1] == words[a][0]
-                    || (person && words[b][0] == words[a][0]))
-        });
-        if let (Some(b), None) = (fits.next(), fits.next()) {
-            // One full name (or several spellings of it) fits.
+        let person = label == Label::Per;
+        if !decided.insert((word, person)) {
+            continue;
+        }
+        let none: &[usize] = &[];
+        let surnames = by_last.get(word).map_or(none, Vec::as_slice);
+        let first_names = by_first
+            .get(word)
+            .filter(|_| person)
+            .map_or(none, Vec::as_slice);
+        // The full names that fit, each once (`Martin Martin` is in both
+        // lists); two are enough to know there is more than one.
+        let mut fits = surnames.iter().chain(first_names).copied();
+        let one = fits.next();
+        let two = one.and_then(|one| fits.find(|&b| b != one));
+        if let (Some(b), None) = (one, two) {
+            // One full name fits.
             groups.join(a, b);
-        } else {
-            let roots: Vec<usize> = (0..named.len())
-                .filter(|&b| {
-                    entities[named[b]].label() == Label::Per
-                        && words[b].len() >= 2
-                        && words[b][words[b].len() - 1] == words[a][0]
-                })
-                .map(|b| groups.find(b))
-                .collect();
-            if !roots.is_empty() && roots.iter().all(|r| *r == roots[0]) {
-                groups.join(a, roots[0]);
+        } else if let Some(&first) = surnames.first() {
+            // Several spellings of one surname's full name, grouped already.
+            let root = groups.find(first);
+            if surnames.iter().all(|&b| groups.find(b) == root) {
+                groups.join(a, root);
             }
         }
     }

@@ -229,13 +229,19 @@ impl MoneyRecognizer {
     pub(crate) fn find(&self, text: &str, tokens: &[Token<'_>], out: &mut Vec<MoneyMatch>) {
         let first_new = out.len();
         let mut last_explicit_end: Option<usize> = None;
+        // The run of number words around `i`, found once for all its starts.
+        let mut run = 0..0;
         let mut i = 0;
         while i < tokens.len() {
             if !may_start_amount(&tokens[i]) {
                 i += 1;
                 continue;
             }
-            let Some(found) = self.parse_at(text, tokens, i) else {
+            if !run.contains(&i) && is_number_word(tokens[i].text) {
+                run = i..number_run_end(tokens, i);
+            }
+            let run_end = run.contains(&i).then_some(run.end);
+            let Some(found) = self.parse_at(text, tokens, i, run_end) else {
                 i += 1;
                 continue;
             };
@@ -273,8 +279,15 @@ impl MoneyRecognizer {
             .all(|w| w[0].tokens.end <= w[1].tokens.start));
     }
 
-    /// Parses an amount that starts at token `i`.
-    fn parse_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
+    /// Parses an amount that starts at token `i`; `run_end` is the end of
+    /// the run of number words `i` is in ([`number_run_end`]), if it is.
+    fn parse_at(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        i: usize,
+        run_end: Option<usize>,
+    ) -> Option<Parsed> {
         let mut k = i;
         // A symbol or code before the number: `$5`, `US$ 10 millions`,
         // `$AUD 5`; or glued to it: `CHF12,50`.
@@ -320,17 +333,12 @@ impl MoneyRecognizer {
                 k += 1;
             }
             TokenKind::Word if is_number_word(token.text) => {
-                // The run of number words; `et` only inside it (`vingt et un`).
-                let is_et = |t: &Token<'_>| t.text.eq_ignore_ascii_case("et");
-                let mut end = k + 1;
-                while let Some(t) = tokens.get(end).filter(|t| is_number_word(t.text)) {
-                    let continues = tokens
-                        .get(end + 1)
-                        .is_some_and(|n| is_number_word(n.text) && !is_et(n));
-                    if is_et(t) && !continues {
-                        break;
-                    }
-                    end += 1;
+                debug_assert_eq!(k, i, "number words follow no prefix");
+                let end = run_end.unwrap_or_else(|| number_run_end(tokens, k));
+                // No amount is written in so many words: a later start
+                // in the run may be one.
+                if end - k > MAX_NUMBER_WORDS {
+                    return None;
                 }
                 // Most number words are not amounts: look at what follows
                 // before converting them.
@@ -548,6 +556,29 @@ fn minor_unit(word: &str) -> Option<MinorUnit> {
         "penny" | "pence" | "pennies" => Some(MinorUnit::Pence),
         _ => None,
     }
+}
+
+/// The most number words one amount is written in (`deux cent
+/// quatre-vingt-dix-neuf millions neuf cent quatre-vingt-dix-neuf mille
+/// neuf cent quatre-vingt-dix-neuf` is 10).
+const MAX_NUMBER_WORDS: usize = 16;
+
+/// One past the last token of the run of number words that starts at token
+/// `k`, `et` only inside it (`vingt et un`). Every start inside a run ends
+/// where the run ends.
+fn number_run_end(tokens: &[Token<'_>], k: usize) -> usize {
+    let is_et = |t: &Token<'_>| t.text.eq_ignore_ascii_case("et");
+    let mut end = k + 1;
+    while let Some(t) = tokens.get(end).filter(|t| is_number_word(t.text)) {
+        let continues = tokens
+            .get(end + 1)
+            .is_some_and(|n| is_number_word(n.text) && !is_et(n));
+        if is_et(t) && !continues {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// The first token of a range that ends with the amount at token `i`: `3`

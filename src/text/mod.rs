@@ -32,7 +32,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::span::Span;
 
 pub(crate) use domain::{is_domain, registrable_domain};
-pub use sentence::split_sentences;
+pub use sentence::{split_sentences, MAX_SENTENCE_TOKENS};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

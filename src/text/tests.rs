@@ -398,3 +398,29 @@ mod fast_path {
         }
     }
 }
+
+#[test]
+fn overlong_sentences_are_cut() {
+    // 1,000 words without an end, a comma every 100: cut after a comma in
+    // the second half of each 256 tokens.
+    let text: String = (0..1000)
+        .map(|i| if i % 100 == 99 { "mot, " } else { "mot " })
+        .collect();
+    let tokens = tokenize(&text);
+    let sentences = split_sentences(&text, &tokens);
+    assert!(sentences.iter().all(|s| s.len() <= MAX_SENTENCE_TOKENS));
+    assert_eq!(sentences.first().map(|s| s.start), Some(0));
+    assert_eq!(sentences.last().map(|s| s.end), Some(tokens.len()));
+    assert!(sentences.windows(2).all(|w| w[0].end == w[1].start));
+    // The first cut is after the comma of the 200th word (token 201).
+    assert_eq!(sentences[0], 0..202);
+    assert_eq!(tokens[sentences[0].end - 1].text, ",");
+    // Without commas, at the limit.
+    let text = "mot ".repeat(600);
+    let tokens = tokenize(&text);
+    let lengths: Vec<usize> = split_sentences(&text, &tokens)
+        .iter()
+        .map(|s| s.len())
+        .collect();
+    assert_eq!(lengths, [256, 256, 88]);
+}

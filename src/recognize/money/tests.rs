@@ -459,3 +459,23 @@ fn every_amount_word_passes_the_prefilter() {
     let tokens = crate::text::tokenize("dans sur pour avec");
     assert!(tokens.iter().all(|t| !may_start_amount(t)));
 }
+
+#[test]
+fn a_long_run_of_number_words_gives_the_amount_at_its_end() {
+    // Too many words for one amount: the amount is read from the words
+    // just before the currency, and each start is looked at once.
+    for run in ["deux ", "vingt-deux mille "] {
+        let text = format!("{}euros.", run.repeat(40));
+        let tokens = tokenize(&text);
+        let mut found = Vec::new();
+        MoneyRecognizer::new().find(&text, &tokens, &mut found);
+        assert_eq!(found.len(), 1, "{run}");
+        let span = &found[0].tokens;
+        assert_eq!(tokens[span.end - 1].text, "euros", "{run}");
+        assert!(span.len() <= MAX_NUMBER_WORDS + 1, "{run}: {span:?}");
+        assert_eq!(
+            found[0].money.currency.map(|c| c.to_string()),
+            Some("EUR".into())
+        );
+    }
+}
