@@ -102,6 +102,9 @@ pub enum NameRule {
     /// A known web platform after a noun for an account or a post is a
     /// `SITE` (`compte Facebook`, `vidéo YouTube`).
     PlatformAccount,
+    /// A known web platform right after `sur` or `via` is a `SITE` (`réagi
+    /// sur Twitter`, `créé sur Facebook`).
+    PlatformAfterSur,
     /// A capitalised word that spells a domain of the document is a `SITE`
     /// (`Quebectorrent` after `QuebecTorrent.com`).
     DomainName,
@@ -118,12 +121,13 @@ pub enum NameRule {
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 9] = [
+    pub const ALL: [NameRule; 10] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
         NameRule::SiteSpread,
         NameRule::PlatformAccount,
+        NameRule::PlatformAfterSur,
         NameRule::DomainName,
         NameRule::UntaggedAfterSiteNoun,
         NameRule::TrimEnds,
@@ -140,6 +144,7 @@ impl NameRule {
             NameRule::SiteNoun => "site-noun",
             NameRule::SiteSpread => "site-spread",
             NameRule::PlatformAccount => "platform-account",
+            NameRule::PlatformAfterSur => "platform-after-sur",
             NameRule::DomainName => "domain-name",
             NameRule::UntaggedAfterSiteNoun => "untagged-after-site-noun",
             NameRule::TrimEnds => "trim-ends",

@@ -10,7 +10,8 @@
 //!    Blablacar`, `le tracker What.cd`);
 //! 2. makes `SITE` a known web platform (a site name of the gazetteer, such
 //!    as `Facebook`) right after a noun for an account or a post (`compte
-//!    Facebook`, `vidéo YouTube`);
+//!    Facebook`, `vidéo YouTube`), or right after `sur` or `via` (`réagi
+//!    sur Twitter`);
 //! 3. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
@@ -281,11 +282,13 @@ fn relabel_by_context(
             *label = Label::Site;
         }
         let platform = known_platform(lexicon, &tokens[r.clone()]);
-        if rules.on(NameRule::PlatformAccount)
-            && platform
+        let before = r.start.checked_sub(1).map(|k| tokens[k].text);
+        let account = before.is_some_and(|w| ACCOUNT_NOUNS.contains(&w));
+        let after_sur = matches!(before, Some("sur" | "via"));
+        if platform
             && *label != Label::Site
-            && r.start > 0
-            && ACCOUNT_NOUNS.contains(&tokens[r.start - 1].text)
+            && ((account && rules.on(NameRule::PlatformAccount))
+                || (after_sur && rules.on(NameRule::PlatformAfterSur)))
         {
             *label = Label::Site;
         }
@@ -355,6 +358,20 @@ mod tests {
                 text: "Il a écrit sur Twitter. Twitter a annoncé des pertes.",
                 tagged: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
                 expected: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
+            },
+            Case {
+                name: "a known platform after sur, the company elsewhere",
+                text: "Il a réagi sur Twitter. Twitter a annoncé des pertes, via Facebook.",
+                tagged: &[
+                    ("Twitter", Label::Org),
+                    ("Twitter", Label::Org),
+                    ("Facebook", Label::Org),
+                ],
+                expected: &[
+                    ("Twitter", Label::Site),
+                    ("Twitter", Label::Org),
+                    ("Facebook", Label::Site),
+                ],
             },
             Case {
                 name: "a known platform after an account noun",
