@@ -52,6 +52,7 @@ mod span;
 pub mod tag;
 pub mod text;
 pub mod transformer;
+mod util;
 
 pub use error::{Error, ErrorKind};
 pub use pipeline::{Document, Entity, Label, NameRule, Pipeline, PipelineBuilder};

@@ -974,9 +974,7 @@ impl PipelineBuilder {
             TaggerChoice::Embedded => Some(Arc::clone(&EMBEDDED_TAGGER)),
             TaggerChoice::Given(t) => Some(t),
             TaggerChoice::File(path) => {
-                let file = std::fs::File::open(&path).map_err(|e| {
-                    Error::with_source(ErrorKind::Io, format!("opening {}", path.display()), e)
-                })?;
+                let file = crate::util::open_regular_file(&path, "tagger model")?;
                 let tagger = Tagger::read(std::io::BufReader::new(file), Lexicon::embedded())
                     .map_err(|e| {
                         Error::with_source(

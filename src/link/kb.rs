@@ -655,7 +655,7 @@ impl KnowledgeBase {
             let kind = e.kind().clone();
             Error::with_source(kind, format!("knowledge base {}", path.display()), e)
         };
-        let file = std::fs::File::open(path).map_err(|e| context(e.into()))?;
+        let file = crate::util::open_regular_file(path, "knowledge base")?;
         // SAFETY: the map is read-only; the documented contract above is
         // that the file is not modified while mapped, as with any mmap-based
         // index (memmap2 cannot enforce it).

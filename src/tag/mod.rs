@@ -429,15 +429,41 @@ impl Tagger {
     /// model, has another version, was trained with another lexicon, or is
     /// truncated or corrupt.
     pub fn read(mut reader: impl Read, lexicon: Lexicon) -> Result<Tagger, Error> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes)?;
         let model_error = |m: &str| Error::new(ErrorKind::Model, format!("tagger model: {m}"));
-        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        // The header first, checked before the rest is read: only as many
+        // bytes as it declares are read, whatever the stream holds.
+        let mut bytes = vec![0; HEADER_LEN];
+        read_exactly(
+            &mut reader,
+            &mut bytes[..8],
+            "not a quidam tagger model (bad magic)",
+        )?;
+        if &bytes[..8] != MAGIC {
             return Err(model_error("not a quidam tagger model (bad magic)"));
         }
-        if bytes.len() < 8 + 4 + 4 + 8 + 2 + 4 + 4 {
-            return Err(model_error("truncated header"));
+        read_exactly(&mut reader, &mut bytes[8..], "truncated header")?;
+        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+        if version != VERSION {
+            return Err(model_error(&format!(
+                "version {version}, expected {VERSION}"
+            )));
         }
+        let bits = u32::from(bytes[HEADER_LEN - 6]);
+        if bits == 0 || bits > u32::from(MAX_BITS) {
+            return Err(model_error(&format!("{bits} bits is out of range")));
+        }
+        let body_len = TRANSITIONS * 4 + (1usize << bits) * (TAGS + 1) + 4;
+        let mut rest = Vec::new();
+        reader.take(body_len as u64 + 1).read_to_end(&mut rest)?;
+        if rest.len() != body_len {
+            return Err(model_error(if rest.len() < body_len {
+                "truncated"
+            } else {
+                "trailing bytes after the model"
+            }));
+        }
+        bytes.extend_from_slice(&rest);
+        drop(rest);
         let (body, check) = bytes.split_at(bytes.len() - 4);
         if crc32fast::hash(body).to_le_bytes() != check {
             return Err(model_error("checksum mismatch: the file is corrupt"));
@@ -577,6 +603,21 @@ fn emissions(weights: &[Row], features: &[u32], out: &mut Vec<i32>) {
         }
         out.extend_from_slice(&scores);
     }
+}
+
+/// The length of a model's header: magic, version, feature format, lexicon
+/// fingerprint, bits, tags, scale.
+const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 1 + 1 + 4;
+
+/// Fills `buf` from `reader`; a stream that ends first is a model error.
+fn read_exactly(reader: &mut impl Read, buf: &mut [u8], short: &str) -> Result<(), Error> {
+    reader.read_exact(buf).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            Error::new(ErrorKind::Model, format!("tagger model: {short}"))
+        } else {
+            e.into()
+        }
+    })
 }
 
 struct ByteReader<'a> {

@@ -183,11 +183,30 @@ fn model_files_round_trip_and_bad_files_are_errors() {
         ("empty", &[][..], "bad magic"),
         ("not a model", &b"PK\x03\x04 a zip file"[..], "bad magic"),
         ("corrupt", &corrupt[..], "checksum"),
-        ("truncated", truncated, "checksum"),
+        ("truncated", truncated, "truncated"),
         ("wrong version", &wrong_version[..], "version 99"),
         ("shift out of range", &bad_shift[..], "shift"),
     ] {
         let err = Tagger::read(bad, Lexicon::embedded()).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Model, "{name}: {err}");
+        assert!(err.to_string().contains(says), "{name}: {err}");
+    }
+    // Streams without end: only what the header declares is read.
+    use std::io::Read;
+    let header = &bytes[..HEADER_LEN];
+    let mut too_many_bits = header.to_vec();
+    too_many_bits[HEADER_LEN - 6] = 63;
+    for (name, bad, says) in [
+        ("valid model, then zeros", &bytes[..], "trailing bytes"),
+        ("header, then zeros", header, "trailing bytes"),
+        (
+            "header declaring 2^63 rows",
+            &too_many_bits[..],
+            "63 bits is out of range",
+        ),
+    ] {
+        let endless = bad.chain(std::io::repeat(0));
+        let err = Tagger::read(endless, Lexicon::embedded()).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Model, "{name}: {err}");
         assert!(err.to_string().contains(says), "{name}: {err}");
     }
