@@ -38,6 +38,7 @@ use std::sync::{Arc, LazyLock};
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use serde::{Deserialize, Serialize};
 
+use super::fst_check;
 use super::resolve::fold;
 use crate::error::{Error, ErrorKind};
 use crate::pipeline::Label;
@@ -54,6 +55,9 @@ const VARIANT: u32 = 1 << 30;
 const FLAGS: u32 = PARTIAL | VARIANT;
 /// The most candidates kept for one key (the most popular ones).
 const MAX_CANDIDATES: usize = 64;
+/// Longest folded name kept as a key, in bytes (longer names are not
+/// indexed).
+const MAX_KEY_BYTES: usize = 512;
 /// Longest description kept, in bytes.
 const MAX_DESCRIPTION: usize = 400;
 
@@ -296,7 +300,7 @@ impl KbBuilder {
             let mut mine: Vec<(String, u32)> = Vec::new();
             for (name, flag) in names {
                 let key = fold(name.trim());
-                if key.is_empty() {
+                if key.is_empty() || key.len() > MAX_KEY_BYTES {
                     continue;
                 }
                 if record.kind == Label::Per {
@@ -332,6 +336,9 @@ impl KbBuilder {
             });
             list.truncate(MAX_CANDIDATES);
             let offset = (postings.len() / 4) as u64;
+            if offset >= 1 << 32 {
+                return Err(Error::new(ErrorKind::Config, "too many aliases"));
+            }
             for p in &list {
                 postings.extend_from_slice(&p.to_le_bytes());
             }
@@ -522,9 +529,11 @@ impl fmt::Debug for KnowledgeBase {
     }
 }
 
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../models/kb.bin");
+
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| {
     Arc::new(
-        KnowledgeBase::from_static(include_bytes!("../../models/kb.bin"))
+        KnowledgeBase::parse(Bytes::Static(EMBEDDED_BYTES), true)
             .expect("the embedded knowledge base is valid"),
     )
 });
@@ -572,7 +581,10 @@ impl<'k> KbEntity<'k> {
     fn str_at(&self, which: usize) -> &'k str {
         let range = self.text_range(which);
         // Checked at load.
-        std::str::from_utf8(&self.text[range]).unwrap_or("")
+        self.text
+            .get(range)
+            .and_then(|t| std::str::from_utf8(t).ok())
+            .unwrap_or("")
     }
 
     /// Its French name.
@@ -629,12 +641,12 @@ impl KnowledgeBase {
     /// Fails with [`ErrorKind::Model`] when the bytes are not a quidam
     /// knowledge base of this version, or are corrupt.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<KnowledgeBase, Error> {
-        KnowledgeBase::parse(Bytes::Owned(bytes))
+        KnowledgeBase::parse(Bytes::Owned(bytes), false)
     }
 
     /// Reads a knowledge base from static bytes without copying them.
     pub fn from_static(bytes: &'static [u8]) -> Result<KnowledgeBase, Error> {
-        KnowledgeBase::parse(Bytes::Static(bytes))
+        KnowledgeBase::parse(Bytes::Static(bytes), false)
     }
 
     /// Reads a knowledge base from a stream.
@@ -661,10 +673,10 @@ impl KnowledgeBase {
         // index (memmap2 cannot enforce it).
         #[allow(unsafe_code)]
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| context(e.into()))?;
-        KnowledgeBase::parse(Bytes::Mapped(map)).map_err(context)
+        KnowledgeBase::parse(Bytes::Mapped(map), false).map_err(context)
     }
 
-    fn parse(bytes: Bytes) -> Result<KnowledgeBase, Error> {
+    fn parse(bytes: Bytes, trusted: bool) -> Result<KnowledgeBase, Error> {
         let bad = |m: &str| Error::new(ErrorKind::Model, format!("knowledge base: {m}"));
         let b = bytes.as_ref();
         if b.len() < 8 || &b[..8] != MAGIC {
@@ -699,22 +711,37 @@ impl KnowledgeBase {
         if rows.len() % ROW != 0 || postings.len() % 4 != 0 {
             return Err(bad("bad section sizes"));
         }
-        if std::str::from_utf8(&b[text.clone()]).is_err() {
-            return Err(bad("entity text is not UTF-8"));
-        }
         let n_rows = (rows.len() / ROW) as u32;
+        let text_bytes = &b[text.clone()];
+        let mut last_id = None;
         for row in b[rows.clone()].chunks_exact(ROW) {
-            let offset = u32::from_le_bytes(row[12..16].try_into().unwrap()) as usize;
-            let len = u16::from_le_bytes([row[16], row[17]]) as usize
-                + u16::from_le_bytes([row[18], row[19]]) as usize;
-            if offset + len > text.len() {
-                return Err(bad("entity text out of bounds"));
+            let entity = KbEntity {
+                row,
+                text: text_bytes,
+            };
+            // Sorted by id, for `get`.
+            if last_id.is_some_and(|last| last >= entity.id()) {
+                return Err(bad("entities out of order"));
+            }
+            last_id = Some(entity.id());
+            for which in [0, 1] {
+                let range = entity.text_range(which);
+                if !matches!(text_bytes.get(range).map(std::str::from_utf8), Some(Ok(_))) {
+                    return Err(bad("entity text out of bounds"));
+                }
             }
         }
         for p in b[postings.clone()].chunks_exact(4) {
             if u32::from_le_bytes(p.try_into().unwrap()) & !FLAGS >= n_rows {
                 return Err(bad("posting out of bounds"));
             }
+        }
+        // The alias index is walked once, so that no lookup in it can panic
+        // or run away (the embedded base is part of the program, and checked
+        // by a test).
+        if !trusted {
+            fst_check::check(&b[aliases.clone()], MAX_KEY_BYTES)
+                .map_err(|m| bad(&format!("alias index: {m}")))?;
         }
         let bytes = Arc::new(bytes);
         let map = Map::new(Section {
@@ -806,8 +833,8 @@ impl KnowledgeBase {
     }
 
     fn postings_of(&self, value: u64) -> impl Iterator<Item = Candidate<'_>> + '_ {
-        // Alias values are not checked at load (that would walk the whole
-        // index): one out of the postings gives no candidate.
+        // Alias values are not checked at load (that would enumerate every
+        // key): one out of the postings gives no candidate.
         let start = usize::try_from(value >> 16)
             .ok()
             .and_then(|offset| offset.checked_mul(4))
@@ -1063,6 +1090,71 @@ mod tests {
         }
     }
 
+    /// 10,000 knowledge bases with one to three bytes changed and the
+    /// checksum written anew (most changes in the alias index): each gives an
+    /// error at load or answers lookups consistently, and never panics.
+    #[test]
+    fn crafted_files_give_errors_or_consistent_answers() {
+        let good = sample();
+        let aliases = good.len() - u64::from_le_bytes(good[40..48].try_into().unwrap()) as usize;
+        let names = [
+            "Paris",
+            "Lutèce",
+            "Reinach",
+            "SocGen",
+            "Wien",
+            "Vienne",
+            "Pariss",
+            "Société générale",
+        ];
+        // xorshift: the same mutations on every run.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut loaded = 0;
+        for _ in 0..10_000 {
+            let mut bytes = good.clone();
+            for _ in 0..1 + next(3) {
+                let at = if next(4) == 0 {
+                    HEADER + next(good.len() - HEADER)
+                } else {
+                    aliases + next(good.len() - aliases)
+                };
+                bytes[at] = next(256) as u8;
+            }
+            let crc = crc32fast::hash(&bytes[HEADER..]);
+            bytes[12..16].copy_from_slice(&crc.to_le_bytes());
+            let Ok(kb) = KnowledgeBase::from_bytes(bytes) else {
+                continue;
+            };
+            loaded += 1;
+            let mut found = Vec::new();
+            for name in names {
+                found.extend(kb.candidates(name));
+                for (key, candidates) in kb.fuzzy_candidates(name) {
+                    // A changed byte can leave a name that is not UTF-8.
+                    if !key.contains('\u{fffd}') {
+                        assert!(distance(key.as_bytes(), fold(name).as_bytes()) <= 2);
+                    }
+                    found.extend(candidates);
+                }
+            }
+            for c in found {
+                let entity = kb.get(c.entity.id()).unwrap();
+                assert_eq!(entity.label(), c.entity.label());
+                let _ = (entity.description(), entity.kind(), entity.popularity());
+            }
+            assert_eq!(kb.alias_count() > 0, !kb.aliases.is_empty());
+        }
+        // Changes that leave a valid file (a popularity, a letter of a
+        // description, an output the index does not use) load.
+        assert!(loaded > 100, "{loaded}");
+    }
+
     #[test]
     fn opens_a_file_by_mapping_it() {
         let dir = std::env::temp_dir().join(format!("quidam-kb-{}", std::process::id()));
@@ -1080,6 +1172,8 @@ mod tests {
     fn embedded_base_loads() {
         let kb = KnowledgeBase::embedded();
         assert!(kb.len() > 30_000, "{}", kb.len());
+        // Checked as any file is.
+        KnowledgeBase::from_static(EMBEDDED_BYTES).unwrap();
         let france = kb.get("Q142".parse().unwrap()).unwrap();
         assert_eq!(france.label(), "France");
         assert_eq!(france.kind(), Label::Loc);

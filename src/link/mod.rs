@@ -2,6 +2,7 @@
 //! ([`DocEntity`]), and which knowledge-base entity each names
 //! ([`KnowledgeBase`], [`KbId`]).
 
+mod fst_check;
 mod kb;
 mod linker;
 mod resolve;
