@@ -39,13 +39,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let tmp = args.out.with_extension("tmp");
-    {
+    let written = (|| -> Result<KnowledgeBase, Box<dyn std::error::Error>> {
         let mut out = BufWriter::new(File::create(&tmp)?);
         builder.write(&mut out)?;
-    }
-    // Check what was written before it replaces anything.
-    let kb = KnowledgeBase::open(&tmp)?;
-    std::fs::rename(&tmp, &args.out)?;
+        drop(out);
+        // Check what was written before it replaces anything.
+        let kb = KnowledgeBase::open(&tmp)?;
+        std::fs::rename(&tmp, &args.out)?;
+        Ok(kb)
+    })();
+    let kb = written.inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "{records} records, {} entities, {} names -> {} ({} bytes) in {seconds:.2} s: {:.0} records/s",

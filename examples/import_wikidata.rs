@@ -11,9 +11,12 @@
 //! `--subclasses` the dump is read twice: first to follow `subclass of`
 //! (P279) down from people, organisations, places and sites, so that items
 //! of any subclass (a collecting society, a commune) are kept; without it
-//! only the built-in classes count. Malformed lines are reported and
-//! skipped. The records are written beside `--out` and renamed over it at
-//! the end.
+//! only the built-in classes count. Malformed and over-long lines
+//! (`--max-line-bytes`) are reported and skipped. The records are written
+//! beside `--out` and renamed over it at the end; if the dump ends in a read
+//! error (a truncated archive), the records read before it are kept, the
+//! error is reported and the exit status is 1. Nothing is left beside
+//! `--out` after a failure.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read};
@@ -22,7 +25,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use quidam::link::{ClassMap, ImportStats, WikidataImporter};
+use quidam::link::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};
 
 #[derive(Parser)]
 #[command(about = "Streams a Wikidata JSON dump into quidam knowledge-base records")]
@@ -40,6 +43,9 @@ struct Args {
     /// No progress bar (for logs and benchmarks).
     #[arg(long)]
     quiet: bool,
+    /// The longest line to read; longer ones are reported and skipped.
+    #[arg(long, default_value_t = DEFAULT_MAX_LINE_BYTES)]
+    max_line_bytes: usize,
 }
 
 /// The dump, decompressed, with a progress bar over its (compressed) bytes.
@@ -53,7 +59,8 @@ fn open(path: &Path, what: &str, quiet: bool) -> std::io::Result<(Box<dyn BufRea
         let stdin = bar.wrap_read(std::io::stdin());
         return Ok((Box::new(BufReader::with_capacity(1 << 20, stdin)), bar));
     }
-    let file = File::open(path)?;
+    let file = File::open(path)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     let bar = if quiet {
         ProgressBar::hidden()
     } else {
@@ -92,6 +99,9 @@ fn report(what: &str, stats: &ImportStats, seconds: f64) {
     for (line, error) in &stats.errors {
         eprintln!("  line {line}: {error}");
     }
+    if let Some(error) = &stats.read_error {
+        eprintln!("  the dump could not be read to its end: {error}");
+    }
     if stats.malformed > stats.errors.len() as u64 {
         eprintln!(
             "  ({} more malformed lines)",
@@ -100,7 +110,19 @@ fn report(what: &str, stats: &ImportStats, seconds: f64) {
     }
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(true) => std::process::ExitCode::SUCCESS,
+        Ok(false) => std::process::ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("import_wikidata: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Whether the whole dump was read.
+fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let args = Args::parse();
     if args.subclasses && args.dump.as_os_str() == "-" {
         return Err("--subclasses reads the dump twice: give a file, not standard input".into());
@@ -111,6 +133,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (classes, stats) = ClassMap::from_dump(reader)?;
         bar.finish_and_clear();
         report("subclass pass", &stats, started.elapsed().as_secs_f64());
+        if stats.read_error.is_some() {
+            return Err("the subclass pass could not read the whole dump; nothing imported".into());
+        }
         eprintln!("{} classes", classes.len());
         classes
     } else {
@@ -120,10 +145,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let (reader, bar) = open(&args.dump, "entities", args.quiet)?;
     let tmp = args.out.with_extension("tmp");
-    let writer = BufWriter::new(File::create(&tmp)?);
-    let stats = WikidataImporter::new(classes).import(reader, writer, |_| {})?;
+    let imported = File::create(&tmp).map_err(Into::into).and_then(|file| {
+        WikidataImporter::new(classes)
+            .max_line_bytes(args.max_line_bytes)
+            .import(reader, BufWriter::new(file), |_| {})
+            .map_err(Into::into)
+    });
     bar.finish_and_clear();
-    std::fs::rename(&tmp, &args.out)?;
+    let stats: ImportStats = match imported {
+        Ok(stats) => stats,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    if let Err(e) = std::fs::rename(&tmp, &args.out) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
     report("import", &stats, started.elapsed().as_secs_f64());
-    Ok(())
+    if stats.read_error.is_some() {
+        eprintln!(
+            "{} records read before the error are in {}",
+            stats.kept,
+            args.out.display()
+        );
+    }
+    Ok(stats.read_error.is_none())
 }

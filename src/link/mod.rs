@@ -13,4 +13,4 @@ pub(crate) use linker::link;
 pub use linker::DEFAULT_NIL_THRESHOLD;
 pub(crate) use resolve::resolve;
 pub use resolve::DocEntity;
-pub use wikidata::{ClassMap, ImportStats, WikidataImporter};
+pub use wikidata::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};

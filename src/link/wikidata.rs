@@ -11,7 +11,8 @@
 //! ```
 //!
 //! [`WikidataImporter::import`] reads it line by line, in memory bounded by
-//! the longest line, and writes one [`KbRecord`] (JSONL) for each item that
+//! the longest line it keeps ([`WikidataImporter::max_line_bytes`]; a longer
+//! line is reported and skipped), and writes one [`KbRecord`] (JSONL) for each item that
 //! has a French (or language-neutral `mul`) label or alias and whose
 //! `instance of` (P31) is one of the [`ClassMap`]'s classes: people, organisations,
 //! places and web sites. Its popularity is its number of sitelinks. A line
@@ -25,9 +26,9 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{BufRead, Write};
+use std::io::{self, BufRead, Write};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
@@ -185,10 +186,18 @@ pub struct ImportStats {
     pub malformed: u64,
     /// The first malformed lines: (line number from 1, what was wrong).
     pub errors: Vec<(u64, String)>,
+    /// The read error that ended the import before the end of the dump (a
+    /// truncated or corrupt archive), if any: the records of the lines
+    /// before it were written.
+    pub read_error: Option<String>,
 }
 
 /// How many malformed lines [`ImportStats::errors`] describes.
 const MAX_REPORTED: usize = 20;
+
+/// The longest line read by default, in bytes: Wikidata's largest entities
+/// take a few megabytes.
+pub const DEFAULT_MAX_LINE_BYTES: usize = 64 << 20;
 
 /// Turns a Wikidata JSON dump into knowledge-base records.
 ///
@@ -209,12 +218,25 @@ const MAX_REPORTED: usize = 20;
 #[derive(Clone, Debug)]
 pub struct WikidataImporter {
     classes: ClassMap,
+    max_line_bytes: usize,
 }
 
 impl WikidataImporter {
     /// An importer keeping the instances of these classes.
     pub fn new(classes: ClassMap) -> WikidataImporter {
-        WikidataImporter { classes }
+        WikidataImporter {
+            classes,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+        }
+    }
+
+    /// The longest line to read, in bytes ([`DEFAULT_MAX_LINE_BYTES`]): a
+    /// longer one is counted as malformed and skipped without being held in
+    /// memory.
+    #[must_use]
+    pub fn max_line_bytes(mut self, max: usize) -> WikidataImporter {
+        self.max_line_bytes = max;
+        self
     }
 
     /// The record for one dump line, or `None` when the line is not an
@@ -244,13 +266,15 @@ impl WikidataImporter {
             .filter(|n| !n.trim().is_empty());
         let name = names.next()?;
         let mut record = KbRecord::new(id, name, *label);
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        seen.insert(name);
         for alias in names.chain(entity.aliases.mul.iter().map(|t| t.value.as_ref())) {
-            if alias != record.label && !record.aliases.iter().any(|a| a == alias) {
+            if seen.insert(alias) {
                 record.aliases.push(alias.to_owned());
             }
         }
         if let Some(en) = &entity.labels.en {
-            if en.value != record.label && !record.aliases.iter().any(|a| *a == en.value) {
+            if !seen.contains(en.value.as_ref()) {
                 record.variants.push(en.value.clone().into_owned());
             }
         }
@@ -262,8 +286,10 @@ impl WikidataImporter {
     }
 
     /// Reads a dump and writes the records to keep as JSONL, calling
-    /// `progress` every 10,000 lines. Malformed lines are counted and
-    /// skipped; reading or writing errors stop the import.
+    /// `progress` every 10,000 lines. Malformed and over-long lines are
+    /// counted and skipped. A read error (a truncated archive) ends the
+    /// import with the records read so far written and the error in
+    /// [`ImportStats::read_error`]; a write error is an `Err`.
     pub fn import(
         &self,
         reader: impl BufRead,
@@ -274,6 +300,7 @@ impl WikidataImporter {
         let mut out = Vec::new();
         let mut stats = for_each_entity_with_progress(
             reader,
+            self.max_line_bytes,
             |entity| {
                 if let Some(record) = self.keep(entity) {
                     out.clear();
@@ -326,19 +353,68 @@ fn for_each_entity(
     reader: impl BufRead,
     each: impl FnMut(&RawEntity<'_>) -> Result<(), Error>,
 ) -> Result<ImportStats, Error> {
-    for_each_entity_with_progress(reader, each, &mut |_| {})
+    for_each_entity_with_progress(reader, DEFAULT_MAX_LINE_BYTES, each, &mut |_| {})
+}
+
+/// Reads one line, through its `\n`, into `line` (cleared first), holding at
+/// most `max` bytes of it: returns the bytes taken from `reader` (0 at the
+/// end) and whether the line was longer than `max` (then `line` is empty and
+/// the rest of the line was read and dropped).
+fn read_line_bounded(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<(usize, bool)> {
+    line.clear();
+    let (mut read, mut over) = (0, false);
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok((read, over));
+        }
+        let (take, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        if !over && line.len() + take > max {
+            over = true;
+            line.clear();
+            line.shrink_to(1 << 20);
+        }
+        if !over {
+            line.extend_from_slice(&buf[..take]);
+        }
+        reader.consume(take);
+        read += take;
+        if done {
+            return Ok((read, over));
+        }
+    }
 }
 
 fn for_each_entity_with_progress(
     mut reader: impl BufRead,
+    max_line_bytes: usize,
     mut each: impl FnMut(&RawEntity<'_>) -> Result<(), Error>,
     progress: &mut dyn FnMut(&ImportStats),
 ) -> Result<ImportStats, Error> {
     let mut stats = ImportStats::default();
     let mut line = Vec::new();
     loop {
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line)?;
+        let (n, over) = match read_line_bounded(&mut reader, &mut line, max_line_bytes) {
+            Ok(read) => read,
+            Err(e) => {
+                stats.read_error = Some(format!(
+                    "after line {} ({} bytes): {e}",
+                    stats.lines, stats.bytes
+                ));
+                break;
+            }
+        };
         if n == 0 {
             break;
         }
@@ -346,6 +422,14 @@ fn for_each_entity_with_progress(
         stats.bytes += n as u64;
         if stats.lines % 10_000 == 0 {
             progress(&stats);
+        }
+        if over {
+            stats.malformed += 1;
+            if stats.errors.len() < MAX_REPORTED {
+                let message = format!("a line of over {max_line_bytes} bytes, skipped");
+                stats.errors.push((stats.lines, message));
+            }
+            continue;
         }
         let parsed = std::str::from_utf8(&line)
             .map_err(|e| e.to_string())

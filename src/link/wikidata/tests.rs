@@ -217,6 +217,87 @@ fn malformed_lines_are_reported_and_skipped() {
 }
 
 #[test]
+fn over_long_lines_are_skipped_without_being_held() {
+    let paris = line(&Item {
+        id: "Q90",
+        fr: Some("Paris"),
+        p31: &[515],
+        ..ITEM
+    });
+    let long = line(&Item {
+        id: "Q91",
+        fr: Some(&"a".repeat(5_000)),
+        p31: &[515],
+        ..ITEM
+    });
+    // The last line has no newline and no end.
+    let text = format!("[\n{paris},\n{long},\n{paris}\n{}", "x".repeat(20_000));
+    let mut out = Vec::new();
+    // A reader that hands out 7 bytes at a time.
+    let reader = std::io::BufReader::with_capacity(7, text.as_bytes());
+    let stats = WikidataImporter::new(ClassMap::builtin())
+        .max_line_bytes(paris.len() + 2)
+        .import(reader, &mut out, |_| {})
+        .unwrap();
+    assert_eq!((stats.lines, stats.entities, stats.kept), (5, 2, 2));
+    assert_eq!(stats.bytes, text.len() as u64);
+    let lines: Vec<u64> = stats.errors.iter().map(|(n, _)| *n).collect();
+    assert_eq!(lines, [3, 5]);
+    assert!(stats.errors[0].1.contains("skipped"), "{:?}", stats.errors);
+    assert_eq!(stats.read_error, None);
+}
+
+#[test]
+fn a_truncated_archive_keeps_what_was_read() {
+    use std::io::Write as _;
+    let lines: Vec<String> = (0..2_000)
+        .map(|i| {
+            line(&Item {
+                id: &format!("Q{}", 100 + i),
+                fr: Some(&format!("Ville {i}")),
+                p31: &[515],
+                ..ITEM
+            })
+        })
+        .collect();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(dump(&lines).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let cut = &gz[..gz.len() / 2];
+    let reader = std::io::BufReader::new(flate2::bufread::MultiGzDecoder::new(cut));
+    let mut out = Vec::new();
+    let stats = WikidataImporter::new(ClassMap::builtin())
+        .import(reader, &mut out, |_| {})
+        .unwrap();
+    assert!(stats.read_error.is_some(), "{stats:?}");
+    assert!(stats.kept > 100 && stats.kept < 2_000, "{}", stats.kept);
+    assert_eq!(records(&out).len() as u64, stats.kept);
+}
+
+#[test]
+fn repeated_aliases_are_kept_once() {
+    let aliases: Vec<String> = (0..3_000).map(|i| format!("Nom {}", i % 1_000)).collect();
+    let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
+    let text = dump(&[line(&Item {
+        id: "Q90",
+        fr: Some("Nom 0"),
+        en: Some("Nom 7"),
+        aliases: &aliases,
+        p31: &[515],
+        ..ITEM
+    })]);
+    let mut out = Vec::new();
+    WikidataImporter::new(ClassMap::builtin())
+        .import(text.as_bytes(), &mut out, |_| {})
+        .unwrap();
+    let record = &records(&out)[0];
+    assert_eq!(record.label, "Nom 0");
+    assert_eq!(record.aliases.len(), 999);
+    assert_eq!(record.aliases[0], "Nom 1");
+    assert!(record.variants.is_empty());
+}
+
+#[test]
 fn one_line_at_a_time() {
     let importer = WikidataImporter::new(ClassMap::builtin());
     assert!(importer.record("[").unwrap().is_none());

@@ -1,0 +1,31 @@
+//! `cargo fuzz run knowledge_base fuzz/seeds/knowledge_base`: any bytes,
+//! with the checksum written anew so that the fuzzer reaches past it, give
+//! an error at load or a knowledge base whose lookups answer consistently;
+//! never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use quidam::link::KnowledgeBase;
+
+/// Magic, version, checksum, four section lengths.
+const HEADER: usize = 48;
+
+fuzz_target!(|data: &[u8]| {
+    let mut bytes = data.to_vec();
+    if bytes.len() >= HEADER {
+        let crc = crc32fast::hash(&bytes[HEADER..]);
+        bytes[12..16].copy_from_slice(&crc.to_le_bytes());
+    }
+    let Ok(kb) = KnowledgeBase::from_bytes(bytes) else { return };
+    for name in ["Paris", "Lutèce", "Reinach", "Vienne", "Wien", "Société générale", "Parisse"] {
+        let mut found: Vec<_> = kb.candidates(name).collect();
+        for (_, candidates) in kb.fuzzy_candidates(name) {
+            found.extend(candidates);
+        }
+        for c in found {
+            let entity = kb.get(c.entity.id()).expect("a candidate's id is found");
+            assert_eq!(entity.label(), c.entity.label());
+            let _ = (entity.description(), entity.kind(), entity.popularity());
+        }
+    }
+});
