@@ -108,20 +108,11 @@ pub enum NameRule {
     /// A capitalised word that spells a domain of the document is a `SITE`
     /// (`Quebectorrent` after `QuebecTorrent.com`).
     DomainName,
-    /// An untagged capitalised name after a definite site noun is a `SITE`
-    /// (`du site Zone Téléchargement`).
-    UntaggedAfterSiteNoun,
-    /// Function words and punctuation that end a name are left out
-    /// (`Afrique de l'` -> `Afrique`).
-    TrimEnds,
-    /// The lower-case title that opens a person's name is left out
-    /// (`maréchal Haig` -> `Haig`).
-    TrimTitles,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 10] = [
+    pub const ALL: [NameRule; 7] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -129,14 +120,11 @@ impl NameRule {
         NameRule::PlatformAccount,
         NameRule::PlatformAfterSur,
         NameRule::DomainName,
-        NameRule::UntaggedAfterSiteNoun,
-        NameRule::TrimEnds,
-        NameRule::TrimTitles,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
-    /// `site-noun`, `site-spread`, `platform-account`, `domain-name`,
-    /// `untagged-after-site-noun`, `trim-ends`, `trim-titles`.
+    /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
+    /// `domain-name`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -146,9 +134,6 @@ impl NameRule {
             NameRule::PlatformAccount => "platform-account",
             NameRule::PlatformAfterSur => "platform-after-sur",
             NameRule::DomainName => "domain-name",
-            NameRule::UntaggedAfterSiteNoun => "untagged-after-site-noun",
-            NameRule::TrimEnds => "trim-ends",
-            NameRule::TrimTitles => "trim-titles",
         }
     }
 }
@@ -462,7 +447,6 @@ impl Pipeline {
                 tagger.tag_sentence(
                     &tokens[s.clone()],
                     &marks[s.clone()],
-                    self.rules,
                     &mut scratch,
                     &mut found,
                 );

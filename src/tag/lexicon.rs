@@ -197,14 +197,6 @@ impl Lexicon {
                 && self.clusters(fnv(word.to_lowercase().as_bytes())).is_some())
     }
 
-    /// Whether the word lower-cased is in the word-cluster vocabulary: a
-    /// common word when the word is capitalised (`Internet`), since names
-    /// are learnt as written.
-    pub(crate) fn knows_lower_case(&self, word: &str) -> bool {
-        use super::features::fnv;
-        self.clusters(fnv(word.to_lowercase().as_bytes())).is_some()
-    }
-
     /// Walks the gazetteer over consecutive lowercased tokens starting at
     /// `tokens[0]`, and returns the length and classes of the longest phrase
     /// found (classes as a bit set of [`Gazetteer::bit`]).

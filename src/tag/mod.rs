@@ -55,8 +55,8 @@ pub(crate) use sites::site_contexts;
 pub(crate) use surnames::find_surnames;
 
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::{Label, NameRule, NameRules};
-use crate::text::{Token, TokenKind};
+use crate::pipeline::Label;
+use crate::text::Token;
 
 /// The labels the tagger predicts, in tag order.
 pub(crate) const LABELS: [Label; 5] =
@@ -283,91 +283,6 @@ fn viterbi(
     }
 }
 
-/// Words a name never ends with (`ANNOTATION.md`: the shortest stretch that
-/// names the entity).
-const NEVER_LAST: &[&str] = &[
-    "de", "du", "des", "d'", "d’", "d", "l'", "l’", "l", "la", "le", "les", "et", "à", "au", "aux",
-    "en",
-];
-
-/// Lower-case words that may open a person's name (`de Gaulle`,
-/// `van Gogh`): any other lower-case word before a capitalised one is a
-/// title or role (`général`, `maréchal`, `ministre`), which `ANNOTATION.md`
-/// keeps outside a `PER`.
-const PARTICLES: &[&str] = &[
-    "al", "ben", "bin", "d'", "d’", "da", "das", "de", "del", "della", "den", "der", "des", "di",
-    "do", "dos", "du", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y", "zu",
-];
-
-/// Drops function words and punctuation that end a span (`Afrique de l'`);
-/// and the titles that open a person's name (`maréchal Haig` -> `Haig`,
-/// `général de Gaulle` -> `de Gaulle`): lower-case words before the first
-/// capitalised one, up to a name particle. A span may come out empty.
-pub(crate) fn trim_name(
-    tokens: &[Token<'_>],
-    r: &mut Range<usize>,
-    label: Label,
-    rules: NameRules,
-) {
-    while rules.on(NameRule::TrimEnds) && r.end > r.start {
-        let Some(last) = tokens.get(r.end - 1) else {
-            return;
-        };
-        let dangling = (last.kind == TokenKind::Punct && !abbreviation_dot(tokens, r.end - 1))
-            || last.kind == TokenKind::Elision
-            || NEVER_LAST.contains(&last.text);
-        if !dangling {
-            break;
-        }
-        r.end -= 1;
-    }
-    if label != Label::Per || !rules.on(NameRule::TrimTitles) {
-        return;
-    }
-    let capital = |t: &Token<'_>| t.text.chars().any(char::is_uppercase);
-    let Some(named) = tokens
-        .get(r.clone())
-        .and_then(|run| run.iter().position(capital))
-    else {
-        return;
-    };
-    let lower = |t: &Token<'_>| {
-        matches!(t.kind, TokenKind::Word | TokenKind::Elision)
-            && t.text.starts_with(char::is_lowercase)
-    };
-    let particle = |t: &Token<'_>| PARTICLES.contains(&t.text);
-    // The particles right before the name stay with it.
-    let mut start = r.start + named;
-    while start > r.start && particle(&tokens[start - 1]) {
-        start -= 1;
-    }
-    let before = &tokens[r.start..start];
-    if before.iter().all(lower) && before.iter().any(|t| !particle(t)) {
-        r.start = start;
-    }
-}
-
-/// Whether token `i` is a `.` or `!` that ends the word of two letters or
-/// more right before it, as part of a name (`Warner Bros.`, `Yahoo!`); an
-/// initial's dot stays outside (`F.` -> `F`).
-fn abbreviation_dot(tokens: &[Token<'_>], i: usize) -> bool {
-    let (Some(word), Some(dot)) = (i.checked_sub(1).and_then(|w| tokens.get(w)), tokens.get(i))
-    else {
-        return false;
-    };
-    matches!(dot.text, "." | "!")
-        && word.kind == TokenKind::Word
-        && word.span.byte_end == dot.span.byte_start
-        && word.text.chars().nth(1).is_some()
-}
-
-/// [`trim_name`] on each span, as far as `rules` allow.
-fn trim_spans(tokens: &[Token<'_>], rules: NameRules, spans: &mut [(Range<usize>, Label)]) {
-    for (r, label) in spans {
-        trim_name(tokens, r, *label, rules);
-    }
-}
-
 /// Reads the entities of a tag sequence: (token range, label) pairs.
 fn spans(tags: &[usize], out: &mut Vec<(Range<usize>, Label)>) {
     let mut start = 0;
@@ -559,7 +474,6 @@ impl Tagger {
         &self,
         tokens: &[Token<'_>],
         marks: &[u8],
-        rules: NameRules,
         scratch: &mut TaggerScratch,
         out: &mut Vec<(Range<usize>, Label)>,
     ) {
@@ -581,10 +495,7 @@ impl Tagger {
             &mut scratch.backpointers,
             &mut scratch.tags,
         );
-        let first = out.len();
         spans(&scratch.tags, out);
-        trim_spans(tokens, rules, &mut out[first..]);
-        out.retain(|(r, _)| !r.is_empty());
     }
 }
 

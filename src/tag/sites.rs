@@ -20,13 +20,7 @@
 //!    written in the same document (`Quebectorrent` after
 //!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
 //!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
-//!    `hadopi.fr` is the authority;
-//! 5. makes `SITE` an untagged capitalised name right after a site noun
-//!    that a definite article or a demonstrative opens (`le site T411`,
-//!    `du site Zone Téléchargement`), which rule 3 then finds again where
-//!    the tagger missed it too. An indefinite article names a kind, not a
-//!    site (`un tracker BitTorrent`), and a common word is no name (`le
-//!    site Internet de la mairie`).
+//!    `hadopi.fr` is the authority.
 //!
 //! `le site du Figaro` is not a site named `Figaro`: a name after `du`,
 //! `de` or an article is the site's owner.
@@ -106,18 +100,6 @@ fn site_noun_before(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     None
 }
 
-/// Whether a definite article or a demonstrative opens the site noun at
-/// token `noun` (`le site`, `du site`, `cette plateforme`).
-fn definite(tokens: &[Token<'_>], noun: usize) -> bool {
-    noun.checked_sub(1).is_some_and(|k| {
-        let t = tokens[k].text.to_lowercase();
-        matches!(
-            t.as_str(),
-            "le" | "la" | "l'" | "l’" | "du" | "au" | "les" | "aux" | "ce" | "cet" | "cette"
-        )
-    })
-}
-
 fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
     let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     lexicon
@@ -159,9 +141,6 @@ pub(crate) fn site_contexts(
     if rules.on(NameRule::DomainName) {
         named_domains(lexicon, tokens, blocked, spans);
     }
-    if rules.on(NameRule::UntaggedAfterSiteNoun) {
-        named_by_site_noun(lexicon, tokens, blocked, spans);
-    }
     relabel_by_context(lexicon, tokens, blocked, rules, spans);
 }
 
@@ -177,45 +156,6 @@ fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
     }
     covered
-}
-
-/// Rule 5.
-fn named_by_site_noun(
-    lexicon: &Lexicon,
-    tokens: &[Token<'_>],
-    blocked: &[u8],
-    spans: &mut Vec<(Range<usize>, Label)>,
-) {
-    let covered = covered(tokens, spans);
-    let mut found = Vec::new();
-    let mut k = 0;
-    while k < tokens.len() {
-        let opens = free(&covered, blocked, k)
-            && tokens[k].is_capitalised_word()
-            && site_noun_before(tokens, k).is_some_and(|noun| definite(tokens, noun));
-        if !opens {
-            k += 1;
-            continue;
-        }
-        let mut end = k + 1;
-        while end < tokens.len()
-            && end - k < 3
-            && free(&covered, blocked, end)
-            && tokens[end].is_capitalised_word()
-            && tokens[end].span.byte_start == tokens[end - 1].span.byte_end + 1
-        {
-            end += 1;
-        }
-        // One capitalised word may be a common one (`le site Internet`).
-        if end - k > 1 || !lexicon.knows_lower_case(tokens[k].text) {
-            found.push((k..end, Label::Site));
-        }
-        k = end;
-    }
-    if !found.is_empty() {
-        spans.extend(found);
-        spans.sort_by_key(|(r, _)| r.start);
-    }
 }
 
 /// Rule 4.
@@ -408,23 +348,6 @@ mod tests {
                 text: "La Hadopi (hadopi.fr) écrit. Voir twitter.com, où Twitter a changé.",
                 tagged: &[("Hadopi", Label::Org)],
                 expected: &[("Hadopi", Label::Org)],
-            },
-            Case {
-                name: "an untagged name after a definite site noun, then found again",
-                text: "Le site T411 a fermé. T411 comptait des millions de membres, \
-                       comme le site Zone Téléchargement.",
-                tagged: &[],
-                expected: &[
-                    ("T411", Label::Site),
-                    ("T411", Label::Site),
-                    ("Zone Téléchargement", Label::Site),
-                ],
-            },
-            Case {
-                name: "an indefinite article names a kind, a common word is no name",
-                text: "Un tracker BitTorrent. Voir le site Internet de la mairie.",
-                tagged: &[],
-                expected: &[],
             },
             Case {
                 name: "lower case, short names and blocked tokens are left alone",

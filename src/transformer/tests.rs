@@ -1,5 +1,5 @@
 use super::*;
-use crate::tag::tests::range_text;
+use crate::tag::tests::{range_text, token_range};
 use crate::text::tokenize;
 
 /// Sub-tokens as a WordPiece tokenizer would cut them: each quidam token in
@@ -418,5 +418,105 @@ fn tags_follow_the_scheme() {
             .map(|d| (range_text(c.text, &tokens, &d.tokens), d.label))
             .collect();
         assert_eq!(got, c.expected, "{}", c.name);
+    }
+}
+
+#[test]
+fn spans_never_end_with_a_function_word() {
+    let tokens = crate::text::tokenize("vers Afrique de la ONG , et .");
+    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    assert_eq!(
+        words,
+        ["vers", "Afrique", "de", "la", "ONG", ",", "et", "."]
+    );
+    // `Afrique de la` and `ONG , et .` as a tagger might give them, and a
+    // span of function words only.
+    let mut spans = vec![(1..4, Label::Loc), (4..8, Label::Org), (2..4, Label::Misc)];
+    for (r, label) in &mut spans {
+        trim_name(&tokens, r, *label);
+    }
+    assert_eq!(
+        spans,
+        [(1..2, Label::Loc), (4..5, Label::Org), (2..2, Label::Misc)]
+    );
+}
+
+#[test]
+fn names_are_trimmed_to_the_contract() {
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        span: &'static str,
+        label: Label,
+        expected: &'static str,
+    }
+    let cases = [
+        Case {
+            name: "a dangling conjunction",
+            text: "le groupe Queen et",
+            span: "Queen et",
+            label: Label::Org,
+            expected: "Queen",
+        },
+        Case {
+            name: "an abbreviation keeps its dot",
+            text: "Warner Bros. commande une suite",
+            span: "Warner Bros.",
+            label: Label::Org,
+            expected: "Warner Bros.",
+        },
+        Case {
+            name: "an initial does not",
+            text: "signé F. Durand",
+            span: "F.",
+            label: Label::Per,
+            expected: "F",
+        },
+        Case {
+            name: "a title before a person",
+            text: "le maréchal Haig arrive",
+            span: "maréchal Haig",
+            label: Label::Per,
+            expected: "Haig",
+        },
+        Case {
+            name: "a title and article before a particle",
+            text: "selon le général de Gaulle",
+            span: "le général de Gaulle",
+            label: Label::Per,
+            expected: "de Gaulle",
+        },
+        Case {
+            name: "a particle alone stays",
+            text: "Charles de Gaulle et de Gaulle",
+            span: "de Gaulle",
+            label: Label::Per,
+            expected: "de Gaulle",
+        },
+        Case {
+            name: "a head stays with an organisation",
+            text: "la mairie de Paris",
+            span: "mairie de Paris",
+            label: Label::Org,
+            expected: "mairie de Paris",
+        },
+        Case {
+            name: "a person without a capital is left alone",
+            text: "et bell hooks écrit",
+            span: "bell hooks",
+            label: Label::Per,
+            expected: "bell hooks",
+        },
+    ];
+    for case in cases {
+        let tokens = crate::text::tokenize(case.text);
+        let mut r = token_range(case.text, &tokens, case.span, 0);
+        trim_name(&tokens, &mut r, case.label);
+        assert_eq!(
+            range_text(case.text, &tokens, &r),
+            case.expected,
+            "{}",
+            case.name
+        );
     }
 }
