@@ -299,6 +299,16 @@ fn amounts() {
             ],
         },
         Case {
+            name: "a suffix currency, then a symbol before the next number",
+            input: "5 € $10 et 3 £ 7 €",
+            expected: &[
+                ("5 €", Some("5"), Some("EUR"), false),
+                ("$10", Some("10"), Some("USD"), false),
+                ("3 £", Some("3"), Some("GBP"), false),
+                ("7 €", Some("7"), Some("EUR"), false),
+            ],
+        },
+        Case {
             name: "names several countries share",
             input: "200.000 rials, 20 riyals, 1.300 dirhams",
             expected: &[
