@@ -9,7 +9,7 @@
 //!
 //! A `.jsonl` input holds one document a line, with its text under `"text"`
 //! (the gold format, or any object with a `text` field); any other file is one
-//! document. The `--json` output is the gold JSONL format of `ANNOTATION.md`
+//! document. The `--json` output is the gold JSONL format of `docs/annotation.md`
 //! (char offsets) plus `byte_start`, `byte_end`, `text`, and for `MONEY`
 //! `value`, `currency`, `approximate`, for `SITE` `domain`, and `kb_id`,
 //! `kb_score` for an entity linked to the knowledge base.

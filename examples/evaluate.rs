@@ -1,4 +1,4 @@
-//! Scores the default pipeline against a gold JSONL file, as `ANNOTATION.md`
+//! Scores the default pipeline against a gold JSONL file, as `docs/annotation.md`
 //! defines the scores.
 //!
 //! ```text

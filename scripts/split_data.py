@@ -19,7 +19,7 @@ Writes:
   positions, which the transformer's stages 1 to 3 were trained on
   (training/build_transformer.sh);
 - hist-train.jsonl / hist-dev.jsonl: HIPE-2020 train and dev, with PER
-  spans brought to ANNOTATION.md (titles and appositions left out, see
+  spans brought to docs/annotation.md (titles and appositions left out, see
   training/contract.py);
 - europeana.jsonl: Europeana, all of it (training only).
 """

@@ -1,4 +1,4 @@
-//! Gold JSONL files and scoring, exactly as `ANNOTATION.md` defines them.
+//! Gold JSONL files and scoring, exactly as `docs/annotation.md` defines them.
 //!
 //! Entity scores are micro precision, recall and F1 over exact
 //! `(start, end, label)` matches in char offsets, for the labels the gold

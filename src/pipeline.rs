@@ -22,7 +22,7 @@ use crate::transformer::{TransformerConfig, TransformerTagger};
 /// The embedded tagger, read once per process.
 static EMBEDDED_TAGGER: LazyLock<Arc<Tagger>> = LazyLock::new(|| Arc::new(Tagger::embedded()));
 
-/// The kind of thing an entity names (see `ANNOTATION.md`).
+/// The kind of thing an entity names (see `docs/annotation.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Label {

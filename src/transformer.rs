@@ -558,7 +558,7 @@ pub fn unspace(ranges: &mut [Range<usize>], at: &[usize]) {
     }
 }
 
-/// Words a name never ends with (`ANNOTATION.md`: the shortest stretch that
+/// Words a name never ends with (`docs/annotation.md`: the shortest stretch that
 /// names the entity).
 const NEVER_LAST: &[&str] = &[
     "de", "du", "des", "d'", "d’", "d", "l'", "l’", "l", "la", "le", "les", "et", "à", "au", "aux",
@@ -567,7 +567,7 @@ const NEVER_LAST: &[&str] = &[
 
 /// Lower-case words that may open a person's name (`de Gaulle`,
 /// `van Gogh`): any other lower-case word before a capitalised one is a
-/// title or role (`général`, `maréchal`, `ministre`), which `ANNOTATION.md`
+/// title or role (`général`, `maréchal`, `ministre`), which `docs/annotation.md`
 /// keeps outside a `PER`.
 const PARTICLES: &[&str] = &[
     "al", "ben", "bin", "d'", "d’", "da", "das", "de", "del", "della", "den", "der", "des", "di",

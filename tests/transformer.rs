@@ -346,7 +346,7 @@ fn the_shipped_model_finds_french_names() {
         },
         Case {
             text: "Le tribunal de Rennes a condamné le prévenu à 150 000 €.",
-            // The head joins the place it introduces (`ANNOTATION.md`).
+            // The head joins the place it introduces (`docs/annotation.md`).
             expected: &[
                 ("tribunal de Rennes", Label::Org),
                 ("150 000 €", Label::Money),

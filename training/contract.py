@@ -1,5 +1,5 @@
 """Brings spans of other annotation schemes to quidam's contract
-(`ANNOTATION.md`): titles, honorifics and roles stay outside a PER span.
+(`docs/annotation.md`): titles, honorifics and roles stay outside a PER span.
 
 HIPE-2020 marks `M. Ilg`, `le général Boulanger` and `Louis Merle, directeur
 des postes` as persons, and a model trained on it (or on labels from such a

@@ -38,7 +38,7 @@ use crate::pipeline::Label;
 
 /// Root classes, by priority: an item that is an instance of classes of
 /// several labels takes the first (a city that Wikidata also files as an
-/// organisation is a place, as `ANNOTATION.md` wants).
+/// organisation is a place, as `docs/annotation.md` wants).
 const ROOTS: &[(u64, Label)] = &[
     (5, Label::Per),         // human
     (35127, Label::Site),    // website

@@ -41,7 +41,7 @@ pub struct Money {
     pub approximate: bool,
     /// Whether `value` counts the currency's hundredths, as written
     /// (`45 cents`, `300 pence`: 45 and 300); `centimes` are converted
-    /// instead (`50 centimes` is 0.5 EUR, as `ANNOTATION.md` has it).
+    /// instead (`50 centimes` is 0.5 EUR, as `docs/annotation.md` has it).
     pub minor_unit: bool,
 }
 
@@ -583,7 +583,7 @@ fn number_run_end(tokens: &[Token<'_>], k: usize) -> usize {
 
 /// The first token of a range that ends with the amount at token `i`: `3`
 /// in `3 à 5 milliards d'euros`, `8` in `entre 8 et 14 milliards`
-/// (`ANNOTATION.md`: one span without `entre`, no value).
+/// (`docs/annotation.md`: one span without `entre`, no value).
 fn range_start(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let first = i.checked_sub(2)?;
     let number = |t: &Token<'_>| t.kind == TokenKind::Number || is_number_word(t.text);

@@ -1,4 +1,4 @@
-//! Common-noun heads that belong to a name (`ANNOTATION.md`: "a common-noun
+//! Common-noun heads that belong to a name (`docs/annotation.md`: "a common-noun
 //! head that is part of the official name belongs to the span"):
 //! `mairie de Paris`, `ministère de l'Intérieur`, `aéroport d'Ajaccio`,
 //! `rue Saint-Benoît`.
@@ -9,7 +9,7 @@
 //! institutional complement such as `de grande instance`, `d'appel`), then
 //! `de`, `d'`, `du`, `des` (optionally `la` or `l'`), then a tagged name or a
 //! run of capitalised words, becomes one entity labelled by the head
-//! (`Tribunal correctionnel de Rennes`, as `ANNOTATION.md` has it).
+//! (`Tribunal correctionnel de Rennes`, as `docs/annotation.md` has it).
 
 use std::ops::Range;
 

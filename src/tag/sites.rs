@@ -1,4 +1,4 @@
-//! Sites versus organisations, by context (`ANNOTATION.md`): "the service as
+//! Sites versus organisations, by context (`docs/annotation.md`): "the service as
 //! a place is SITE (`une vidéo publiée sur YouTube`, `le site T411`). A name
 //! whose only identity is a web site is SITE wherever it appears."
 //!
