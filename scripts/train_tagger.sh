@@ -9,7 +9,7 @@
 # news/train.jsonl and the 32 OrangeSum articles of news/dev.jsonl), and 5,000
 # OrangeSum articles labelled by quidam's transformer through the Rust backend
 # (distillation: training/distill.sh wrote training/data/transformer-orangesum-5k.jsonl.gz;
-# training/README.md). Four epochs, the last one kept: the weight and the
+# docs/training.md). Four epochs, the last one kept: the weight and the
 # epochs were chosen by scripts/cross_validate.sh over the news folds.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -20,7 +20,7 @@
 #    and 4,000 WikiNEuRal sentences;
 # 6. saved in float16 with config.json and tokenizer.json, which the
 #    `transformer` feature's backend loads (model.safetensors).
-# training/README.md gives each stage's scores.
+# docs/training.md gives each stage's scores.
 # Each stage but the last is kept in target/transformer-build and skipped
 # when its model is there, so one stage reruns alone from the committed
 # model of the stage before it.
@@ -59,7 +59,7 @@ fi
 # output over the teacher file). The labels are committed, so that a better
 # pipeline later does not change this model's data.
 # Kept, and skipped when its model is there, like stage 1: to rerun stage 3
-# alone, put the committed stage-2 model there (training/README.md).
+# alone, put the committed stage-2 model there (docs/training.md).
 if [ ! -f "$work/stage2/model.safetensors" ]; then
     python3 training/join_silver.py training/data/pipeline-orangesum-stage2.jsonl.gz \
         "$data/news/orangesum.jsonl.gz" "$work/pipeline-silver.jsonl"
