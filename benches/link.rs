@@ -27,7 +27,7 @@ fn records(n: usize) -> Vec<KbRecord> {
                 labels[i % 4],
             );
             r.aliases = vec![format!("Alias {i}"), format!("E{}", i % 20_000)];
-            r.variants = vec![format!("Entity {i}")];
+            r.variants = vec![format!("Mention {i}")];
             r.description = format!("description numéro {i} d'une entité de test");
             r.popularity = (i % 97) as f32;
             r
@@ -71,7 +71,7 @@ fn linking(c: &mut Criterion) {
         .map(|a| {
             finder
                 .annotate(a)
-                .entities()
+                .mentions()
                 .iter()
                 .filter(|e| e.label() != Label::Money)
                 .map(|e| (e.span().chars(), e.label()))
@@ -105,7 +105,7 @@ fn linking(c: &mut Criterion) {
                     .map(|(a, m)| {
                         pipeline
                             .group_mentions(a, m)
-                            .entities()
+                            .mentions()
                             .iter()
                             .filter(|e| e.kb_id().is_some())
                             .count()

@@ -58,7 +58,7 @@ fn throughput(c: &mut Criterion) {
                 Some(p) => b.iter(|| {
                     articles
                         .iter()
-                        .map(|a| p.annotate(a).entities().len())
+                        .map(|a| p.annotate(a).mentions().len())
                         .sum::<usize>()
                 }),
             });

@@ -42,7 +42,7 @@ fn transformer(c: &mut Criterion) {
         b.iter(|| {
             articles
                 .iter()
-                .map(|a| pipeline.annotate(a).entities().len())
+                .map(|a| pipeline.annotate(a).mentions().len())
                 .sum::<usize>()
         })
     });
@@ -70,13 +70,13 @@ fn transformer(c: &mut Criterion) {
                         if batch == 1 {
                             articles
                                 .iter()
-                                .map(|a| pipeline.annotate(a).entities().len())
+                                .map(|a| pipeline.annotate(a).mentions().len())
                                 .sum::<usize>()
                         } else {
                             pipeline
                                 .annotate_batch(&articles)
                                 .iter()
-                                .map(|d| d.entities().len())
+                                .map(|d| d.mentions().len())
                                 .sum::<usize>()
                         }
                     })

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use quidam::{Entity, Label, Pipeline};
+use quidam::{Label, Mention, Pipeline};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -288,7 +288,7 @@ fn write_documents(
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     for (input, doc) in inputs.iter().zip(pipeline.annotate_batch(&texts)) {
         if json {
-            let spans: Vec<_> = doc.entities().iter().map(entity_json).collect();
+            let spans: Vec<_> = doc.mentions().iter().map(entity_json).collect();
             let mut meta = input.meta.clone();
             if meta.is_null() {
                 meta = json!({ "source": input.source });
@@ -301,9 +301,9 @@ fn write_documents(
                 "== {} ({} tokens, {} entities)",
                 input.source,
                 doc.tokens().len(),
-                doc.entities().len()
+                doc.mentions().len()
             )?;
-            for e in doc.entities() {
+            for e in doc.mentions() {
                 let span = e.span();
                 writeln!(
                     out,
@@ -322,7 +322,7 @@ fn write_documents(
     Ok(())
 }
 
-fn normalised(e: &Entity<'_>) -> String {
+fn normalised(e: &Mention<'_>) -> String {
     match e.label() {
         Label::Money => {
             let m = e.money().expect("MONEY has a value");
@@ -342,7 +342,7 @@ fn normalised(e: &Entity<'_>) -> String {
     }
 }
 
-fn entity_json(e: &Entity<'_>) -> serde_json::Value {
+fn entity_json(e: &Mention<'_>) -> serde_json::Value {
     let span = e.span();
     let mut v = json!({
         "start": span.char_start,
@@ -352,7 +352,7 @@ fn entity_json(e: &Entity<'_>) -> serde_json::Value {
         "byte_end": span.byte_end,
         "text": e.text(),
     });
-    if let Some(cluster) = e.doc_entity() {
+    if let Some(cluster) = e.entity() {
         v["cluster"] = cluster.into();
     }
     if let Some(m) = e.money() {

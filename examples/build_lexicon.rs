@@ -142,7 +142,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text = value["text"].as_str().unwrap_or_default();
         let mut labels: Vec<String> = pipeline
             .annotate(text)
-            .entities()
+            .mentions()
             .iter()
             .filter(|e| e.label() == Label::Site)
             .filter_map(|e| e.site()?.domain.clone())

@@ -54,7 +54,7 @@ fn main() {
     for article in articles.take(args.articles) {
         let doc = pipeline.annotate(article);
         tokens += doc.tokens().len();
-        entities += doc.entities().len();
+        entities += doc.mentions().len();
     }
     println!("{tokens} tokens, {entities} entities");
 }

@@ -13,7 +13,7 @@ fn main() {
     let pipeline = quidam::Pipeline::default();
     let found = pipeline
         .annotate("Kim Dotcom a fondé Megaupload, fermé en 2012 par le FBI.")
-        .entities()
+        .mentions()
         .len();
     println!(
         "Pipeline::default() and a first annotation ({found} entities): {:.1} ms",

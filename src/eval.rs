@@ -1,6 +1,6 @@
 //! Gold JSONL files and scoring, exactly as `docs/annotation.md` defines them.
 //!
-//! Entity scores are micro precision, recall and F1 over exact
+//! Mention scores are micro precision, recall and F1 over exact
 //! `(start, end, label)` matches in char offsets, for the labels the gold
 //! file annotates (or a chosen subset); predicted labels outside that set are
 //! ignored. On matched `MONEY` spans whose gold carries them, `value` and
@@ -120,7 +120,7 @@ pub(crate) fn for_each_line<T: serde::de::DeserializeOwned>(
 /// A document's entities as gold-format spans (char offsets), with `value`
 /// and `currency` for `MONEY`.
 pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
-    doc.entities()
+    doc.mentions()
         .iter()
         .map(|e| {
             let money = e.money();
@@ -133,7 +133,7 @@ pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
                     m.currency
                         .map_or(serde_json::Value::Null, |c| c.as_str().into())
                 }),
-                cluster: e.doc_entity().map(|id| format!("e{id}")),
+                cluster: e.entity().map(|id| format!("e{id}")),
                 kb_id: e.kb_id().map(|id| id.to_string()),
             }
         })

@@ -12,10 +12,10 @@
 //! let doc = pipeline.annotate(
 //!     "Le tribunal a condamné les administrateurs de QuebecTorrent.com à 150 000 € d'amende.",
 //! );
-//! let site = &doc.entities()[0];
+//! let site = &doc.mentions()[0];
 //! assert_eq!(site.label(), Label::Site);
 //! assert_eq!(site.site().unwrap().domain.as_deref(), Some("quebectorrent.com"));
-//! let fine = doc.entities()[1].money().unwrap();
+//! let fine = doc.mentions()[1].money().unwrap();
 //! assert_eq!(fine.value, Some(150_000.into()));
 //! assert_eq!(fine.currency.unwrap().as_str(), "EUR");
 //! ```
@@ -36,7 +36,7 @@
 //!
 //! ```
 //! let doc = quidam::Pipeline::default().annotate("Le ministre est arrivé à Genève.");
-//! let geneva = doc.entities().iter().find(|e| e.text() == "Genève").unwrap();
+//! let geneva = doc.mentions().iter().find(|e| e.text() == "Genève").unwrap();
 //! assert_eq!(geneva.kb_id().unwrap().to_string(), "Q71");
 //! ```
 
@@ -55,9 +55,15 @@ pub mod transformer;
 mod util;
 
 pub use error::{Error, ErrorKind};
-pub use pipeline::{Document, Entity, Label, NameRule, Pipeline, PipelineBuilder};
+pub use link::Entity;
+pub use pipeline::{Document, Label, Mention, NameRule, Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
 pub use span::Span;
 
 /// The exact decimal type of [`Money::value`], re-exported from `rust_decimal`.
 pub use rust_decimal::Decimal;
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -9,7 +9,7 @@ use std::sync::{Arc, LazyLock};
 use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind};
-use crate::link::{link, resolve, DocEntity, KbId, KnowledgeBase, DEFAULT_NIL_THRESHOLD};
+use crate::link::{link, resolve, Entity, KbId, KnowledgeBase, DEFAULT_NIL_THRESHOLD};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::span::Span;
 use crate::tag::{
@@ -178,17 +178,17 @@ enum Value {
 
 /// A mention of an entity in the text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entity<'t> {
+pub struct Mention<'t> {
     label: Label,
     text: &'t str,
     span: Span,
     value: Value,
-    doc_entity: Option<usize>,
+    entity: Option<usize>,
     link: Option<(KbId, f32)>,
     score: Option<f32>,
 }
 
-impl<'t> Entity<'t> {
+impl<'t> Mention<'t> {
     /// What the entity is.
     pub fn label(&self) -> Label {
         self.label
@@ -212,15 +212,16 @@ impl<'t> Entity<'t> {
         self.score
     }
 
-    /// The document entity this mention names: an index into
-    /// [`Document::doc_entities`], shared by every mention of the same thing
-    /// in the document (`None` for amounts of money).
-    pub fn doc_entity(&self) -> Option<usize> {
-        self.doc_entity
+    /// The entity this mention names: an index into
+    /// [`Document::entities`] (or see [`Document::entity_of`]), shared by
+    /// every mention of the same thing in the document (`None` for amounts
+    /// of money).
+    pub fn entity(&self) -> Option<usize> {
+        self.entity
     }
 
-    pub(crate) fn set_doc_entity(&mut self, id: usize) {
-        self.doc_entity = Some(id);
+    pub(crate) fn set_entity(&mut self, id: usize) {
+        self.entity = Some(id);
     }
 
     /// The knowledge-base entity this mention names (that of its document
@@ -228,7 +229,7 @@ impl<'t> Entity<'t> {
     ///
     /// ```
     /// let doc = quidam::Pipeline::default().annotate("Il est parti de Genève pour la Belgique.");
-    /// let ids: Vec<String> = doc.entities().iter()
+    /// let ids: Vec<String> = doc.mentions().iter()
     ///     .filter_map(|e| e.kb_id())
     ///     .map(|id| id.to_string())
     ///     .collect();
@@ -271,8 +272,8 @@ pub struct Document<'t> {
     text: &'t str,
     tokens: Vec<Token<'t>>,
     sentences: Vec<Range<usize>>,
-    entities: Vec<Entity<'t>>,
-    doc_entities: Vec<DocEntity>,
+    mentions: Vec<Mention<'t>>,
+    entities: Vec<Entity>,
 }
 
 impl<'t> Document<'t> {
@@ -283,25 +284,25 @@ impl<'t> Document<'t> {
         text: &'t str,
         tokens: Vec<Token<'t>>,
         sentences: Vec<Range<usize>>,
-        mut entities: Vec<Entity<'t>>,
+        mut mentions: Vec<Mention<'t>>,
     ) -> Document<'t> {
-        let mut doc_entities = resolve(text, &mut entities);
+        let mut entities = resolve(text, &mut mentions);
         if let Some(kb) = &pipeline.kb {
             link(
                 kb,
                 pipeline.vocabulary.as_ref(),
                 pipeline.nil_threshold,
                 &tokens,
+                &mut mentions,
                 &mut entities,
-                &mut doc_entities,
             );
         }
         Document {
             text,
             tokens,
             sentences,
+            mentions,
             entities,
-            doc_entities,
         }
     }
 
@@ -320,26 +321,32 @@ impl<'t> Document<'t> {
         self.sentences.iter().map(|r| &self.tokens[r.clone()])
     }
 
-    /// The entities, sorted by position and never overlapping.
-    pub fn entities(&self) -> &[Entity<'t>] {
-        &self.entities
+    /// The mentions: the names, amounts and sites found in the text, sorted
+    /// by position and never overlapping.
+    pub fn mentions(&self) -> &[Mention<'t>] {
+        &self.mentions
     }
 
-    /// The document entities: mentions grouped by what they name
-    /// (`Solange Drouin` and `Drouin`, `SCPP` and its expansion), in order
-    /// of first mention. See [`link`](crate::link).
+    /// The entities: mentions grouped by what they name (`Solange Drouin`
+    /// and `Drouin`, `SCPP` and its expansion), in order of first mention.
+    /// See [`link`](crate::link).
     ///
     /// ```
     /// let doc = quidam::Pipeline::default()
     ///     .annotate("Solange Drouin a parlé. Selon Mme Drouin, c'est grave.");
-    /// for e in doc.entities() {
-    ///     if let Some(id) = e.doc_entity() {
-    ///         println!("{} -> {}", e.text(), doc.doc_entities()[id].name);
-    ///     }
-    /// }
+    /// let drouin = &doc.mentions()[1];
+    /// assert_eq!(drouin.text(), "Drouin");
+    /// assert_eq!(doc.entity_of(drouin).unwrap().name, "Solange Drouin");
+    /// assert_eq!(doc.entities().len(), 1);
     /// ```
-    pub fn doc_entities(&self) -> &[DocEntity] {
-        &self.doc_entities
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity a mention of this document names (`None` for amounts of
+    /// money, and for a mention of another document).
+    pub fn entity_of(&self, mention: &Mention<'_>) -> Option<&Entity> {
+        self.entities.get(mention.entity()?)
     }
 
     /// Adds mentions (text, which occurrence of it, label) to the entities
@@ -355,7 +362,7 @@ impl<'t> Document<'t> {
                 .expect("mention in text")
                 .0;
             let end = start + mention.len();
-            self.entities.push(Entity {
+            self.mentions.push(Mention {
                 label,
                 text: &self.text[start..end],
                 span: Span {
@@ -365,13 +372,13 @@ impl<'t> Document<'t> {
                     char_end: chars(end),
                 },
                 value: Value::None,
-                doc_entity: None,
+                entity: None,
                 link: None,
                 score: None,
             });
         }
-        self.entities.sort_by_key(|e| e.span.byte_start);
-        self.doc_entities = resolve(self.text, &mut self.entities);
+        self.mentions.sort_by_key(|e| e.span.byte_start);
+        self.entities = resolve(self.text, &mut self.mentions);
     }
 }
 
@@ -381,7 +388,7 @@ impl<'t> Document<'t> {
 /// use quidam::{Label, Pipeline};
 /// let pipeline = Pipeline::default();
 /// let doc = pipeline.annotate("T411 est condamné à 150 000 € d'amende et 489 millions de dommages.");
-/// let amounts: Vec<&str> = doc.entities().iter()
+/// let amounts: Vec<&str> = doc.mentions().iter()
 ///     .filter(|e| e.label() == Label::Money)
 ///     .map(|e| e.text())
 ///     .collect();
@@ -482,7 +489,7 @@ impl Pipeline {
     ///     assert_eq!(tokens[0].text, "Kim");
     ///     vec![(0..2, Label::Per), (6..7, Label::Loc)] // Kim Dotcom, Genève
     /// });
-    /// let found: Vec<_> = doc.entities().iter().map(|e| (e.text(), e.label())).collect();
+    /// let found: Vec<_> = doc.mentions().iter().map(|e| (e.text(), e.label())).collect();
     /// assert_eq!(found, [("Kim Dotcom", Label::Per), ("150 000 €", Label::Money), ("Genève", Label::Loc)]);
     /// ```
     pub fn annotate_with<'t>(
@@ -558,7 +565,11 @@ impl Pipeline {
 
     /// The entities that rules find (amounts of money and domains), and a
     /// [`mark`] per token saying which rule covers it.
-    fn rule_entities<'t>(&self, text: &'t str, tokens: &[Token<'t>]) -> (Vec<Entity<'t>>, Vec<u8>) {
+    fn rule_entities<'t>(
+        &self,
+        text: &'t str,
+        tokens: &[Token<'t>],
+    ) -> (Vec<Mention<'t>>, Vec<u8>) {
         let mut entities = Vec::new();
         let mut marks = vec![0u8; tokens.len()];
         if let Some(money) = &self.money {
@@ -585,13 +596,13 @@ impl Pipeline {
     /// files. Mentions out of bounds, empty, or overlapping an earlier one
     /// are left out. The document has the text's tokens and sentences, these
     /// mentions as its entities (a `SITE` written as a domain or URL gets its
-    /// registrable domain), and their [`doc_entities`](Document::doc_entities).
+    /// registrable domain), and their [`doc_entities`](Document::entities).
     ///
     /// ```
     /// use quidam::{Label, Pipeline};
     /// let text = "Solange Drouin a parlé. Selon Mme Drouin, c'est grave.";
     /// let doc = Pipeline::default().group_mentions(text, &[(0..14, Label::Per), (34..40, Label::Per)]);
-    /// assert_eq!(doc.entities()[0].doc_entity(), doc.entities()[1].doc_entity());
+    /// assert_eq!(doc.mentions()[0].entity(), doc.mentions()[1].entity());
     /// ```
     pub fn group_mentions<'t>(
         &self,
@@ -601,7 +612,7 @@ impl Pipeline {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         let bytes = crate::text::char_boundaries(text);
-        let mut entities: Vec<Entity<'t>> = Vec::new();
+        let mut entities: Vec<Mention<'t>> = Vec::new();
         let mut end = 0;
         let mut sorted: Vec<&(Range<usize>, Label)> = mentions.iter().collect();
         sorted.sort_by_key(|(r, _)| (r.start, r.end));
@@ -624,7 +635,7 @@ impl Pipeline {
                 }),
                 _ => Value::None,
             };
-            entities.push(Entity {
+            entities.push(Mention {
                 label: *label,
                 text: mention,
                 span: Span {
@@ -634,7 +645,7 @@ impl Pipeline {
                     char_end: r.end,
                 },
                 value,
-                doc_entity: None,
+                entity: None,
                 link: None,
                 score: None,
             });
@@ -720,7 +731,7 @@ fn add_names<'t>(
     tokens: &[Token<'t>],
     marks: &[u8],
     names: impl IntoIterator<Item = (Range<usize>, Label, Option<f32>)>,
-    entities: &mut Vec<Entity<'t>>,
+    entities: &mut Vec<Mention<'t>>,
 ) {
     for (r, label, score) in names {
         if marks[r.clone()].iter().all(|&m| m == 0) {
@@ -741,14 +752,14 @@ fn entity<'t>(
     r: Range<usize>,
     label: Label,
     value: Value,
-) -> Entity<'t> {
+) -> Mention<'t> {
     let span = tokens[r.start].span.to(tokens[r.end - 1].span);
-    Entity {
+    Mention {
         label,
         text: &text[span.bytes()],
         span,
         value,
-        doc_entity: None,
+        entity: None,
         link: None,
         score: None,
     }
@@ -756,7 +767,7 @@ fn entity<'t>(
 
 /// Sorts entities by position and drops any that overlaps an earlier (or,
 /// at the same start, longer) one.
-fn without_overlaps(mut entities: Vec<Entity<'_>>) -> Vec<Entity<'_>> {
+fn without_overlaps(mut entities: Vec<Mention<'_>>) -> Vec<Mention<'_>> {
     entities.sort_by_key(|e| (e.span.byte_start, std::cmp::Reverse(e.span.byte_end)));
     let mut end = 0;
     entities.retain(|e| {
@@ -931,7 +942,7 @@ impl PipelineBuilder {
     /// assert_eq!(rule, NameRule::SiteSpread);
     /// let pipeline = Pipeline::builder().without_rule(rule).build()?;
     /// let doc = pipeline.annotate("Le tribunal correctionnel de Rennes a jugé.");
-    /// assert_eq!(doc.entities()[0].text(), "tribunal correctionnel de Rennes");
+    /// assert_eq!(doc.mentions()[0].text(), "tribunal correctionnel de Rennes");
     /// # Ok::<(), quidam::Error>(())
     /// ```
     #[must_use]
@@ -1065,7 +1076,7 @@ mod tests {
         assert_send_sync::<Pipeline>();
         assert_send_sync::<PipelineBuilder>();
         assert_send_sync::<Document<'static>>();
-        assert_send_sync::<Entity<'static>>();
+        assert_send_sync::<Mention<'static>>();
         assert_send_sync::<Error>();
     }
 
@@ -1085,7 +1096,7 @@ mod tests {
             ]
         });
         let found: Vec<_> = doc
-            .entities()
+            .mentions()
             .iter()
             .map(|e| (e.text(), e.label()))
             .collect();
@@ -1099,7 +1110,7 @@ mod tests {
         );
         assert!(pipeline
             .annotate_with("", |_| vec![(0..1, Label::Per)])
-            .entities()
+            .mentions()
             .is_empty());
     }
 
@@ -1108,7 +1119,7 @@ mod tests {
         let text = "Il est parti de Genève pour la Belgique.";
         let ids = |p: &Pipeline| -> Vec<String> {
             p.annotate(text)
-                .entities()
+                .mentions()
                 .iter()
                 .filter_map(|e| Some(e.kb_id()?.to_string()))
                 .collect()

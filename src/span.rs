@@ -10,7 +10,7 @@ use std::ops::Range;
 ///
 /// ```
 /// let doc = quidam::Pipeline::default().annotate("Prix : 5 €");
-/// let money = &doc.entities()[0];
+/// let money = &doc.mentions()[0];
 /// assert_eq!(money.span().bytes(), 7..12); // '€' is three bytes
 /// assert_eq!(money.span().chars(), 7..10);
 /// ```

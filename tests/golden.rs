@@ -59,13 +59,13 @@ fn every_domain_in_the_seeds() {
             .map(|s| (s.start, s.end))
             .collect();
         let got: Vec<_> = annotated
-            .entities()
+            .mentions()
             .iter()
             .filter(|e| e.site().is_some_and(|s| s.domain.is_some()))
             .map(|e| (e.span().char_start, e.span().char_end))
             .collect();
         assert_eq!(got, gold, "seed {n}: SITE spans with a domain");
-        for e in annotated.entities() {
+        for e in annotated.mentions() {
             let Some(domain) = e.site().and_then(|s| s.domain.clone()) else {
                 continue;
             };

@@ -69,9 +69,9 @@ fn frenchish() -> impl Strategy<Value = String> {
 fn check(input: &str) {
     let pipeline = Pipeline::default();
     let doc = pipeline.annotate(input);
-    for entity in doc.entities() {
-        if let Some(id) = entity.doc_entity() {
-            assert!(id < doc.doc_entities().len());
+    for entity in doc.mentions() {
+        if let Some(id) = entity.entity() {
+            assert!(id < doc.entities().len());
         }
     }
     let mut last_end = 0;
@@ -87,7 +87,7 @@ fn check(input: &str) {
     let covered: usize = doc.sentences().map(|s| s.len()).sum();
     assert_eq!(covered, doc.tokens().len());
     let mut last_end = 0;
-    for entity in doc.entities() {
+    for entity in doc.mentions() {
         let span = entity.span();
         assert!(span.byte_start >= last_end, "sorted and non-overlapping");
         assert!(span.byte_start < span.byte_end);
@@ -122,7 +122,7 @@ proptest! {
             .collect();
         let doc = Pipeline::default().group_mentions(&input, &given);
         let mut last_end = 0;
-        for entity in doc.entities() {
+        for entity in doc.mentions() {
             let span = entity.span();
             prop_assert!(span.char_start >= last_end && span.char_start < span.char_end);
             prop_assert_eq!(&input[span.bytes()], entity.text());
@@ -152,7 +152,7 @@ proptest! {
                 .collect()
         });
         let mut last_end = 0;
-        for entity in doc.entities() {
+        for entity in doc.mentions() {
             let span = entity.span();
             prop_assert!(span.byte_start >= last_end && span.byte_start < span.byte_end);
             prop_assert_eq!(&input[span.bytes()], entity.text());

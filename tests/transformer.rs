@@ -182,7 +182,7 @@ fn windows_give_the_same_logits() {
     let pipeline = Pipeline::builder().linking(false).build().unwrap();
     let doc = pipeline.annotate_with(&text, |tokens| windowed.tag(&text, tokens));
     let mut end = 0;
-    for e in doc.entities() {
+    for e in doc.mentions() {
         assert!(e.span().byte_start >= end);
         end = e.span().byte_end;
     }
@@ -197,7 +197,7 @@ fn empty_and_emoji_input() {
         for text in ["", "   ", "😀😀😀", "\u{0}\u{1}", "\u{200b}\u{feff}é"] {
             let doc = pipeline.annotate_with(text, |tokens| tagger.tag(text, tokens));
             assert!(
-                doc.entities().iter().all(|e| e.label() != Label::Money),
+                doc.mentions().iter().all(|e| e.label() != Label::Money),
                 "{name}: {text:?}"
             );
             let batch = tagger.logits_batch(&[text, "", text]);
@@ -273,7 +273,7 @@ fn a_pipeline_with_a_transformer() {
         for (text, doc) in texts.iter().zip(&batch) {
             let one = pipeline.annotate(text);
             let spans = |d: &quidam::Document<'_>| -> Vec<(usize, usize, Label)> {
-                d.entities()
+                d.mentions()
                     .iter()
                     .map(|e| (e.span().byte_start, e.span().byte_end, e.label()))
                     .collect()
@@ -288,7 +288,7 @@ fn a_pipeline_with_a_transformer() {
                     tokens[r.end - 1].span.byte_end,
                 );
                 assert!(
-                    one.entities().iter().any(|e| e.span().byte_start < b1
+                    one.mentions().iter().any(|e| e.span().byte_start < b1
                         && b0 < e.span().byte_end
                         && (e.label() == label
                             || e.label() == Label::Money
@@ -298,7 +298,7 @@ fn a_pipeline_with_a_transformer() {
             }
         }
         // Names carry the model's mean probability; amounts none.
-        for e in batch.iter().flat_map(|d| d.entities()) {
+        for e in batch.iter().flat_map(|d| d.mentions()) {
             match e.label() {
                 Label::Money => assert_eq!(e.score(), None),
                 _ => assert!(
@@ -309,7 +309,7 @@ fn a_pipeline_with_a_transformer() {
         }
         // The amount is the rules', whatever the random model says.
         let money: Vec<&str> = batch[2]
-            .entities()
+            .mentions()
             .iter()
             .filter(|e| e.label() == Label::Money)
             .map(|e| e.text())
@@ -361,7 +361,7 @@ fn the_shipped_model_finds_french_names() {
     for c in cases {
         let doc = pipeline.annotate(c.text);
         let got: Vec<(&str, Label)> = doc
-            .entities()
+            .mentions()
             .iter()
             .map(|e| (e.text(), e.label()))
             .collect();
@@ -428,7 +428,7 @@ proptest::proptest! {
             let docs = pipeline.annotate_batch(&[text.as_str(), "", text.as_str()]);
             proptest::prop_assert_eq!(docs.len(), 3);
             let mut end = 0;
-            for e in docs[0].entities() {
+            for e in docs[0].mentions() {
                 let s = e.span();
                 proptest::prop_assert!(s.byte_start >= end && s.byte_start < s.byte_end);
                 proptest::prop_assert!(text.is_char_boundary(s.byte_start));

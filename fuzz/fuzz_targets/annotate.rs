@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let doc = PIPELINE.annotate(text);
     let mut end = 0;
-    for e in doc.entities() {
+    for e in doc.mentions() {
         let span = e.span();
         assert!(span.byte_start >= end && span.byte_start < span.byte_end);
         assert!(text.is_char_boundary(span.byte_start) && text.is_char_boundary(span.byte_end));

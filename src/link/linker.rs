@@ -20,8 +20,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::kb::{Candidate, KbId, KnowledgeBase, NameMatch};
-use super::resolve::{fold, DocEntity};
-use crate::pipeline::{Entity, Label};
+use super::resolve::{fold, Entity};
+use crate::pipeline::{Label, Mention};
 use crate::tag::Lexicon;
 use crate::text::Token;
 
@@ -237,8 +237,8 @@ pub(crate) fn link(
     vocabulary: Option<&Lexicon>,
     nil_threshold: f32,
     tokens: &[Token<'_>],
-    entities: &mut [Entity<'_>],
-    doc_entities: &mut [DocEntity],
+    entities: &mut [Mention<'_>],
+    doc_entities: &mut [Entity],
 ) {
     if doc_entities.is_empty() {
         return;

@@ -1,5 +1,5 @@
-//! Entity linking: which mentions of a document name the same thing
-//! ([`DocEntity`]), and which knowledge-base entity each names
+//! Mention linking: which mentions of a document name the same thing
+//! ([`Entity`]), and which knowledge-base entity each names
 //! ([`KnowledgeBase`], [`KbId`]).
 
 mod fst_check;
@@ -12,5 +12,5 @@ pub use kb::{Candidate, KbBuilder, KbEntity, KbId, KbRecord, KnowledgeBase, Name
 pub(crate) use linker::link;
 pub use linker::DEFAULT_NIL_THRESHOLD;
 pub(crate) use resolve::resolve;
-pub use resolve::DocEntity;
+pub use resolve::Entity;
 pub use wikidata::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};

@@ -26,19 +26,19 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::kb::KbId;
-use crate::pipeline::{Entity, Label};
+use crate::pipeline::{Label, Mention};
 
-/// A document entity: the mentions of a document that name one thing.
+/// An entity of a document: its mentions that name one thing.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub struct DocEntity {
+pub struct Entity {
     /// The entity's number in its document, from 0, in order of first mention.
     pub id: usize,
     /// The label of its mentions (a person's when it holds a full name).
     pub label: Label,
     /// Its canonical name: the longest mention.
     pub name: String,
-    /// Its mentions, as indices into [`Document::entities`](crate::Document::entities).
+    /// Its mentions, as indices into [`Document::mentions`](crate::Document::mentions).
     pub mentions: Vec<usize>,
     /// The knowledge-base entity it names, when the linker found one above
     /// its NIL threshold.
@@ -185,7 +185,7 @@ fn join_all(groups: &mut Groups, a: usize, others: &mut Vec<usize>) {
 /// Groups the named mentions of `entities` (sorted by position) into
 /// document entities, relabels mentions by their group where it holds a
 /// full name, and returns the groups (entity index → group in `groups`).
-pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity> {
+pub(crate) fn resolve(text: &str, entities: &mut [Mention<'_>]) -> Vec<Entity> {
     let named: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].label() != Label::Money)
         .collect();
@@ -357,12 +357,12 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
 
     // Number the groups in order of first mention; name and label them.
     let mut ids = vec![usize::MAX; named.len()];
-    let mut out: Vec<DocEntity> = Vec::new();
+    let mut out: Vec<Entity> = Vec::new();
     for k in 0..named.len() {
         let root = groups.find(k);
         if ids[root] == usize::MAX {
             ids[root] = out.len();
-            out.push(DocEntity {
+            out.push(Entity {
                 id: out.len(),
                 label: entities[named[k]].label(),
                 name: String::new(),
@@ -383,7 +383,7 @@ pub(crate) fn resolve(text: &str, entities: &mut [Entity<'_>]) -> Vec<DocEntity>
         group.name = entities[longest].text().to_owned();
         group.label = entities[longest].label();
         for &i in &group.mentions {
-            entities[i].set_doc_entity(group.id);
+            entities[i].set_entity(group.id);
         }
     }
     out
@@ -533,11 +533,11 @@ mod tests {
             let mut doc = rules.annotate(c.text);
             doc.add_test_mentions(c.mentions);
             let id = |mention: &str| {
-                doc.entities()
+                doc.mentions()
                     .iter()
                     .find(|e| e.text() == mention)
                     .unwrap_or_else(|| panic!("{}: no mention {mention:?}", c.name))
-                    .doc_entity()
+                    .entity()
             };
             for (a, b) in c.same {
                 assert!(id(a).is_some(), "{}: {a} has an entity", c.name);
@@ -546,10 +546,10 @@ mod tests {
             for (a, b) in c.different {
                 assert_ne!(id(a), id(b), "{}: {a} != {b}", c.name);
             }
-            for (k, e) in doc.entities().iter().enumerate() {
-                if let Some(g) = e.doc_entity() {
-                    assert_eq!(doc.doc_entities()[g].id, g);
-                    assert!(doc.doc_entities()[g].mentions.contains(&k));
+            for (k, e) in doc.mentions().iter().enumerate() {
+                if let Some(g) = e.entity() {
+                    assert_eq!(doc.entities()[g].id, g);
+                    assert!(doc.entities()[g].mentions.contains(&k));
                 }
             }
         }
@@ -560,12 +560,9 @@ mod tests {
         let rules = Pipeline::builder().tagger(false).build().unwrap();
         let mut doc = rules.annotate("Kim Dotcom est arrêté. Dotcom nie.");
         doc.add_test_mentions(&[("Kim Dotcom", 0, Label::Per), ("Dotcom", 1, Label::Org)]);
-        assert_eq!(doc.entities()[1].label(), Label::Org);
-        assert_eq!(
-            doc.entities()[0].doc_entity(),
-            doc.entities()[1].doc_entity()
-        );
-        assert_eq!(doc.doc_entities()[0].name, "Kim Dotcom");
-        assert_eq!(doc.doc_entities()[0].label, Label::Per);
+        assert_eq!(doc.mentions()[1].label(), Label::Org);
+        assert_eq!(doc.mentions()[0].entity(), doc.mentions()[1].entity());
+        assert_eq!(doc.entities()[0].name, "Kim Dotcom");
+        assert_eq!(doc.entities()[0].label, Label::Per);
     }
 }

@@ -22,7 +22,7 @@ use crate::text::{Token, TokenKind};
 /// ```
 /// use rust_decimal::Decimal;
 /// let doc = quidam::Pipeline::default().annotate("Une amende de près d'un demi-milliard d'euros.");
-/// let money = doc.entities()[0].money().unwrap();
+/// let money = doc.mentions()[0].money().unwrap();
 /// assert_eq!(money.value, Some(Decimal::from(500_000_000)));
 /// assert_eq!(money.currency.unwrap().as_str(), "EUR");
 /// assert!(money.approximate);

@@ -14,8 +14,8 @@ use crate::text::{registrable_domain, Token, TokenKind};
 ///
 /// ```
 /// let doc = quidam::Pipeline::default().annotate("Rendez-vous sur www.Hadopi.fr/faq.");
-/// assert_eq!(doc.entities()[0].text(), "www.Hadopi.fr/faq");
-/// assert_eq!(doc.entities()[0].site().unwrap().domain.as_deref(), Some("hadopi.fr"));
+/// assert_eq!(doc.mentions()[0].text(), "www.Hadopi.fr/faq");
+/// assert_eq!(doc.mentions()[0].site().unwrap().domain.as_deref(), Some("hadopi.fr"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -79,7 +79,7 @@ pub struct TransformerConfig {
     /// Whether a `vocab.txt` vocabulary is lower-cased (default: read
     /// `do_lower_case` from `config.json`, else no).
     pub lower_case: Option<bool>,
-    /// Entity types of the model mapped to quidam labels, or ignored
+    /// Mention types of the model mapped to quidam labels, or ignored
     /// (`None`), before [`default_label`] maps the others (case does not
     /// matter): for instance `("PERSON", Some(Label::Per))`, `("GPE",
     /// Some(Label::Loc))`, `("MISC", None)`. Empty by default.

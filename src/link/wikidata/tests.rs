@@ -426,7 +426,7 @@ fn imported_records_compile_and_link() {
     let text = "Kim Schmitz a été arrêté. Dotcom nie.";
     let doc = pipeline.group_mentions(text, &[(0..11, Label::Per)]);
     assert_eq!(
-        doc.entities()[0]
+        doc.mentions()[0]
             .kb_id()
             .map(|id| id.to_string())
             .as_deref(),
