@@ -48,17 +48,17 @@ pub mod eval;
 pub mod link;
 mod pipeline;
 pub mod recognize;
-mod span;
 pub mod tag;
 pub mod text;
 pub mod transformer;
+mod types;
 mod util;
 
 pub use error::{Error, ErrorKind};
 pub use link::Entity;
-pub use pipeline::{Document, Label, Mention, NameRule, Pipeline, PipelineBuilder};
+pub use pipeline::{Document, Mention, NameRule, Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
-pub use span::Span;
+pub use types::{Label, Span};
 
 /// The exact decimal type of [`Money::value`], re-exported from `rust_decimal`.
 pub use rust_decimal::Decimal;

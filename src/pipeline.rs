@@ -1,6 +1,5 @@
 //! The pipeline: text in, document with tokens, sentences and entities out.
 
-use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -11,76 +10,16 @@ use rayon::prelude::*;
 use crate::error::{Error, ErrorKind};
 use crate::link::{link, resolve, Entity, KbId, KnowledgeBase, DEFAULT_NIL_THRESHOLD};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
-use crate::span::Span;
 use crate::tag::{
     attach_heads, find_surnames, mark, site_contexts, Lexicon, Tagger, TaggerScratch,
 };
 use crate::text::{split_sentences, tokenize, Token};
 #[cfg(feature = "transformer")]
 use crate::transformer::{TransformerConfig, TransformerTagger};
+use crate::types::{Label, Span};
 
 /// The embedded tagger, read once per process.
 static EMBEDDED_TAGGER: LazyLock<Arc<Tagger>> = LazyLock::new(|| Arc::new(Tagger::embedded()));
-
-/// The kind of thing an entity names (see `docs/annotation.md`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Label {
-    /// A person.
-    Per,
-    /// An organisation.
-    Org,
-    /// A place.
-    Loc,
-    /// Another name: event, work, nationality, product.
-    Misc,
-    /// An amount of money.
-    Money,
-    /// A web site or online service.
-    Site,
-}
-
-impl Label {
-    /// Every label, in a fixed order.
-    pub const ALL: [Label; 6] = [
-        Label::Per,
-        Label::Org,
-        Label::Loc,
-        Label::Misc,
-        Label::Money,
-        Label::Site,
-    ];
-
-    /// The label as written in gold files: `PER`, `ORG`, `LOC`, `MISC`, `MONEY`, `SITE`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Label::Per => "PER",
-            Label::Org => "ORG",
-            Label::Loc => "LOC",
-            Label::Misc => "MISC",
-            Label::Money => "MONEY",
-            Label::Site => "SITE",
-        }
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl FromStr for Label {
-    type Err = Error;
-
-    /// Parses a gold-file label such as `PER` or `MONEY`.
-    fn from_str(s: &str) -> Result<Label, Error> {
-        Label::ALL
-            .into_iter()
-            .find(|l| l.as_str() == s)
-            .ok_or_else(|| Error::new(ErrorKind::Format, format!("unknown label {s:?}")))
-    }
-}
 
 /// A document rule that corrects the embedded tagger's names. All are on
 /// by default; [`PipelineBuilder::without_rule`] switches one off, to

@@ -24,8 +24,8 @@
 
 use std::ops::Range;
 
-use crate::pipeline::Label;
 use crate::text::{Token, TokenKind};
+use crate::types::Label;
 
 /// Where a tag puts its token in an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 use super::fst_check;
 use super::resolve::fold;
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::Label;
+use crate::types::Label;
 
 const MAGIC: &[u8; 8] = b"QUIDAMKB";
 const VERSION: u32 = 1;

@@ -21,9 +21,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::kb::{Candidate, KbId, KnowledgeBase, NameMatch};
 use super::resolve::{fold, Entity};
-use crate::pipeline::{Label, Mention};
+use crate::pipeline::Mention;
 use crate::tag::Lexicon;
 use crate::text::Token;
+use crate::types::Label;
 
 /// Default score below which an entity is left unlinked (NIL). Calibrated by
 /// four-fold cross-validation on HIPE-2020 French training data (knowledge

@@ -26,7 +26,8 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::kb::KbId;
-use crate::pipeline::{Label, Mention};
+use crate::pipeline::Mention;
+use crate::types::Label;
 
 /// An entity of a document: its mentions that name one thing.
 #[derive(Clone, Debug, PartialEq)]

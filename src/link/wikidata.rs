@@ -34,7 +34,7 @@ use serde::Deserialize;
 
 use super::kb::{KbId, KbRecord};
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::Label;
+use crate::types::Label;
 
 /// Root classes, by priority: an item that is an instance of classes of
 /// several labels takes the first (a city that Wikidata also files as an

@@ -13,8 +13,8 @@
 
 use std::ops::Range;
 
-use crate::pipeline::Label;
 use crate::text::{Token, TokenKind};
+use crate::types::Label;
 
 /// Heads of organisations' names.
 const ORGANISATION_HEADS: &[&str] = &[

@@ -55,8 +55,8 @@ pub(crate) use sites::site_contexts;
 pub(crate) use surnames::find_surnames;
 
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::Label;
 use crate::text::Token;
+use crate::types::Label;
 
 /// The labels the tagger predicts, in tag order.
 pub(crate) const LABELS: [Label; 5] =

@@ -28,9 +28,10 @@
 use std::ops::Range;
 
 use super::lexicon::{Gazetteer, Lexicon};
-use crate::pipeline::{Label, NameRule, NameRules};
+use crate::pipeline::{NameRule, NameRules};
 use crate::recognize::find_sites;
 use crate::text::{Token, TokenKind};
+use crate::types::Label;
 
 /// Nouns for what people have or post on a platform: `compte Facebook`,
 /// `page Facebook`, `vidéo YouTube`.

@@ -12,8 +12,9 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::pipeline::{Label, NameRule, NameRules};
+use crate::pipeline::{NameRule, NameRules};
 use crate::text::{Token, TokenKind};
+use crate::types::Label;
 
 /// Completes `spans` (token ranges into `tokens`, sorted, not
 /// overlapping) over the document; `blocked` marks tokens that no new span

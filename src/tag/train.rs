@@ -19,8 +19,9 @@ use std::ops::Range;
 
 use super::features::{extract, Scratch, FEATURES};
 use super::{tag, viterbi, Lexicon, Position, Tagger, END, LABELS, START, TAGS, TRANSITIONS};
-use crate::pipeline::{Label, Pipeline};
+use crate::pipeline::Pipeline;
 use crate::text::{split_sentences, tokenize};
+use crate::types::Label;
 
 /// One training sentence: its feature ids and gold tags.
 struct Sentence {

@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::span::Span;
+use crate::types::Span;
 
 pub(crate) use domain::{is_domain, registrable_domain};
 pub use sentence::{split_sentences, MAX_SENTENCE_TOKENS};

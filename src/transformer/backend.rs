@@ -14,8 +14,8 @@ use tch::{nn, Device, Kind, Tensor};
 
 use super::{decode, default_label, spaced_sentences, stitch, unspace, windows, Decoded, LabelSet};
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::Label;
 use crate::text::Token;
+use crate::types::Label;
 
 /// The architectures the backend runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
