@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use quidam::link::{ClassMap, WikidataImporter};
+use quidam::kb::{ClassMap, WikidataImporter};
 
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);

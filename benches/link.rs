@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use quidam::link::{KbBuilder, KbRecord, KnowledgeBase};
+use quidam::kb::{KbBuilder, KbRecord, KnowledgeBase};
 use quidam::{Label, Pipeline};
 
 const SAMPLE: &str = include_str!("data/orangesum-1mb.txt");

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Parser;
-use quidam::link::{KbBuilder, KnowledgeBase};
+use quidam::kb::{KbBuilder, KnowledgeBase};
 
 #[derive(Parser)]
 #[command(about = "Compiles JSONL knowledge-base records into quidam's binary knowledge base")]

@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use quidam::eval::{self, Counts, Evaluation, GoldDocument, GoldSpan};
-use quidam::link::KnowledgeBase;
+use quidam::kb::KnowledgeBase;
 use quidam::{NameRule, Pipeline};
 use serde_json::json;
 

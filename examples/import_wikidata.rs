@@ -25,7 +25,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use quidam::link::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};
+use quidam::kb::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};
 
 #[derive(Parser)]
 #[command(about = "Streams a Wikidata JSON dump into quidam knowledge-base records")]

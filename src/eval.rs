@@ -79,7 +79,7 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>,
 /// A malformed line, or a span outside its text, is an error naming the line.
 pub fn read_gold(reader: impl BufRead) -> Result<Vec<GoldDocument>, Error> {
     let mut docs = Vec::new();
-    for_each_line(reader, "gold", |n, doc: GoldDocument| {
+    crate::util::for_each_line(reader, "gold", |n, doc: GoldDocument| {
         let chars = doc.text.chars().count();
         if let Some(s) = doc.spans.iter().find(|s| s.start >= s.end || s.end > chars) {
             return Err(Error::new(
@@ -94,27 +94,6 @@ pub fn read_gold(reader: impl BufRead) -> Result<Vec<GoldDocument>, Error> {
         Ok(())
     })?;
     Ok(docs)
-}
-
-/// Calls `each` with every value of a JSONL stream and its line number
-/// (from 1), blank lines skipped. A malformed line is an error naming it
-/// (`{what} line {n}`).
-pub(crate) fn for_each_line<T: serde::de::DeserializeOwned>(
-    reader: impl BufRead,
-    what: &str,
-    mut each: impl FnMut(usize, T) -> Result<(), Error>,
-) -> Result<(), Error> {
-    for (i, line) in reader.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let value = serde_json::from_str(&line).map_err(|e| {
-            Error::with_source(ErrorKind::Format, format!("{what} line {}", i + 1), e)
-        })?;
-        each(i + 1, value)?;
-    }
-    Ok(())
 }
 
 /// A document's entities as gold-format spans (char offsets), with `value`

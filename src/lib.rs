@@ -25,8 +25,9 @@
 //!
 //! Stages, each a module: [`text`] (tokenizer, sentence splitter),
 //! [`recognize`] (money and sites), [`tag`] (the named-entity tagger),
-//! [`link`] (document entities, the knowledge base, its Wikidata importer
-//! and the linker), [`transformer`] (decoding any token-classification
+//! [`kb`] (the knowledge base and its Wikidata importer), [`link`] (grouping
+//! mentions into entities, and linking them to the knowledge base),
+//! [`transformer`] (decoding any token-classification
 //! transformer; with the `transformer` feature, BERT, DistilBERT, RoBERTa,
 //! XLM-R and CamemBERT checkpoints run by rust-bert in place of the embedded
 //! tagger) and [`eval`] (gold files and scores).
@@ -45,6 +46,7 @@
 
 mod error;
 pub mod eval;
+pub mod kb;
 pub mod link;
 mod pipeline;
 pub mod recognize;

@@ -8,7 +8,8 @@ use std::sync::{Arc, LazyLock};
 use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind};
-use crate::link::{link, resolve, Entity, KbId, KnowledgeBase, DEFAULT_NIL_THRESHOLD};
+use crate::kb::{KbId, KnowledgeBase};
+use crate::link::{link, resolve, Entity, DEFAULT_NIL_THRESHOLD};
 use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{
     attach_heads, find_surnames, mark, site_contexts, Lexicon, Tagger, TaggerScratch,
@@ -840,7 +841,7 @@ impl PipelineBuilder {
     }
 
     /// Links entities to the knowledge base in this file (written by
-    /// [`KbBuilder::write`](crate::link::KbBuilder::write), for instance by
+    /// [`KbBuilder::write`](crate::kb::KbBuilder::write), for instance by
     /// the `build_kb` example), memory-mapped, instead of the embedded one.
     pub fn knowledge_base(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
         self.kb = KbChoice::File(path.into());
@@ -1070,8 +1071,8 @@ mod tests {
         assert!(ids(&strict).is_empty());
 
         // A knowledge base of one entity, from a file.
-        let mut builder = crate::link::KbBuilder::new();
-        builder.add(crate::link::KbRecord::new(
+        let mut builder = crate::kb::KbBuilder::new();
+        builder.add(crate::kb::KbRecord::new(
             "Q11917".parse().unwrap(),
             "Genève",
             Label::Loc,

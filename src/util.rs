@@ -1,6 +1,7 @@
 //! Helpers that more than one stage uses.
 
 use std::fs::File;
+use std::io::BufRead;
 use std::path::Path;
 
 use crate::{Error, ErrorKind};
@@ -25,6 +26,27 @@ pub(crate) fn open_regular_file(path: &Path, what: &str) -> Result<File, Error> 
         ));
     }
     File::open(path).map_err(|e| context(e.to_string(), e))
+}
+
+/// Calls `each` with every value of a JSONL stream and its line number
+/// (from 1), blank lines skipped. A malformed line is an error naming it
+/// (`{what} line {n}`).
+pub(crate) fn for_each_line<T: serde::de::DeserializeOwned>(
+    reader: impl BufRead,
+    what: &str,
+    mut each: impl FnMut(usize, T) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for (i, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value = serde_json::from_str(&line).map_err(|e| {
+            Error::with_source(ErrorKind::Format, format!("{what} line {}", i + 1), e)
+        })?;
+        each(i + 1, value)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

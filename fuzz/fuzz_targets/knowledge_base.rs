@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quidam::link::KnowledgeBase;
+use quidam::kb::KnowledgeBase;
 
 /// Magic, version, checksum, four section lengths.
 const HEADER: usize = 48;

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quidam::link::{ClassMap, WikidataImporter};
+use quidam::kb::{ClassMap, WikidataImporter};
 use std::sync::LazyLock;
 
 static IMPORTER: LazyLock<WikidataImporter> =

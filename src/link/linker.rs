@@ -19,11 +19,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::kb::{Candidate, KbId, KnowledgeBase, NameMatch};
-use super::resolve::{fold, Entity};
+use super::resolve::Entity;
+use crate::kb::{Candidate, KbId, KnowledgeBase, NameMatch};
 use crate::pipeline::Mention;
 use crate::tag::Lexicon;
-use crate::text::Token;
+use crate::text::{fold, Token};
 use crate::types::Label;
 
 /// Default score below which an entity is left unlinked (NIL). Calibrated by

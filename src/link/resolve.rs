@@ -22,11 +22,10 @@
 //! one group keep their own labels: the company acts, the site is a place.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
-use super::kb::KbId;
+use crate::kb::KbId;
 use crate::pipeline::Mention;
+use crate::text::fold;
 use crate::types::Label;
 
 /// An entity of a document: its mentions that name one thing.
@@ -47,35 +46,6 @@ pub struct Entity {
     /// The linker's score for its best candidate (`None` when the knowledge
     /// base has no candidate, or linking is off).
     pub kb_score: Option<f32>,
-}
-
-/// Case- and accent-folded text with single spaces, for comparing names.
-pub(crate) fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    if text.is_ascii() {
-        for b in text.bytes() {
-            if b.is_ascii_whitespace() {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            } else {
-                out.push(char::from(b.to_ascii_lowercase()));
-            }
-        }
-        return out;
-    }
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
-        if c.is_whitespace() || c == '’' {
-            let c = if c == '’' { '\'' } else { ' ' };
-            if c == ' ' && out.ends_with(' ') {
-                continue;
-            }
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
 }
 
 /// Words that acronyms leave out.
@@ -394,12 +364,6 @@ pub(crate) fn resolve(text: &str, entities: &mut [Mention<'_>]) -> Vec<Entity> {
 mod tests {
     use super::*;
     use crate::Pipeline;
-
-    #[test]
-    fn folding_ignores_case_accents_and_spacing() {
-        assert_eq!(fold("Société  Générale"), fold("SOCIETE generale"));
-        assert_eq!(fold("l’ADISQ"), "l'adisq");
-    }
 
     #[test]
     fn initials_skip_small_words() {

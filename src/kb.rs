@@ -27,6 +27,9 @@
 //! case, no accents, single spaces. A person's last name is also a key, marked
 //! as partial, so that `M. Reinach` finds `Joseph Reinach`.
 
+mod fst_check;
+mod wikidata;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{BufRead, Read, Write};
@@ -38,10 +41,11 @@ use std::sync::{Arc, LazyLock};
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use serde::{Deserialize, Serialize};
 
-use super::fst_check;
-use super::resolve::fold;
 use crate::error::{Error, ErrorKind};
+use crate::text::fold;
 use crate::types::Label;
+
+pub use wikidata::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};
 
 const MAGIC: &[u8; 8] = b"QUIDAMKB";
 const VERSION: u32 = 1;
@@ -67,7 +71,7 @@ const MAX_DESCRIPTION: usize = 400;
 /// strings.
 ///
 /// ```
-/// use quidam::link::KbId;
+/// use quidam::kb::KbId;
 /// let paris: KbId = "Q90".parse().unwrap();
 /// assert_eq!(paris.to_string(), "Q90");
 /// assert_eq!(paris.wikidata(), Some(90));
@@ -201,7 +205,7 @@ mod label_str {
 /// [`KnowledgeBase`] reads.
 ///
 /// ```
-/// use quidam::link::{KbBuilder, KbId, KbRecord, KnowledgeBase};
+/// use quidam::kb::{KbBuilder, KbId, KbRecord, KnowledgeBase};
 /// use quidam::Label;
 ///
 /// let mut builder = KbBuilder::new();
@@ -251,7 +255,7 @@ impl KbBuilder {
     /// Returns how many were read; a malformed line is an error naming it.
     pub fn add_jsonl(&mut self, reader: impl BufRead) -> Result<usize, Error> {
         let mut n = 0;
-        crate::eval::for_each_line(reader, "record", |_, record: KbRecord| {
+        crate::util::for_each_line(reader, "record", |_, record: KbRecord| {
             self.add(record);
             n += 1;
             Ok(())
@@ -529,7 +533,7 @@ impl fmt::Debug for KnowledgeBase {
     }
 }
 
-static EMBEDDED_BYTES: &[u8] = include_bytes!("../../models/kb.bin");
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../models/kb.bin");
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| {
     Arc::new(

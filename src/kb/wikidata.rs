@@ -32,7 +32,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::kb::{KbId, KbRecord};
+use super::{KbId, KbRecord};
 use crate::error::{Error, ErrorKind};
 use crate::types::Label;
 
@@ -202,7 +202,7 @@ pub const DEFAULT_MAX_LINE_BYTES: usize = 64 << 20;
 /// Turns a Wikidata JSON dump into knowledge-base records.
 ///
 /// ```
-/// use quidam::link::{ClassMap, WikidataImporter};
+/// use quidam::kb::{ClassMap, WikidataImporter};
 ///
 /// let dump = r#"[
 /// {"type":"item","id":"Q90","labels":{"fr":{"language":"fr","value":"Paris"}},"descriptions":{"fr":{"language":"fr","value":"capitale de la France"}},"aliases":{},"claims":{"P31":[{"mainsnak":{"snaktype":"value","property":"P31","datavalue":{"value":{"entity-type":"item","numeric-id":515,"id":"Q515"},"type":"wikibase-entityid"}},"type":"statement","rank":"normal"}]},"sitelinks":{"frwiki":{"site":"frwiki","title":"Paris"}}},

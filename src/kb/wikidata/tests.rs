@@ -414,11 +414,11 @@ fn imported_records_compile_and_link() {
     WikidataImporter::new(ClassMap::builtin())
         .import(dump(&lines).as_bytes(), &mut out, |_| {})
         .unwrap();
-    let mut builder = crate::link::KbBuilder::new();
+    let mut builder = crate::kb::KbBuilder::new();
     builder.add_jsonl(out.as_slice()).unwrap();
     let mut bytes = Vec::new();
     builder.write(&mut bytes).unwrap();
-    let kb = std::sync::Arc::new(crate::link::KnowledgeBase::from_bytes(bytes).unwrap());
+    let kb = std::sync::Arc::new(crate::kb::KnowledgeBase::from_bytes(bytes).unwrap());
     let pipeline = crate::Pipeline::builder()
         .with_knowledge_base(kb)
         .build()
