@@ -24,8 +24,8 @@ use std::io::BufRead;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::document::Document;
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::Document;
 
 /// One document of a gold file.
 #[derive(Clone, Debug, Deserialize, Serialize)]

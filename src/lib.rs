@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+mod document;
 mod error;
 pub mod eval;
 pub mod kb;
@@ -56,9 +57,9 @@ pub mod transformer;
 mod types;
 mod util;
 
+pub use document::{Document, Entity, Mention};
 pub use error::{Error, ErrorKind};
-pub use link::Entity;
-pub use pipeline::{Document, Mention, NameRule, Pipeline, PipelineBuilder};
+pub use pipeline::{NameRule, Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
 pub use types::{Label, Span};
 

@@ -7,10 +7,11 @@ use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
+use crate::document::{Document, Mention, Value};
 use crate::error::{Error, ErrorKind};
-use crate::kb::{KbId, KnowledgeBase};
-use crate::link::{link, resolve, Entity, DEFAULT_NIL_THRESHOLD};
-use crate::recognize::{find_sites, Money, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
+use crate::kb::KnowledgeBase;
+use crate::link::{link, resolve, DEFAULT_NIL_THRESHOLD};
+use crate::recognize::{find_sites, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{
     attach_heads, find_surnames, mark, site_contexts, Lexicon, Tagger, TaggerScratch,
 };
@@ -108,220 +109,6 @@ impl NameRules {
     }
 }
 
-/// What quidam knows about an entity beyond its label.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Value {
-    None,
-    Money(Money),
-    Site(Site),
-}
-
-/// A mention of an entity in the text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mention<'t> {
-    label: Label,
-    text: &'t str,
-    span: Span,
-    value: Value,
-    entity: Option<usize>,
-    link: Option<(KbId, f32)>,
-    score: Option<f32>,
-}
-
-impl<'t> Mention<'t> {
-    /// What the entity is.
-    pub fn label(&self) -> Label {
-        self.label
-    }
-
-    /// The mention, a slice of the input.
-    pub fn text(&self) -> &'t str {
-        self.text
-    }
-
-    /// Where the mention is, in bytes and chars.
-    pub fn span(&self) -> Span {
-        self.span
-    }
-
-    /// How sure the tagger is of this mention: a transformer's mean
-    /// probability of the tags of the mention's tokens, in 0..=1 (`None` for
-    /// the rules' amounts and domains, the embedded tagger's names, and
-    /// surnames found again by document agreement).
-    pub fn score(&self) -> Option<f32> {
-        self.score
-    }
-
-    /// The entity this mention names: an index into
-    /// [`Document::entities`] (or see [`Document::entity_of`]), shared by
-    /// every mention of the same thing in the document (`None` for amounts
-    /// of money).
-    pub fn entity(&self) -> Option<usize> {
-        self.entity
-    }
-
-    pub(crate) fn set_entity(&mut self, id: usize) {
-        self.entity = Some(id);
-    }
-
-    /// The knowledge-base entity this mention names (that of its document
-    /// entity), when the linker found one above its NIL threshold.
-    ///
-    /// ```
-    /// let doc = quidam::Pipeline::default().annotate("Il est parti de Genève pour la Belgique.");
-    /// let ids: Vec<String> = doc.mentions().iter()
-    ///     .filter_map(|e| e.kb_id())
-    ///     .map(|id| id.to_string())
-    ///     .collect();
-    /// assert_eq!(ids, ["Q71", "Q31"]);
-    /// ```
-    pub fn kb_id(&self) -> Option<KbId> {
-        self.link.map(|(id, _)| id)
-    }
-
-    /// The linker's score for [`kb_id`](Self::kb_id) (higher is surer; at
-    /// least the pipeline's NIL threshold).
-    pub fn kb_score(&self) -> Option<f32> {
-        self.link.map(|(_, score)| score)
-    }
-
-    pub(crate) fn set_link(&mut self, id: KbId, score: f32) {
-        self.link = Some((id, score));
-    }
-
-    /// The normalised amount of a `MONEY` entity.
-    pub fn money(&self) -> Option<&Money> {
-        match &self.value {
-            Value::Money(m) => Some(m),
-            _ => None,
-        }
-    }
-
-    /// The site of a `SITE` entity, with its registrable domain when the text gives one.
-    pub fn site(&self) -> Option<&Site> {
-        match &self.value {
-            Value::Site(s) => Some(s),
-            _ => None,
-        }
-    }
-}
-
-/// An annotated text: its tokens, sentences and entities.
-#[derive(Clone, Debug)]
-pub struct Document<'t> {
-    text: &'t str,
-    tokens: Vec<Token<'t>>,
-    sentences: Vec<Range<usize>>,
-    mentions: Vec<Mention<'t>>,
-    entities: Vec<Entity>,
-}
-
-impl<'t> Document<'t> {
-    /// A document whose entities (sorted, not overlapping) are grouped into
-    /// document entities, linked to the pipeline's knowledge base if it has one.
-    fn grouped(
-        pipeline: &Pipeline,
-        text: &'t str,
-        tokens: Vec<Token<'t>>,
-        sentences: Vec<Range<usize>>,
-        mut mentions: Vec<Mention<'t>>,
-    ) -> Document<'t> {
-        let mut entities = resolve(text, &mut mentions);
-        if let Some(kb) = &pipeline.kb {
-            link(
-                kb,
-                pipeline.vocabulary.as_ref(),
-                pipeline.nil_threshold,
-                &tokens,
-                &mut mentions,
-                &mut entities,
-            );
-        }
-        Document {
-            text,
-            tokens,
-            sentences,
-            mentions,
-            entities,
-        }
-    }
-
-    /// The input text.
-    pub fn text(&self) -> &'t str {
-        self.text
-    }
-
-    /// The tokens, in text order.
-    pub fn tokens(&self) -> &[Token<'t>] {
-        &self.tokens
-    }
-
-    /// The sentences, each a slice of [`tokens`](Self::tokens).
-    pub fn sentences(&self) -> impl Iterator<Item = &[Token<'t>]> + '_ {
-        self.sentences.iter().map(|r| &self.tokens[r.clone()])
-    }
-
-    /// The mentions: the names, amounts and sites found in the text, sorted
-    /// by position and never overlapping.
-    pub fn mentions(&self) -> &[Mention<'t>] {
-        &self.mentions
-    }
-
-    /// The entities: mentions grouped by what they name (`Solange Drouin`
-    /// and `Drouin`, `SCPP` and its expansion), in order of first mention.
-    /// See [`link`](crate::link).
-    ///
-    /// ```
-    /// let doc = quidam::Pipeline::default()
-    ///     .annotate("Solange Drouin a parlé. Selon Mme Drouin, c'est grave.");
-    /// let drouin = &doc.mentions()[1];
-    /// assert_eq!(drouin.text(), "Drouin");
-    /// assert_eq!(doc.entity_of(drouin).unwrap().name, "Solange Drouin");
-    /// assert_eq!(doc.entities().len(), 1);
-    /// ```
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-
-    /// The entity a mention of this document names (`None` for amounts of
-    /// money, and for a mention of another document).
-    pub fn entity_of(&self, mention: &Mention<'_>) -> Option<&Entity> {
-        self.entities.get(mention.entity()?)
-    }
-
-    /// Adds mentions (text, which occurrence of it, label) to the entities
-    /// and groups them all again: for tests of grouping with given mentions.
-    #[cfg(test)]
-    pub(crate) fn add_test_mentions(&mut self, mentions: &[(&str, usize, Label)]) {
-        let chars = |b: usize| self.text[..b].chars().count();
-        for &(mention, nth, label) in mentions {
-            let start = self
-                .text
-                .match_indices(mention)
-                .nth(nth)
-                .expect("mention in text")
-                .0;
-            let end = start + mention.len();
-            self.mentions.push(Mention {
-                label,
-                text: &self.text[start..end],
-                span: Span {
-                    byte_start: start,
-                    byte_end: end,
-                    char_start: chars(start),
-                    char_end: chars(end),
-                },
-                value: Value::None,
-                entity: None,
-                link: None,
-                score: None,
-            });
-        }
-        self.mentions.sort_by_key(|e| e.span.byte_start);
-        self.entities = resolve(self.text, &mut self.mentions);
-    }
-}
-
 /// The annotation pipeline: immutable, cheap to share between threads.
 ///
 /// ```
@@ -361,6 +148,35 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
+    /// A document whose entities (sorted, not overlapping) are grouped into
+    /// document entities, linked to the pipeline's knowledge base if it has one.
+    fn grouped<'t>(
+        &self,
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
+        sentences: Vec<Range<usize>>,
+        mut mentions: Vec<Mention<'t>>,
+    ) -> Document<'t> {
+        let mut entities = resolve(text, &mut mentions);
+        if let Some(kb) = &self.kb {
+            link(
+                kb,
+                self.vocabulary.as_ref(),
+                self.nil_threshold,
+                &tokens,
+                &mut mentions,
+                &mut entities,
+            );
+        }
+        Document {
+            text,
+            tokens,
+            sentences,
+            mentions,
+            entities,
+        }
+    }
+
     /// A builder to choose the pipeline's stages.
     pub fn builder() -> PipelineBuilder {
         PipelineBuilder {
@@ -411,7 +227,7 @@ impl Pipeline {
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
-        Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
+        self.grouped(text, tokens, sentences, without_overlaps(entities))
     }
 
     /// Annotates with the names that another tagger finds, in place of the
@@ -494,7 +310,7 @@ impl Pipeline {
                 .collect();
         }
         add_names(text, &tokens, &marks, names, &mut entities);
-        Document::grouped(self, text, tokens, sentences, without_overlaps(entities))
+        self.grouped(text, tokens, sentences, without_overlaps(entities))
     }
 
     /// The rules' marks on each token (for training the tagger).
@@ -517,7 +333,7 @@ impl Pipeline {
             money.find(text, tokens, &mut found);
             entities.extend(found.into_iter().map(|MoneyMatch { tokens: r, money }| {
                 marks[r.clone()].fill(mark::MONEY);
-                entity(text, tokens, r, Label::Money, Value::Money(money))
+                Mention::new(text, tokens, r, Label::Money, Value::Money(money))
             }));
         }
         if self.sites {
@@ -525,7 +341,7 @@ impl Pipeline {
             find_sites(tokens, &mut found);
             entities.extend(found.into_iter().map(|SiteMatch { tokens: r, site }| {
                 marks[r.clone()].fill(mark::SITE);
-                entity(text, tokens, r, Label::Site, Value::Site(site))
+                Mention::new(text, tokens, r, Label::Site, Value::Site(site))
             }));
         }
         (entities, marks)
@@ -591,7 +407,7 @@ impl Pipeline {
             });
             end = r.end;
         }
-        Document::grouped(self, text, tokens, sentences, entities)
+        self.grouped(text, tokens, sentences, entities)
     }
 
     /// Annotates many texts in parallel, on all cores (rayon's global pool).
@@ -679,29 +495,10 @@ fn add_names<'t>(
                 Label::Site => Value::Site(Site { domain: None }),
                 _ => Value::None,
             };
-            let mut e = entity(text, tokens, r, label, value);
+            let mut e = Mention::new(text, tokens, r, label, value);
             e.score = score;
             entities.push(e);
         }
-    }
-}
-
-fn entity<'t>(
-    text: &'t str,
-    tokens: &[Token<'t>],
-    r: Range<usize>,
-    label: Label,
-    value: Value,
-) -> Mention<'t> {
-    let span = tokens[r.start].span.to(tokens[r.end - 1].span);
-    Mention {
-        label,
-        text: &text[span.bytes()],
-        span,
-        value,
-        entity: None,
-        link: None,
-        score: None,
     }
 }
 
@@ -950,6 +747,40 @@ impl PipelineBuilder {
             vocabulary,
             rules: self.rules,
         })
+    }
+}
+
+#[cfg(test)]
+impl<'t> Document<'t> {
+    /// Adds mentions (text, which occurrence of it, label) to the entities
+    /// and groups them all again: for tests of grouping with given mentions.
+    pub(crate) fn add_test_mentions(&mut self, mentions: &[(&str, usize, Label)]) {
+        let chars = |b: usize| self.text[..b].chars().count();
+        for &(mention, nth, label) in mentions {
+            let start = self
+                .text
+                .match_indices(mention)
+                .nth(nth)
+                .expect("mention in text")
+                .0;
+            let end = start + mention.len();
+            self.mentions.push(Mention {
+                label,
+                text: &self.text[start..end],
+                span: Span {
+                    byte_start: start,
+                    byte_end: end,
+                    char_start: chars(start),
+                    char_end: chars(end),
+                },
+                value: Value::None,
+                entity: None,
+                link: None,
+                score: None,
+            });
+        }
+        self.mentions.sort_by_key(|e| e.span.byte_start);
+        self.entities = resolve(self.text, &mut self.mentions);
     }
 }
 

@@ -19,9 +19,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::resolve::Entity;
+use crate::document::{Entity, Mention};
 use crate::kb::{Candidate, KbId, KnowledgeBase, NameMatch};
-use crate::pipeline::Mention;
 use crate::tag::Lexicon;
 use crate::text::{fold, Token};
 use crate::types::Label;

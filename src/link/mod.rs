@@ -1,5 +1,5 @@
 //! Linking: which mentions of a document name the same thing
-//! ([`Entity`]), and which knowledge-base entity each names
+//! ([`Entity`](crate::Entity)), and which knowledge-base entity each names
 //! ([`KnowledgeBase`](crate::kb::KnowledgeBase)).
 
 mod linker;
@@ -8,4 +8,3 @@ mod resolve;
 pub(crate) use linker::link;
 pub use linker::DEFAULT_NIL_THRESHOLD;
 pub(crate) use resolve::resolve;
-pub use resolve::Entity;

@@ -23,30 +23,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::kb::KbId;
-use crate::pipeline::Mention;
+use crate::document::{Entity, Mention};
 use crate::text::fold;
 use crate::types::Label;
-
-/// An entity of a document: its mentions that name one thing.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct Entity {
-    /// The entity's number in its document, from 0, in order of first mention.
-    pub id: usize,
-    /// The label of its mentions (a person's when it holds a full name).
-    pub label: Label,
-    /// Its canonical name: the longest mention.
-    pub name: String,
-    /// Its mentions, as indices into [`Document::mentions`](crate::Document::mentions).
-    pub mentions: Vec<usize>,
-    /// The knowledge-base entity it names, when the linker found one above
-    /// its NIL threshold.
-    pub kb_id: Option<KbId>,
-    /// The linker's score for its best candidate (`None` when the knowledge
-    /// base has no candidate, or linking is off).
-    pub kb_score: Option<f32>,
-}
 
 /// Words that acronyms leave out.
 const SMALL_WORDS: &[&str] = &[

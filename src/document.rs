@@ -1,0 +1,203 @@
+//! What annotation gives: a [`Document`] with its [`Mention`]s (each name,
+//! amount or site found, where it is) and its [`Entity`]s (the mentions
+//! grouped by what they name, linked to the knowledge base).
+
+use std::ops::Range;
+
+use crate::kb::KbId;
+use crate::recognize::{Money, Site};
+use crate::text::Token;
+use crate::types::{Label, Span};
+
+/// What quidam knows about an entity beyond its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Value {
+    None,
+    Money(Money),
+    Site(Site),
+}
+
+/// A mention of an entity in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention<'t> {
+    pub(crate) label: Label,
+    pub(crate) text: &'t str,
+    pub(crate) span: Span,
+    pub(crate) value: Value,
+    pub(crate) entity: Option<usize>,
+    pub(crate) link: Option<(KbId, f32)>,
+    pub(crate) score: Option<f32>,
+}
+
+impl<'t> Mention<'t> {
+    /// The mention of tokens `r` of `text`.
+    pub(crate) fn new(
+        text: &'t str,
+        tokens: &[Token<'t>],
+        r: Range<usize>,
+        label: Label,
+        value: Value,
+    ) -> Mention<'t> {
+        let span = tokens[r.start].span.to(tokens[r.end - 1].span);
+        Mention {
+            label,
+            text: &text[span.bytes()],
+            span,
+            value,
+            entity: None,
+            link: None,
+            score: None,
+        }
+    }
+
+    /// What the entity is.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// The mention, a slice of the input.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Where the mention is, in bytes and chars.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// How sure the tagger is of this mention: a transformer's mean
+    /// probability of the tags of the mention's tokens, in 0..=1 (`None` for
+    /// the rules' amounts and domains, the embedded tagger's names, and
+    /// surnames found again by document agreement).
+    pub fn score(&self) -> Option<f32> {
+        self.score
+    }
+
+    /// The entity this mention names: an index into
+    /// [`Document::entities`] (or see [`Document::entity_of`]), shared by
+    /// every mention of the same thing in the document (`None` for amounts
+    /// of money).
+    pub fn entity(&self) -> Option<usize> {
+        self.entity
+    }
+
+    pub(crate) fn set_entity(&mut self, id: usize) {
+        self.entity = Some(id);
+    }
+
+    /// The knowledge-base entity this mention names (that of its document
+    /// entity), when the linker found one above its NIL threshold.
+    ///
+    /// ```
+    /// let doc = quidam::Pipeline::default().annotate("Il est parti de Genève pour la Belgique.");
+    /// let ids: Vec<String> = doc.mentions().iter()
+    ///     .filter_map(|e| e.kb_id())
+    ///     .map(|id| id.to_string())
+    ///     .collect();
+    /// assert_eq!(ids, ["Q71", "Q31"]);
+    /// ```
+    pub fn kb_id(&self) -> Option<KbId> {
+        self.link.map(|(id, _)| id)
+    }
+
+    /// The linker's score for [`kb_id`](Self::kb_id) (higher is surer; at
+    /// least the pipeline's NIL threshold).
+    pub fn kb_score(&self) -> Option<f32> {
+        self.link.map(|(_, score)| score)
+    }
+
+    pub(crate) fn set_link(&mut self, id: KbId, score: f32) {
+        self.link = Some((id, score));
+    }
+
+    /// The normalised amount of a `MONEY` entity.
+    pub fn money(&self) -> Option<&Money> {
+        match &self.value {
+            Value::Money(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The site of a `SITE` entity, with its registrable domain when the text gives one.
+    pub fn site(&self) -> Option<&Site> {
+        match &self.value {
+            Value::Site(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// An annotated text: its tokens, sentences and entities.
+#[derive(Clone, Debug)]
+pub struct Document<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) tokens: Vec<Token<'t>>,
+    pub(crate) sentences: Vec<Range<usize>>,
+    pub(crate) mentions: Vec<Mention<'t>>,
+    pub(crate) entities: Vec<Entity>,
+}
+
+impl<'t> Document<'t> {
+    /// The input text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The tokens, in text order.
+    pub fn tokens(&self) -> &[Token<'t>] {
+        &self.tokens
+    }
+
+    /// The sentences, each a slice of [`tokens`](Self::tokens).
+    pub fn sentences(&self) -> impl Iterator<Item = &[Token<'t>]> + '_ {
+        self.sentences.iter().map(|r| &self.tokens[r.clone()])
+    }
+
+    /// The mentions: the names, amounts and sites found in the text, sorted
+    /// by position and never overlapping.
+    pub fn mentions(&self) -> &[Mention<'t>] {
+        &self.mentions
+    }
+
+    /// The entities: mentions grouped by what they name (`Solange Drouin`
+    /// and `Drouin`, `SCPP` and its expansion), in order of first mention.
+    /// See [`link`](crate::link).
+    ///
+    /// ```
+    /// let doc = quidam::Pipeline::default()
+    ///     .annotate("Solange Drouin a parlé. Selon Mme Drouin, c'est grave.");
+    /// let drouin = &doc.mentions()[1];
+    /// assert_eq!(drouin.text(), "Drouin");
+    /// assert_eq!(doc.entity_of(drouin).unwrap().name, "Solange Drouin");
+    /// assert_eq!(doc.entities().len(), 1);
+    /// ```
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity a mention of this document names (`None` for amounts of
+    /// money, and for a mention of another document).
+    pub fn entity_of(&self, mention: &Mention<'_>) -> Option<&Entity> {
+        self.entities.get(mention.entity()?)
+    }
+}
+
+/// An entity of a document: its mentions that name one thing.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Entity {
+    /// The entity's number in its document, from 0, in order of first mention.
+    pub id: usize,
+    /// The label of its mentions (a person's when it holds a full name).
+    pub label: Label,
+    /// Its canonical name: the longest mention.
+    pub name: String,
+    /// Its mentions, as indices into [`Document::mentions`](crate::Document::mentions).
+    pub mentions: Vec<usize>,
+    /// The knowledge-base entity it names, when the linker found one above
+    /// its NIL threshold.
+    pub kb_id: Option<KbId>,
+    /// The linker's score for its best candidate (`None` when the knowledge
+    /// base has no candidate, or linking is off).
+    pub kb_score: Option<f32>,
+}
