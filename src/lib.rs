@@ -49,6 +49,7 @@ mod error;
 pub mod eval;
 pub mod kb;
 pub mod link;
+mod names;
 mod pipeline;
 pub mod recognize;
 pub mod tag;
@@ -59,7 +60,8 @@ mod util;
 
 pub use document::{Document, Entity, Mention};
 pub use error::{Error, ErrorKind};
-pub use pipeline::{NameRule, Pipeline, PipelineBuilder};
+pub use names::NameRule;
+pub use pipeline::{Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
 pub use types::{Label, Span};
 

@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::str::FromStr;
 use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
@@ -11,10 +10,9 @@ use crate::document::{Document, Mention, Value};
 use crate::error::{Error, ErrorKind};
 use crate::kb::KnowledgeBase;
 use crate::link::{link, resolve, DEFAULT_NIL_THRESHOLD};
-use crate::recognize::{find_sites, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
-use crate::tag::{
-    attach_heads, find_surnames, mark, site_contexts, Lexicon, Tagger, TaggerScratch,
-};
+use crate::names::{attach_heads, find_surnames, site_contexts, NameRule, NameRules};
+use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
+use crate::tag::{Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
 #[cfg(feature = "transformer")]
 use crate::transformer::{TransformerConfig, TransformerTagger};
@@ -22,92 +20,6 @@ use crate::types::{Label, Span};
 
 /// The embedded tagger, read once per process.
 static EMBEDDED_TAGGER: LazyLock<Arc<Tagger>> = LazyLock::new(|| Arc::new(Tagger::embedded()));
-
-/// A document rule that corrects the embedded tagger's names. All are on
-/// by default; [`PipelineBuilder::without_rule`] switches one off, to
-/// measure what it is worth (`examples/evaluate.rs --without`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NameRule {
-    /// A common-noun head joins the name after it (`tribunal correctionnel
-    /// de Rennes`, `ministère de l'Intérieur`).
-    Heads,
-    /// The last word of a person's full name is a person wherever it
-    /// recurs.
-    Surnames,
-    /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
-    /// (`le site T411`).
-    SiteNoun,
-    /// The other one-word mentions of a name found as a site are `SITE`.
-    SiteSpread,
-    /// A known web platform after a noun for an account or a post is a
-    /// `SITE` (`compte Facebook`, `vidéo YouTube`).
-    PlatformAccount,
-    /// A known web platform right after `sur` or `via` is a `SITE` (`réagi
-    /// sur Twitter`, `créé sur Facebook`).
-    PlatformAfterSur,
-    /// A capitalised word that spells a domain of the document is a `SITE`
-    /// (`Quebectorrent` after `QuebecTorrent.com`).
-    DomainName,
-}
-
-impl NameRule {
-    /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 7] = [
-        NameRule::Heads,
-        NameRule::Surnames,
-        NameRule::SiteNoun,
-        NameRule::SiteSpread,
-        NameRule::PlatformAccount,
-        NameRule::PlatformAfterSur,
-        NameRule::DomainName,
-    ];
-
-    /// The rule's name on the command line: `heads`, `surnames`,
-    /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
-    /// `domain-name`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            NameRule::Heads => "heads",
-            NameRule::Surnames => "surnames",
-            NameRule::SiteNoun => "site-noun",
-            NameRule::SiteSpread => "site-spread",
-            NameRule::PlatformAccount => "platform-account",
-            NameRule::PlatformAfterSur => "platform-after-sur",
-            NameRule::DomainName => "domain-name",
-        }
-    }
-}
-
-impl FromStr for NameRule {
-    type Err = Error;
-
-    /// Parses a rule's name as [`NameRule::as_str`] writes it.
-    fn from_str(s: &str) -> Result<NameRule, Error> {
-        NameRule::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| Error::new(ErrorKind::Config, format!("unknown name rule {s:?}")))
-    }
-}
-
-/// The set of [`NameRule`]s a pipeline applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct NameRules(u16);
-
-impl NameRules {
-    /// Every rule on.
-    pub(crate) const ALL: NameRules = NameRules(u16::MAX);
-
-    /// Whether `rule` is on.
-    pub(crate) fn on(self, rule: NameRule) -> bool {
-        self.0 & (1 << rule as u16) != 0
-    }
-
-    fn without(self, rule: NameRule) -> NameRules {
-        NameRules(self.0 & !(1 << rule as u16))
-    }
-}
 
 /// The annotation pipeline: immutable, cheap to share between threads.
 ///
@@ -313,38 +225,27 @@ impl Pipeline {
         self.grouped(text, tokens, sentences, without_overlaps(entities))
     }
 
-    /// The rules' marks on each token (for training the tagger).
-    #[cfg(feature = "train")]
-    pub(crate) fn rule_marks(&self, text: &str, tokens: &[Token<'_>]) -> Vec<u8> {
-        self.rule_entities(text, tokens).1
-    }
-
     /// The entities that rules find (amounts of money and domains), and a
-    /// [`mark`] per token saying which rule covers it.
+    /// mark per token saying which rule covers it.
     fn rule_entities<'t>(
         &self,
         text: &'t str,
         tokens: &[Token<'t>],
     ) -> (Vec<Mention<'t>>, Vec<u8>) {
-        let mut entities = Vec::new();
-        let mut marks = vec![0u8; tokens.len()];
-        if let Some(money) = &self.money {
-            let mut found = Vec::new();
-            money.find(text, tokens, &mut found);
-            entities.extend(found.into_iter().map(|MoneyMatch { tokens: r, money }| {
-                marks[r.clone()].fill(mark::MONEY);
+        let found = find_rules(text, tokens, self.money.as_ref(), self.sites);
+        let money = found
+            .money
+            .into_iter()
+            .map(|MoneyMatch { tokens: r, money }| {
                 Mention::new(text, tokens, r, Label::Money, Value::Money(money))
-            }));
-        }
-        if self.sites {
-            let mut found = Vec::new();
-            find_sites(tokens, &mut found);
-            entities.extend(found.into_iter().map(|SiteMatch { tokens: r, site }| {
-                marks[r.clone()].fill(mark::SITE);
+            });
+        let sites = found
+            .sites
+            .into_iter()
+            .map(|SiteMatch { tokens: r, site }| {
                 Mention::new(text, tokens, r, Label::Site, Value::Site(site))
-            }));
-        }
-        (entities, marks)
+            });
+        (money.chain(sites).collect(), found.marks)
     }
 
     /// Groups given mentions into document entities instead of finding

@@ -14,12 +14,6 @@ pub(crate) const FORMAT: u32 = 3;
 pub(crate) const FEATURES: usize = 37;
 
 /// Marks from the rules, one byte per token.
-pub(crate) mod mark {
-    /// Inside an amount of money found by the MONEY rules.
-    pub(crate) const MONEY: u8 = 1;
-    /// Inside a domain or URL found by the SITE rules.
-    pub(crate) const SITE: u8 = 2;
-}
 
 const NONE: u64 = 0x5bd1_e995_7f4a_7c15;
 

@@ -33,10 +33,7 @@
 //! | 4 | CRC-32 of everything before it |
 
 mod features;
-mod heads;
 mod lexicon;
-mod sites;
-mod surnames;
 #[cfg(feature = "train")]
 pub mod train;
 
@@ -48,11 +45,8 @@ pub use lexicon::Lexicon;
 #[cfg(feature = "train")]
 pub use lexicon::build::LexiconBuilder;
 
-pub(crate) use features::mark;
 use features::{extract, Scratch, FEATURES};
-pub(crate) use heads::attach_heads;
-pub(crate) use sites::site_contexts;
-pub(crate) use surnames::find_surnames;
+pub(crate) use lexicon::Gazetteer;
 
 use crate::error::{Error, ErrorKind};
 use crate::text::Token;

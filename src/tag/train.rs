@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::features::{extract, Scratch, FEATURES};
 use super::{tag, viterbi, Lexicon, Position, Tagger, END, LABELS, START, TAGS, TRANSITIONS};
-use crate::pipeline::Pipeline;
+use crate::recognize::{find_rules, MoneyRecognizer};
 use crate::text::{split_sentences, tokenize};
 use crate::types::Label;
 
@@ -52,7 +52,7 @@ impl std::ops::AddAssign for Alignment {
 pub struct Trainer {
     lexicon: Lexicon,
     bits: u32,
-    rules: Pipeline,
+    money: MoneyRecognizer,
     sentences: Vec<Sentence>,
     weights: Vec<i32>,
     weight_sums: Vec<i64>,
@@ -70,10 +70,7 @@ impl Trainer {
         Trainer {
             lexicon,
             bits,
-            rules: Pipeline::builder()
-                .tagger(false)
-                .build()
-                .expect("the rules pipeline builds"),
+            money: MoneyRecognizer::new(),
             sentences: Vec::new(),
             weights: vec![0; rows * TAGS],
             weight_sums: vec![0; rows * TAGS],
@@ -90,7 +87,7 @@ impl Trainer {
     pub fn add_document(&mut self, text: &str, spans: &[(Range<usize>, Label)]) -> Alignment {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        let marks = self.rules.rule_marks(text, &tokens);
+        let marks = find_rules(text, &tokens, Some(&self.money), true).marks;
         let mut tags = vec![0u8; tokens.len()];
         let mut bad = vec![false; sentences.len()];
         let sentence_of = |token: usize| sentences.partition_point(|s| s.end <= token);

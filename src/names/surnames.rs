@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::pipeline::{NameRule, NameRules};
+use super::{NameRule, NameRules};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -77,8 +77,8 @@ pub(crate) fn find_surnames(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{range_text, token_range};
     use super::*;
+    use crate::tag::tests::{range_text, token_range};
     use crate::text::tokenize;
 
     #[test]

@@ -27,9 +27,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Gazetteer, Lexicon};
-use crate::pipeline::{NameRule, NameRules};
+use super::{NameRule, NameRules};
 use crate::recognize::find_sites;
+use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -269,8 +269,8 @@ fn relabel_by_context(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{range_text, token_range};
     use super::*;
+    use crate::tag::tests::{range_text, token_range};
     use crate::text::tokenize;
 
     #[test]

@@ -220,8 +220,8 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{range_text, token_range};
     use super::*;
+    use crate::tag::tests::{range_text, token_range};
     use crate::text::tokenize;
 
     #[test]

@@ -1,0 +1,103 @@
+//! Document rules that correct a tagger's names, for any tagger: common-noun
+//! heads that belong to a name, surnames found again, and sites told from
+//! organisations by their context. Each is a [`NameRule`] that
+//! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
+//! can switch off; `docs/training.md` says what each is worth.
+
+mod heads;
+mod sites;
+mod surnames;
+
+use std::str::FromStr;
+
+use crate::error::{Error, ErrorKind};
+
+pub(crate) use heads::attach_heads;
+pub(crate) use sites::site_contexts;
+pub(crate) use surnames::find_surnames;
+
+/// A document rule that corrects the embedded tagger's names. All are on
+/// by default; [`PipelineBuilder::without_rule`] switches one off, to
+/// measure what it is worth (`examples/evaluate.rs --without`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NameRule {
+    /// A common-noun head joins the name after it (`tribunal correctionnel
+    /// de Rennes`, `ministère de l'Intérieur`).
+    Heads,
+    /// The last word of a person's full name is a person wherever it
+    /// recurs.
+    Surnames,
+    /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
+    /// (`le site T411`).
+    SiteNoun,
+    /// The other one-word mentions of a name found as a site are `SITE`.
+    SiteSpread,
+    /// A known web platform after a noun for an account or a post is a
+    /// `SITE` (`compte Facebook`, `vidéo YouTube`).
+    PlatformAccount,
+    /// A known web platform right after `sur` or `via` is a `SITE` (`réagi
+    /// sur Twitter`, `créé sur Facebook`).
+    PlatformAfterSur,
+    /// A capitalised word that spells a domain of the document is a `SITE`
+    /// (`Quebectorrent` after `QuebecTorrent.com`).
+    DomainName,
+}
+
+impl NameRule {
+    /// Every rule, in a fixed order.
+    pub const ALL: [NameRule; 7] = [
+        NameRule::Heads,
+        NameRule::Surnames,
+        NameRule::SiteNoun,
+        NameRule::SiteSpread,
+        NameRule::PlatformAccount,
+        NameRule::PlatformAfterSur,
+        NameRule::DomainName,
+    ];
+
+    /// The rule's name on the command line: `heads`, `surnames`,
+    /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
+    /// `domain-name`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NameRule::Heads => "heads",
+            NameRule::Surnames => "surnames",
+            NameRule::SiteNoun => "site-noun",
+            NameRule::SiteSpread => "site-spread",
+            NameRule::PlatformAccount => "platform-account",
+            NameRule::PlatformAfterSur => "platform-after-sur",
+            NameRule::DomainName => "domain-name",
+        }
+    }
+}
+
+impl FromStr for NameRule {
+    type Err = Error;
+
+    /// Parses a rule's name as [`NameRule::as_str`] writes it.
+    fn from_str(s: &str) -> Result<NameRule, Error> {
+        NameRule::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| Error::new(ErrorKind::Config, format!("unknown name rule {s:?}")))
+    }
+}
+
+/// The set of [`NameRule`]s a pipeline applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameRules(u16);
+
+impl NameRules {
+    /// Every rule on.
+    pub(crate) const ALL: NameRules = NameRules(u16::MAX);
+
+    /// Whether `rule` is on.
+    pub(crate) fn on(self, rule: NameRule) -> bool {
+        self.0 & (1 << rule as u16) != 0
+    }
+
+    pub(crate) fn without(self, rule: NameRule) -> NameRules {
+        NameRules(self.0 & !(1 << rule as u16))
+    }
+}
