@@ -17,7 +17,7 @@ pub(crate) use sites::site_contexts;
 pub(crate) use surnames::find_surnames;
 
 /// A document rule that corrects the embedded tagger's names. All are on
-/// by default; [`PipelineBuilder::without_rule`] switches one off, to
+/// by default; [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule) switches one off, to
 /// measure what it is worth (`examples/evaluate.rs --without`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

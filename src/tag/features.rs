@@ -13,8 +13,6 @@ pub(crate) const FORMAT: u32 = 3;
 /// Feature ids per token.
 pub(crate) const FEATURES: usize = 37;
 
-/// Marks from the rules, one byte per token.
-
 const NONE: u64 = 0x5bd1_e995_7f4a_7c15;
 
 /// FNV-1a, 64 bits.
