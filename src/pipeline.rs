@@ -454,12 +454,14 @@ enum TaggerChoice {
 
 impl PipelineBuilder {
     /// Whether to find amounts of money (default: yes).
+    #[must_use]
     pub fn money(mut self, yes: bool) -> PipelineBuilder {
         self.money = yes;
         self
     }
 
     /// Whether to find web sites given by URL or domain (default: yes).
+    #[must_use]
     pub fn sites(mut self, yes: bool) -> PipelineBuilder {
         self.sites = yes;
         self
@@ -467,6 +469,7 @@ impl PipelineBuilder {
 
     /// Whether to tag names of people, organisations, places, other names
     /// and sites with the embedded tagger (default: yes).
+    #[must_use]
     pub fn tagger(mut self, yes: bool) -> PipelineBuilder {
         self.tagger = if yes {
             TaggerChoice::Embedded
@@ -479,12 +482,14 @@ impl PipelineBuilder {
     /// Tags with the model in this file (written by [`Tagger::write`], for
     /// instance by the `train` example) instead of the embedded one. The
     /// model must have been trained with the embedded [`Lexicon`].
+    #[must_use]
     pub fn tagger_model(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
         self.tagger = TaggerChoice::File(path.into());
         self
     }
 
     /// Tags with this tagger.
+    #[must_use]
     pub fn with_tagger(mut self, tagger: Tagger) -> PipelineBuilder {
         self.tagger = TaggerChoice::Given(Arc::new(tagger));
         self
@@ -506,6 +511,7 @@ impl PipelineBuilder {
     /// # Ok::<(), quidam::Error>(())
     /// ```
     #[cfg(feature = "transformer")]
+    #[must_use]
     pub fn transformer(mut self, config: TransformerConfig) -> PipelineBuilder {
         self.tagger = TaggerChoice::Transformer(Box::new(config));
         self
@@ -516,12 +522,14 @@ impl PipelineBuilder {
     /// `models/transformer` when the pipeline is built (feature
     /// `transformer`).
     #[cfg(feature = "transformer")]
+    #[must_use]
     pub fn transformer_default(self) -> PipelineBuilder {
         self.transformer(TransformerConfig::default_model())
     }
 
     /// Tags names with this loaded transformer (feature `transformer`).
     #[cfg(feature = "transformer")]
+    #[must_use]
     pub fn with_transformer(mut self, transformer: Arc<TransformerTagger>) -> PipelineBuilder {
         self.tagger = TaggerChoice::GivenTransformer(transformer);
         self
@@ -529,6 +537,7 @@ impl PipelineBuilder {
 
     /// Whether to link entities to the embedded starter knowledge base
     /// (default: yes). See [`KnowledgeBase::embedded`].
+    #[must_use]
     pub fn linking(mut self, yes: bool) -> PipelineBuilder {
         self.kb = if yes {
             KbChoice::Embedded
@@ -541,12 +550,14 @@ impl PipelineBuilder {
     /// Links entities to the knowledge base in this file (written by
     /// [`KbBuilder::write`](crate::kb::KbBuilder::write), for instance by
     /// the `build_kb` example), memory-mapped, instead of the embedded one.
+    #[must_use]
     pub fn knowledge_base(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
         self.kb = KbChoice::File(path.into());
         self
     }
 
     /// Links entities to this knowledge base.
+    #[must_use]
     pub fn with_knowledge_base(mut self, kb: Arc<KnowledgeBase>) -> PipelineBuilder {
         self.kb = KbChoice::Given(kb);
         self
@@ -555,6 +566,7 @@ impl PipelineBuilder {
     /// The linker's score below which an entity stays unlinked (default
     /// [`DEFAULT_NIL_THRESHOLD`](crate::link::DEFAULT_NIL_THRESHOLD)): higher
     /// links fewer mentions, more surely.
+    #[must_use]
     pub fn nil_threshold(mut self, threshold: f32) -> PipelineBuilder {
         self.nil_threshold = threshold;
         self
@@ -566,6 +578,7 @@ impl PipelineBuilder {
     /// matters for historical press read by OCR; on edited news, turning it
     /// off changes few links and cuts linking time about five times (the
     /// `link` benchmark).
+    #[must_use]
     pub fn fuzzy_linking(mut self, yes: bool) -> PipelineBuilder {
         self.fuzzy_linking = yes;
         self

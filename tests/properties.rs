@@ -1,6 +1,7 @@
 //! Property tests: any input gives a valid result.
 
 use proptest::prelude::*;
+use quidam::kb::{KbBuilder, KbId, KbRecord, KnowledgeBase};
 use quidam::{text, Label, Pipeline};
 
 /// Strings that mix French text, numbers, currencies, domains, markup and
@@ -99,6 +100,53 @@ fn check(input: &str) {
             span.char_end - span.char_start
         );
         last_end = span.byte_end;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn a_batch_gives_what_one_text_at_a_time_gives(
+        texts in prop::collection::vec(frenchish(), 0..6),
+    ) {
+        let pipeline = Pipeline::default();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let batch = pipeline.annotate_batch(&refs);
+        prop_assert_eq!(batch.len(), refs.len());
+        for (doc, text) in batch.iter().zip(&refs) {
+            let one = pipeline.annotate(text);
+            prop_assert_eq!(doc.mentions(), one.mentions());
+            prop_assert_eq!(doc.entities(), one.entities());
+        }
+    }
+
+    #[test]
+    fn a_knowledge_base_written_and_read_back_holds_every_record(
+        records in prop::collection::vec(
+            ("[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' -]{0,20}", 0usize..4, 0f32..1000.0),
+            1..40,
+        ),
+    ) {
+        let kinds = [Label::Per, Label::Org, Label::Loc, Label::Site];
+        let mut builder = KbBuilder::new();
+        for (i, (name, kind, popularity)) in records.iter().enumerate() {
+            let mut record = KbRecord::new(KbId::from_wikidata(i as u64 + 1), name.as_str(), kinds[*kind]);
+            record.popularity = *popularity;
+            builder.add(record);
+        }
+        let mut bytes = Vec::new();
+        builder.write(&mut bytes).unwrap();
+        let kb = KnowledgeBase::from_bytes(bytes).unwrap();
+        prop_assert_eq!(kb.len(), records.len());
+        for (i, (name, kind, popularity)) in records.iter().enumerate() {
+            let id = KbId::from_wikidata(i as u64 + 1);
+            let entity = kb.get(id).unwrap();
+            prop_assert_eq!(entity.label(), name.as_str());
+            prop_assert_eq!(entity.kind(), kinds[*kind]);
+            prop_assert_eq!(entity.popularity(), *popularity);
+            prop_assert!(kb.candidates(name).any(|c| c.entity.id() == id), "{} not found", name);
+        }
     }
 }
 

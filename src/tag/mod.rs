@@ -22,7 +22,7 @@
 //! | bytes | content |
 //! |---|---|
 //! | 8 | magic `QUIDAMTG` |
-//! | 4 | format version (1) |
+//! | 4 | format version (2) |
 //! | 4 | feature template version |
 //! | 8 | fingerprint of the [`Lexicon`] the model was trained with |
 //! | 1 | `bits`: the weight table has `2^bits` rows |
