@@ -15,7 +15,8 @@
 //! | bytes | what |
 //! |---|---|
 //! | 8 | magic `QUIDAMKB` |
-//! | 4 | format version (1) |
+//! | 4 | format version (2) |
+//! | 4 | version of the name folding that made the keys ([`fold`]) |
 //! | 4 | CRC-32 of everything after the header |
 //! | 4 × 8 | byte lengths of the four sections |
 //! | entities | one 24-byte row per entity, sorted by id: id `u64`, popularity `f32`, text offset `u32`, label length `u16`, description length `u16`, type `u8`, 3 zero bytes |
@@ -24,7 +25,8 @@
 //! | aliases | an `fst` map from folded alias to (posting offset << 16 \| count) |
 //!
 //! Keys are folded as document entities compare names ([`fold`]): lower
-//! case, no accents, single spaces. A person's last name is also a key, marked
+//! case, no accents, single spaces. A base whose keys were folded by
+//! another version of [`fold`] is refused: rebuild it. A person's last name is also a key, marked
 //! as partial, so that `M. Reinach` finds `Joseph Reinach`.
 
 mod fst_check;
@@ -42,14 +44,18 @@ use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::text::fold;
+use crate::text::{fold, FOLD_VERSION};
 use crate::types::Label;
 
 pub use wikidata::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};
 
 const MAGIC: &[u8; 8] = b"QUIDAMKB";
-const VERSION: u32 = 1;
-const HEADER: usize = 8 + 4 + 4 + 4 * 8;
+const VERSION: u32 = 2;
+const HEADER: usize = 8 + 4 + 4 + 4 + 4 * 8;
+/// Where the CRC-32 sits in the header.
+const CRC_AT: usize = 16;
+/// Where the section lengths start in the header.
+const LENGTHS_AT: usize = 20;
 const ROW: usize = 24;
 /// Bit of a posting that marks a match on a person's last name only.
 const PARTIAL: u32 = 1 << 31;
@@ -360,6 +366,7 @@ impl KbBuilder {
         let mut header = Vec::with_capacity(HEADER);
         header.extend_from_slice(MAGIC);
         header.extend_from_slice(&VERSION.to_le_bytes());
+        header.extend_from_slice(&FOLD_VERSION.to_le_bytes());
         header.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
         for section in [&rows, &text, &postings, &aliases] {
             header.extend_from_slice(&(section.len() as u64).to_le_bytes());
@@ -694,13 +701,19 @@ impl KnowledgeBase {
         let version = u32_at(8);
         if version != VERSION {
             return Err(bad(&format!(
-                "format version {version}, this build reads {VERSION}"
+                "format version {version}, this build reads {VERSION} (rebuild it with build_kb)"
+            )));
+        }
+        let folding = u32_at(12);
+        if folding != FOLD_VERSION {
+            return Err(bad(&format!(
+                "names folded by version {folding}, this build folds by {FOLD_VERSION} (rebuild it with build_kb)"
             )));
         }
         let mut start = HEADER;
         let mut sections = [0..0, 0..0, 0..0, 0..0];
         for (i, section) in sections.iter_mut().enumerate() {
-            let len = usize::try_from(u64_at(16 + 8 * i)).map_err(|_| bad("truncated"))?;
+            let len = usize::try_from(u64_at(LENGTHS_AT + 8 * i)).map_err(|_| bad("truncated"))?;
             let end = start.checked_add(len).ok_or_else(|| bad("truncated"))?;
             *section = start..end;
             start = end;
@@ -708,7 +721,7 @@ impl KnowledgeBase {
         if start != b.len() {
             return Err(bad("truncated or trailing bytes"));
         }
-        if crc32fast::hash(&b[HEADER..]) != u32_at(12) {
+        if crc32fast::hash(&b[HEADER..]) != u32_at(CRC_AT) {
             return Err(bad("checksum mismatch (corrupt file)"));
         }
         let [rows, text, postings, aliases] = sections;
@@ -1076,6 +1089,8 @@ mod tests {
         flipped[last] ^= 1;
         let mut version = good.clone();
         version[8] = 9;
+        let mut folding = good.clone();
+        folding[12] = 9;
         let cases: Vec<(&str, Vec<u8>)> = vec![
             ("empty", Vec::new()),
             (
@@ -1087,6 +1102,7 @@ mod tests {
             ("trailing bytes", [good.as_slice(), b"x"].concat()),
             ("flipped bit", flipped),
             ("other version", version),
+            ("keys folded by another version", folding),
         ];
         for (name, bytes) in cases {
             let err = KnowledgeBase::from_bytes(bytes).unwrap_err();
@@ -1100,7 +1116,8 @@ mod tests {
     #[test]
     fn crafted_files_give_errors_or_consistent_answers() {
         let good = sample();
-        let aliases = good.len() - u64::from_le_bytes(good[40..48].try_into().unwrap()) as usize;
+        let aliases_len = &good[LENGTHS_AT + 24..LENGTHS_AT + 32];
+        let aliases = good.len() - u64::from_le_bytes(aliases_len.try_into().unwrap()) as usize;
         let names = [
             "Paris",
             "Lutèce",
@@ -1131,7 +1148,7 @@ mod tests {
                 bytes[at] = next(256) as u8;
             }
             let crc = crc32fast::hash(&bytes[HEADER..]);
-            bytes[12..16].copy_from_slice(&crc.to_le_bytes());
+            bytes[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_le_bytes());
             let Ok(kb) = KnowledgeBase::from_bytes(bytes) else {
                 continue;
             };

@@ -1,5 +1,6 @@
-//! `cargo fuzz run knowledge_base fuzz/seeds/knowledge_base`: any bytes,
-//! with the checksum written anew so that the fuzzer reaches past it, give
+//! `cargo fuzz run knowledge_base corpus/knowledge_base`, seeded with
+//! `tests/fixtures/kb.bin`: any bytes, with the checksum written anew so
+//! that the fuzzer reaches past it, give
 //! an error at load or a knowledge base whose lookups answer consistently;
 //! never a panic.
 #![no_main]
@@ -7,14 +8,14 @@
 use libfuzzer_sys::fuzz_target;
 use quidam::kb::KnowledgeBase;
 
-/// Magic, version, checksum, four section lengths.
-const HEADER: usize = 48;
+/// Magic, format version, folding version, checksum, four section lengths.
+const HEADER: usize = 52;
 
 fuzz_target!(|data: &[u8]| {
     let mut bytes = data.to_vec();
     if bytes.len() >= HEADER {
         let crc = crc32fast::hash(&bytes[HEADER..]);
-        bytes[12..16].copy_from_slice(&crc.to_le_bytes());
+        bytes[16..20].copy_from_slice(&crc.to_le_bytes());
     }
     let Ok(kb) = KnowledgeBase::from_bytes(bytes) else { return };
     for name in ["Paris", "Lutèce", "Reinach", "Vienne", "Wien", "Société générale", "Parisse"] {

@@ -256,9 +256,13 @@ pub(crate) fn link(
             continue;
         }
         let mut found: FxHashMap<KbId, Scored<'_>> = FxHashMap::default();
+        // Each distinct (name, label) once, in order of first mention: a
+        // group often repeats a name, and a name's candidates do not change.
+        let mut seen: FxHashSet<(&str, Label)> = FxHashSet::default();
         let mentions: Vec<_> = group
             .mentions
             .iter()
+            .filter(|&&i| seen.insert((entities[i].text(), entities[i].label())))
             .map(|&i| (clean(entities[i].text()), entities[i].label()))
             .collect();
         for (mention, label) in &mentions {

@@ -4,6 +4,10 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// The version of [`fold`]: knowledge-base files record the version that
+/// folded their keys. Change it with any change to what `fold` returns.
+pub const FOLD_VERSION: u32 = 1;
+
 /// Case- and accent-folded text with single spaces, for comparing names:
 /// lower case, no accents, `’` as `'`, runs of white space as one space.
 /// The knowledge base's keys are folded names, so its format version covers

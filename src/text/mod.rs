@@ -33,7 +33,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::types::Span;
 
 pub(crate) use domain::{is_domain, registrable_domain};
-pub use fold::fold;
+pub use fold::{fold, FOLD_VERSION};
 pub use sentence::{split_sentences, MAX_SENTENCE_TOKENS};
 
 /// What a token is made of.
