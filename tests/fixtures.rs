@@ -16,7 +16,7 @@ fn the_knowledge_base_fixture_reads() {
         .collect();
     assert_eq!(paris, ["Q90", "Q167646", "geonames:4717560"]);
     let vienna = kb.get("Q1741".parse().unwrap()).unwrap();
-    assert_eq!((vienna.label(), vienna.kind()), ("Vienne", Label::Loc));
+    assert_eq!((vienna.name(), vienna.label()), ("Vienne", Label::Loc));
     let t411: Vec<String> = kb
         .candidates("torrent411")
         .map(|c| c.entity.id().to_string())

@@ -142,8 +142,8 @@ proptest! {
         for (i, (name, kind, popularity)) in records.iter().enumerate() {
             let id = KbId::from_wikidata(i as u64 + 1);
             let entity = kb.get(id).unwrap();
-            prop_assert_eq!(entity.label(), name.as_str());
-            prop_assert_eq!(entity.kind(), kinds[*kind]);
+            prop_assert_eq!(entity.name(), name.as_str());
+            prop_assert_eq!(entity.label(), kinds[*kind]);
             prop_assert_eq!(entity.popularity(), *popularity);
             prop_assert!(kb.candidates(name).any(|c| c.entity.id() == id), "{} not found", name);
         }

@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
         }
         for c in found {
             let entity = kb.get(c.entity.id()).expect("a candidate's id is found");
-            assert_eq!(entity.label(), c.entity.label());
-            let _ = (entity.description(), entity.kind(), entity.popularity());
+            assert_eq!(entity.name(), c.entity.name());
+            let _ = (entity.description(), entity.label(), entity.popularity());
         }
     }
 });

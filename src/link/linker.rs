@@ -208,7 +208,7 @@ fn add<'k>(found: &mut FxHashMap<KbId, Scored<'k>>, c: Candidate<'k>, how: Match
     let e = c.entity;
     let s = found.entry(e.id()).or_insert_with(|| Scored {
         id: e.id(),
-        kind: e.kind(),
+        label: e.label(),
         popularity: e.popularity(),
         best: how,
         description: e.description(),
@@ -220,7 +220,7 @@ fn add<'k>(found: &mut FxHashMap<KbId, Scored<'k>>, c: Candidate<'k>, how: Match
 
 struct Scored<'k> {
     id: KbId,
-    kind: Label,
+    label: Label,
     popularity: f32,
     best: Match,
     /// As written; folded only when the context is scored.
@@ -281,7 +281,7 @@ pub(crate) fn link(
                 }
             }
         }
-        let agrees = |s: &Scored| (s.kind == Label::Per) == (group.label == Label::Per);
+        let agrees = |s: &Scored| (s.label == Label::Per) == (group.label == Label::Per);
         if let (Some(vocabulary), false) = (vocabulary, found.values().any(agrees)) {
             // Each distinct core name once (a group often repeats a name).
             let mut searched: Vec<String> = Vec::new();
@@ -330,7 +330,7 @@ pub(crate) fn link(
         }
         let mut best: Option<(f32, KbId)> = None;
         for s in found.values() {
-            let type_agreement = match (s.kind, group.label) {
+            let type_agreement = match (s.label, group.label) {
                 (a, b) if a == b => 1.0,
                 (Label::Org, Label::Site) | (Label::Site, Label::Org) => 0.5,
                 (Label::Org, Label::Loc) | (Label::Loc, Label::Org) => 0.3,

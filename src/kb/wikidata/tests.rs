@@ -166,7 +166,7 @@ fn keeps_people_organisations_places_and_sites_with_french_names() {
     let kept = records(&out);
     let summary: Vec<(String, &str, Label)> = kept
         .iter()
-        .map(|r| (r.id.to_string(), r.label.as_str(), r.kind))
+        .map(|r| (r.id.to_string(), r.name.as_str(), r.label))
         .collect();
     assert_eq!(
         summary,
@@ -291,7 +291,7 @@ fn repeated_aliases_are_kept_once() {
         .import(text.as_bytes(), &mut out, |_| {})
         .unwrap();
     let record = &records(&out)[0];
-    assert_eq!(record.label, "Nom 0");
+    assert_eq!(record.name, "Nom 0");
     assert_eq!(record.aliases.len(), 999);
     assert_eq!(record.aliases[0], "Nom 1");
     assert!(record.variants.is_empty());
@@ -379,7 +379,7 @@ fn subclasses_from_the_dump() {
         .unwrap();
     let kinds: Vec<(String, Label)> = records(&out)
         .into_iter()
-        .map(|r| (r.label, r.kind))
+        .map(|r| (r.name, r.label))
         .collect();
     let scpp = (
         "Société civile des producteurs phonographiques".to_owned(),
