@@ -161,7 +161,7 @@ impl<'t> Document<'t> {
 
     /// The entities: mentions grouped by what they name (`Solange Drouin`
     /// and `Drouin`, `SCPP` and its expansion), in order of first mention.
-    /// See [`link`](crate::link).
+    /// See [`coref`](crate::coref) for what groups them.
     ///
     /// ```
     /// let doc = quidam::Pipeline::default()

@@ -25,8 +25,9 @@
 //!
 //! Stages, each a module: [`text`] (tokenizer, sentence splitter),
 //! [`recognize`] (money and sites), [`tag`] (the named-entity tagger),
-//! [`kb`] (the knowledge base and its Wikidata importer), [`link`] (grouping
-//! mentions into entities, and linking them to the knowledge base),
+//! [`kb`] (the knowledge base and its Wikidata importer), [`coref`]
+//! (grouping mentions into entities), [`link`] (linking entities to the
+//! knowledge base),
 //! [`transformer`] (decoding any token-classification
 //! transformer; with the `transformer` feature, BERT, DistilBERT, RoBERTa,
 //! XLM-R and CamemBERT checkpoints run by rust-bert in place of the embedded
@@ -44,6 +45,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+pub mod coref;
 mod document;
 mod error;
 pub mod eval;

@@ -5,9 +5,10 @@ use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
+use crate::coref;
 use crate::document::{Document, Mention, Value};
 use crate::kb::KnowledgeBase;
-use crate::link::{link, resolve};
+use crate::link::link;
 use crate::names::{attach_heads, find_surnames, site_contexts, NameRule, NameRules};
 use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
@@ -71,7 +72,7 @@ impl Pipeline {
         sentences: Vec<Range<usize>>,
         mut mentions: Vec<Mention<'t>>,
     ) -> Document<'t> {
-        let mut entities = resolve(text, &mut mentions);
+        let mut entities = coref::group(text, &mut mentions);
         if let Some(kb) = &self.kb {
             link(
                 kb,
@@ -442,7 +443,7 @@ impl<'t> Document<'t> {
             });
         }
         self.mentions.sort_by_key(|e| e.span.byte_start);
-        self.entities = resolve(self.text, &mut self.mentions);
+        self.entities = coref::group(self.text, &mut self.mentions);
     }
 }
 

@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["tag"],
     &["names"],
     &["transformer"],
+    &["coref"],
     &["link"],
     &["pipeline"],
     &["eval"],

@@ -1,10 +1,8 @@
-//! Linking: which mentions of a document name the same thing
-//! ([`Entity`](crate::Entity)), and which knowledge-base entity each names
-//! ([`KnowledgeBase`](crate::kb::KnowledgeBase)).
+//! Linking: which knowledge-base entity
+//! ([`KnowledgeBase`](crate::kb::KnowledgeBase)) each entity of a document
+//! names. The entities come from [`coref`](crate::coref).
 
 mod linker;
-mod resolve;
 
 pub(crate) use linker::link;
 pub use linker::DEFAULT_NIL_THRESHOLD;
-pub(crate) use resolve::resolve;

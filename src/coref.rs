@@ -1,4 +1,5 @@
-//! Document entities: which mentions of a document name the same thing.
+//! Coreference: grouping the mentions of a document into entities, the
+//! mentions that name the same thing ([`Document::entities`](crate::Document::entities)).
 //!
 //! Two mentions (of `PER`, `ORG`, `LOC`, `MISC` or `SITE`) are merged when:
 //!
@@ -135,7 +136,7 @@ fn join_all(groups: &mut Groups, a: usize, others: &mut Vec<usize>) {
 /// Groups the named mentions of `entities` (sorted by position) into
 /// document entities, relabels mentions by their group where it holds a
 /// full name, and returns the groups (entity index → group in `groups`).
-pub(crate) fn resolve(text: &str, entities: &mut [Mention<'_>]) -> Vec<Entity> {
+pub(crate) fn group(text: &str, entities: &mut [Mention<'_>]) -> Vec<Entity> {
     let named: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].label() != Label::Money)
         .collect();
