@@ -16,7 +16,7 @@
 //! |---|---|
 //! | 8 | magic `QUIDAMKB` |
 //! | 4 | format version (2) |
-//! | 4 | version of the name folding that made the keys ([`fold`]) |
+//! | 4 | version of the name folding that made the keys ([`fold`](crate::text::fold)) |
 //! | 4 | CRC-32 of everything after the header |
 //! | 4 × 8 | byte lengths of the four sections |
 //! | entities | one 24-byte row per entity, sorted by id: id `u64`, popularity `f32`, text offset `u32`, label length `u16`, description length `u16`, type `u8`, 3 zero bytes |
@@ -24,9 +24,9 @@
 //! | postings | candidate lists: `u32` entity rows, names before variants before last names, then most popular first; bit 31 set for a last-name key, bit 30 for a variant |
 //! | aliases | an `fst` map from folded alias to (posting offset << 16 \| count) |
 //!
-//! Keys are folded as document entities compare names ([`fold`]): lower
+//! Keys are folded as document entities compare names ([`fold`](crate::text::fold)): lower
 //! case, no accents, single spaces. A base whose keys were folded by
-//! another version of [`fold`] is refused: rebuild it. A person's last name is also a key, marked
+//! another version of [`fold`](crate::text::fold) is refused: rebuild it. A person's last name is also a key, marked
 //! as partial, so that `M. Reinach` finds `Joseph Reinach`.
 
 mod builder;
