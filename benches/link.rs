@@ -103,11 +103,10 @@ fn linking(c: &mut Criterion) {
                     .iter()
                     .zip(&mentions)
                     .map(|(a, m)| {
-                        pipeline
-                            .group_mentions(a, m)
-                            .mentions()
+                        let doc = pipeline.group_mentions(a, m);
+                        doc.mentions()
                             .iter()
-                            .filter(|e| e.kb_id().is_some())
+                            .filter(|e| doc.entity_of(e).is_some_and(|e| e.kb_id.is_some()))
                             .count()
                     })
                     .sum::<usize>()

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use quidam::{Label, Mention, Pipeline};
+use quidam::{Document, Label, Mention, Pipeline};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -288,7 +288,11 @@ fn write_documents(
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     for (input, doc) in inputs.iter().zip(pipeline.annotate_batch(&texts)) {
         if json {
-            let spans: Vec<_> = doc.mentions().iter().map(entity_json).collect();
+            let spans: Vec<_> = doc
+                .mentions()
+                .iter()
+                .map(|m| mention_json(&doc, m))
+                .collect();
             let mut meta = input.meta.clone();
             if meta.is_null() {
                 meta = json!({ "source": input.source });
@@ -314,7 +318,7 @@ fn write_documents(
                     span.byte_start,
                     span.byte_end,
                     e.text(),
-                    normalised(e)
+                    normalised(&doc, e)
                 )?;
             }
         }
@@ -322,7 +326,8 @@ fn write_documents(
     Ok(())
 }
 
-fn normalised(e: &Mention<'_>) -> String {
+fn normalised(doc: &Document<'_>, e: &Mention<'_>) -> String {
+    let kb_id = doc.entity_of(e).and_then(|entity| entity.kb_id);
     match e.label() {
         Label::Money => {
             let m = e.money().expect("MONEY has a value");
@@ -333,16 +338,16 @@ fn normalised(e: &Mention<'_>) -> String {
         }
         Label::Site => {
             let domain = e.site().and_then(|s| s.domain.clone()).unwrap_or_default();
-            match e.kb_id() {
+            match kb_id {
                 Some(id) => format!("{domain} {id}").trim().to_owned(),
                 None => domain,
             }
         }
-        _ => e.kb_id().map(|id| id.to_string()).unwrap_or_default(),
+        _ => kb_id.map(|id| id.to_string()).unwrap_or_default(),
     }
 }
 
-fn entity_json(e: &Mention<'_>) -> serde_json::Value {
+fn mention_json(doc: &Document<'_>, e: &Mention<'_>) -> serde_json::Value {
     let span = e.span();
     let mut v = json!({
         "start": span.char_start,
@@ -353,7 +358,7 @@ fn entity_json(e: &Mention<'_>) -> serde_json::Value {
         "text": e.text(),
     });
     if let Some(cluster) = e.entity() {
-        v["cluster"] = cluster.into();
+        v["cluster"] = cluster.to_string().into();
     }
     if let Some(m) = e.money() {
         v["value"] = m
@@ -367,9 +372,11 @@ fn entity_json(e: &Mention<'_>) -> serde_json::Value {
     if let Some(s) = e.site() {
         v["domain"] = s.domain.clone().into();
     }
-    if let Some(id) = e.kb_id() {
-        v["kb_id"] = id.to_string().into();
-        v["kb_score"] = e.kb_score().unwrap_or_default().into();
+    if let Some(entity) = doc.entity_of(e) {
+        if let Some(id) = entity.kb_id {
+            v["kb_id"] = id.to_string().into();
+            v["kb_score"] = entity.kb_score.unwrap_or_default().into();
+        }
     }
     v
 }

@@ -24,7 +24,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::document::{Entity, Mention};
+use crate::document::{Entity, EntityId, Mention};
 use crate::text::fold;
 use crate::types::Label;
 
@@ -314,7 +314,7 @@ pub(crate) fn group(text: &str, entities: &mut [Mention<'_>]) -> Vec<Entity> {
         if ids[root] == usize::MAX {
             ids[root] = out.len();
             out.push(Entity {
-                id: out.len(),
+                id: EntityId(out.len()),
                 label: entities[named[k]].label(),
                 name: String::new(),
                 mentions: Vec::new(),
@@ -493,8 +493,8 @@ mod tests {
             }
             for (k, e) in doc.mentions().iter().enumerate() {
                 if let Some(g) = e.entity() {
-                    assert_eq!(doc.entities()[g].id, g);
-                    assert!(doc.entities()[g].mentions.contains(&k));
+                    assert_eq!(doc.entities()[g.index()].id, g);
+                    assert!(doc.entities()[g.index()].mentions.contains(&k));
                 }
             }
         }

@@ -24,8 +24,7 @@ pub struct Mention<'t> {
     pub(crate) text: &'t str,
     pub(crate) span: Span,
     pub(crate) value: Value,
-    pub(crate) entity: Option<usize>,
-    pub(crate) link: Option<(KbId, f32)>,
+    pub(crate) entity: Option<EntityId>,
     pub(crate) score: Option<f32>,
 }
 
@@ -45,7 +44,6 @@ impl<'t> Mention<'t> {
             span,
             value,
             entity: None,
-            link: None,
             score: None,
         }
     }
@@ -73,41 +71,15 @@ impl<'t> Mention<'t> {
         self.score
     }
 
-    /// The entity this mention names: an index into
-    /// [`Document::entities`] (or see [`Document::entity_of`]), shared by
-    /// every mention of the same thing in the document (`None` for amounts
-    /// of money).
-    pub fn entity(&self) -> Option<usize> {
+    /// The entity this mention names, shared by every mention of the same
+    /// thing in the document (`None` for amounts of money); see
+    /// [`Document::entity_of`].
+    pub fn entity(&self) -> Option<EntityId> {
         self.entity
     }
 
-    pub(crate) fn set_entity(&mut self, id: usize) {
+    pub(crate) fn set_entity(&mut self, id: EntityId) {
         self.entity = Some(id);
-    }
-
-    /// The knowledge-base entity this mention names (that of its document
-    /// entity), when the linker found one above its NIL threshold.
-    ///
-    /// ```
-    /// let doc = quidam::Pipeline::default().annotate("Il est parti de Genève pour la Belgique.");
-    /// let ids: Vec<String> = doc.mentions().iter()
-    ///     .filter_map(|e| e.kb_id())
-    ///     .map(|id| id.to_string())
-    ///     .collect();
-    /// assert_eq!(ids, ["Q71", "Q31"]);
-    /// ```
-    pub fn kb_id(&self) -> Option<KbId> {
-        self.link.map(|(id, _)| id)
-    }
-
-    /// The linker's score for [`kb_id`](Self::kb_id) (higher is surer; at
-    /// least the pipeline's NIL threshold).
-    pub fn kb_score(&self) -> Option<f32> {
-        self.link.map(|(_, score)| score)
-    }
-
-    pub(crate) fn set_link(&mut self, id: KbId, score: f32) {
-        self.link = Some((id, score));
     }
 
     /// The normalised amount of a `MONEY` entity.
@@ -176,9 +148,42 @@ impl<'t> Document<'t> {
     }
 
     /// The entity a mention of this document names (`None` for amounts of
-    /// money, and for a mention of another document).
+    /// money, and for a mention of another document), with its
+    /// knowledge-base link.
+    ///
+    /// ```
+    /// let doc = quidam::Pipeline::default().annotate("Il est parti de Genève pour la Belgique.");
+    /// let ids: Vec<String> = doc.mentions().iter()
+    ///     .filter_map(|m| doc.entity_of(m)?.kb_id)
+    ///     .map(|id| id.to_string())
+    ///     .collect();
+    /// assert_eq!(ids, ["Q71", "Q31"]);
+    /// ```
     pub fn entity_of(&self, mention: &Mention<'_>) -> Option<&Entity> {
-        self.entities.get(mention.entity()?)
+        self.entities.get(mention.entity()?.0)
+    }
+
+    /// The entity with this id (`None` for an id of another document).
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id.0)
+    }
+}
+
+/// The id of an [`Entity`] in its [`Document`]: entities are numbered from 0
+/// in order of first mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub(crate) usize);
+
+impl EntityId {
+    /// The entity's position in [`Document::entities`].
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "e{}", self.0)
     }
 }
 
@@ -186,8 +191,8 @@ impl<'t> Document<'t> {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Entity {
-    /// The entity's number in its document, from 0, in order of first mention.
-    pub id: usize,
+    /// Its id in its document.
+    pub id: EntityId,
     /// The label of its mentions (a person's when it holds a full name).
     pub label: Label,
     /// Its canonical name: the longest mention.

@@ -112,8 +112,11 @@ pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
                     m.currency
                         .map_or(serde_json::Value::Null, |c| c.as_str().into())
                 }),
-                cluster: e.entity().map(|id| format!("e{id}")),
-                kb_id: e.kb_id().map(|id| id.to_string()),
+                cluster: e.entity().map(|id| id.to_string()),
+                kb_id: doc
+                    .entity_of(e)
+                    .and_then(|entity| entity.kb_id)
+                    .map(|id| id.to_string()),
             }
         })
         .collect()

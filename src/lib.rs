@@ -33,13 +33,14 @@
 //! XLM-R and CamemBERT checkpoints run by rust-bert in place of the embedded
 //! tagger) and [`eval`] (gold files and scores).
 //!
-//! Each mention is linked to the embedded starter knowledge base, or to one
-//! you build from a Wikidata dump:
+//! Mentions are grouped into entities, and each entity is linked to the
+//! embedded starter knowledge base, or to one you build from a Wikidata dump:
 //!
 //! ```
 //! let doc = quidam::Pipeline::default().annotate("Le ministre est arrivé à Genève.");
 //! let geneva = doc.mentions().iter().find(|e| e.text() == "Genève").unwrap();
-//! assert_eq!(geneva.kb_id().unwrap().to_string(), "Q71");
+//! let entity = doc.entity_of(geneva).unwrap();
+//! assert_eq!(entity.kb_id.unwrap().to_string(), "Q71");
 //! ```
 
 #![deny(missing_docs)]
@@ -60,7 +61,7 @@ pub mod transformer;
 mod types;
 mod util;
 
-pub use document::{Document, Entity, Mention};
+pub use document::{Document, Entity, EntityId, Mention};
 pub use error::{Error, ErrorKind};
 pub use names::NameRule;
 pub use pipeline::{Pipeline, PipelineBuilder};

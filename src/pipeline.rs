@@ -79,7 +79,7 @@ impl Pipeline {
                 self.vocabulary.as_ref(),
                 self.nil_threshold,
                 &tokens,
-                &mut mentions,
+                &mentions,
                 &mut entities,
             );
         }
@@ -298,7 +298,6 @@ impl Pipeline {
                 },
                 value,
                 entity: None,
-                link: None,
                 score: None,
             });
             end = r.end;
@@ -438,7 +437,6 @@ impl<'t> Document<'t> {
                 },
                 value: Value::None,
                 entity: None,
-                link: None,
                 score: None,
             });
         }
@@ -553,10 +551,10 @@ mod tests {
     fn linking_choices() {
         let text = "Il est parti de Genève pour la Belgique.";
         let ids = |p: &Pipeline| -> Vec<String> {
-            p.annotate(text)
-                .mentions()
+            let doc = p.annotate(text);
+            doc.mentions()
                 .iter()
-                .filter_map(|e| Some(e.kb_id()?.to_string()))
+                .filter_map(|e| Some(doc.entity_of(e)?.kb_id?.to_string()))
                 .collect()
         };
         assert_eq!(ids(&Pipeline::default()), ["Q71", "Q31"]);

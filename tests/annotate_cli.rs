@@ -71,7 +71,7 @@ fn a_bad_input_is_reported_and_the_others_annotated() {
         ]
     );
     assert_eq!(documents[0]["spans"][0]["text"], "Emmanuel Macron");
-    assert_eq!(documents[0]["spans"][0]["cluster"], 0);
+    assert_eq!(documents[0]["spans"][0]["cluster"], "e0");
     let reports: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with("annotate: "))

@@ -72,7 +72,7 @@ fn check(input: &str) {
     let doc = pipeline.annotate(input);
     for entity in doc.mentions() {
         if let Some(id) = entity.entity() {
-            assert!(id < doc.entities().len());
+            assert_eq!(doc.entity(id).map(|e| e.id), Some(id));
         }
     }
     let mut last_end = 0;

@@ -227,8 +227,7 @@ struct Scored<'k> {
     description: &'k str,
 }
 
-/// Links each document entity of `label` PER, ORG, LOC or SITE, and copies
-/// the link to its mentions.
+/// Links each document entity of `label` PER, ORG, LOC or SITE.
 ///
 /// `vocabulary` tells misspelt names, which are looked for among near names;
 /// `None` turns that search off.
@@ -237,7 +236,7 @@ pub(crate) fn link(
     vocabulary: Option<&Lexicon>,
     nil_threshold: f32,
     tokens: &[Token<'_>],
-    entities: &mut [Mention<'_>],
+    entities: &[Mention<'_>],
     doc_entities: &mut [Entity],
 ) {
     if doc_entities.is_empty() {
@@ -372,9 +371,6 @@ pub(crate) fn link(
             group.kb_score = Some(score);
             if score >= nil_threshold {
                 group.kb_id = Some(id);
-                for &i in &group.mentions {
-                    entities[i].set_link(id, score);
-                }
             }
         }
     }

@@ -426,8 +426,8 @@ fn imported_records_compile_and_link() {
     let text = "Kim Schmitz a été arrêté. Dotcom nie.";
     let doc = pipeline.group_mentions(text, &[(0..11, Label::Per)]);
     assert_eq!(
-        doc.mentions()[0]
-            .kb_id()
+        doc.entity_of(&doc.mentions()[0])
+            .and_then(|e| e.kb_id)
             .map(|id| id.to_string())
             .as_deref(),
         Some("Q7372")
