@@ -9,7 +9,6 @@
 //!   mentions/s: the difference is the linker's cost.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use quidam::kb::{KbBuilder, KbRecord, KnowledgeBase};
@@ -80,11 +79,11 @@ fn linking(c: &mut Criterion) {
         .collect();
     let count: usize = mentions.iter().map(Vec::len).sum();
     let with_kb = Pipeline::builder()
-        .with_knowledge_base(Arc::clone(&KnowledgeBase::embedded()))
+        .knowledge_base(KnowledgeBase::embedded())
         .build()
         .unwrap();
     let exact = Pipeline::builder()
-        .with_knowledge_base(Arc::clone(&KnowledgeBase::embedded()))
+        .knowledge_base(KnowledgeBase::embedded())
         .fuzzy_linking(false)
         .build()
         .unwrap();

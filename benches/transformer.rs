@@ -16,7 +16,7 @@
 //! many articles together. libtorch and rayon on one and two threads.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use quidam::transformer::{convert_npz, TransformerConfig};
+use quidam::transformer::{convert_npz, TransformerConfig, TransformerTagger};
 use quidam::{text, Pipeline};
 
 const SAMPLE: &str = include_str!("data/orangesum-1mb.txt");
@@ -57,7 +57,7 @@ fn transformer(c: &mut Criterion) {
             config.batch_size = batch;
             let pipeline = Pipeline::builder()
                 .linking(false)
-                .transformer(config)
+                .transformer(TransformerTagger::load(config).unwrap())
                 .build()
                 .unwrap();
             let id = BenchmarkId::new(

@@ -79,12 +79,14 @@ fn run(args: &Args) -> Result<usize, Box<dyn std::error::Error>> {
         "embedded" => Pipeline::default(),
         #[cfg(feature = "transformer")]
         "transformer" => {
-            let builder = Pipeline::builder();
-            match &args.transformer {
-                Some(dir) => builder.transformer(quidam::transformer::TransformerConfig::new(dir)),
-                None => builder.transformer_default(),
-            }
-            .build()?
+            use quidam::transformer::{TransformerConfig, TransformerTagger};
+            let config = match &args.transformer {
+                Some(dir) => TransformerConfig::new(dir),
+                None => TransformerConfig::default_model(),
+            };
+            Pipeline::builder()
+                .transformer(TransformerTagger::load(config)?)
+                .build()?
         }
         #[cfg(not(feature = "transformer"))]
         "transformer" => return Err("--backend transformer needs `--features transformer`".into()),

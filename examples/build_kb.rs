@@ -1,6 +1,6 @@
 //! Compiles knowledge-base records (JSONL, one `KbRecord` a line, as written
 //! by `scripts/build_kb.py` or the `import_wikidata` example) into the binary
-//! knowledge base that `Pipeline::builder().knowledge_base(path)` reads.
+//! knowledge base that `KnowledgeBase::open(path)` reads.
 //!
 //! ```text
 //! cargo run --release --example build_kb -- records.jsonl [more.jsonl ...] --out kb.bin

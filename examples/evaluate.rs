@@ -116,7 +116,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "embedded" => {
                 let mut builder = Pipeline::builder();
                 if let Some(path) = &args.tagger {
-                    builder = builder.tagger_model(path);
+                    builder = builder.tagger_model(quidam::tag::Tagger::open(path)?);
                 }
                 for rule in &args.without {
                     builder = builder.without_rule(*rule);
@@ -136,7 +136,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     config.window = window;
                     config.overlap = window / 2;
                 }
-                let pipeline = Pipeline::builder().transformer(config).build()?;
+                let transformer = quidam::transformer::TransformerTagger::load(config)?;
+                let pipeline = Pipeline::builder().transformer(transformer).build()?;
                 run_quidam(&gold, &pipeline, 64)
             }
             #[cfg(not(feature = "transformer"))]
@@ -174,7 +175,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Some(path) => std::sync::Arc::new(KnowledgeBase::open(path)?),
             None => KnowledgeBase::embedded(),
         };
-        let mut builder = Pipeline::builder().with_knowledge_base(std::sync::Arc::clone(&kb));
+        let mut builder = Pipeline::builder().knowledge_base(std::sync::Arc::clone(&kb));
         if let Some(t) = args.nil_threshold {
             builder = builder.nil_threshold(t);
         }

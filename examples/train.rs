@@ -54,7 +54,7 @@ fn read(path: &PathBuf) -> Result<Vec<GoldDocument>, Box<dyn std::error::Error>>
 }
 
 fn score(tagger: &Tagger, docs: &[GoldDocument]) -> Result<Evaluation, quidam::Error> {
-    let pipeline = Pipeline::builder().with_tagger(tagger.clone()).build()?;
+    let pipeline = Pipeline::builder().tagger_model(tagger.clone()).build()?;
     let labels = Evaluation::labels_of(docs)
         .into_iter()
         .filter(|l| l != "MONEY");

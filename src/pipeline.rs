@@ -576,19 +576,24 @@ mod tests {
         builder
             .write(std::fs::File::create(&path).unwrap())
             .unwrap();
-        let own = Pipeline::builder().knowledge_base(&path).build().unwrap();
+        let own = Pipeline::builder()
+            .knowledge_base(KnowledgeBase::open(&path).unwrap())
+            .build()
+            .unwrap();
         assert_eq!(ids(&own), ["Q11917"]);
+        // Linking switched off and on again keeps the base given.
+        let again = Pipeline::builder()
+            .knowledge_base(KnowledgeBase::open(&path).unwrap())
+            .linking(false)
+            .linking(true)
+            .build()
+            .unwrap();
+        assert_eq!(ids(&again), ["Q11917"]);
 
         std::fs::write(&path, b"QUIDAMKB but not really").unwrap();
-        let err = Pipeline::builder()
-            .knowledge_base(&path)
-            .build()
-            .unwrap_err();
+        let err = KnowledgeBase::open(&path).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Model, "{err}");
-        let err = Pipeline::builder()
-            .knowledge_base(dir.join("missing.bin"))
-            .build()
-            .unwrap_err();
+        let err = KnowledgeBase::open(dir.join("missing.bin")).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Io, "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
 

@@ -634,9 +634,7 @@ fn abbreviation_dot(tokens: &[Token<'_>], i: usize) -> bool {
 #[cfg(feature = "transformer")]
 mod backend;
 #[cfg(feature = "transformer")]
-pub use backend::{
-    convert_npz, ModelType, TransformerConfig, TransformerTagger, DEFAULT_MODEL_DIR,
-};
+pub use backend::{convert_npz, ModelType, TransformerConfig, TransformerTagger};
 
 #[cfg(test)]
 mod tests;

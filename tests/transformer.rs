@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use quidam::transformer::{ModelType, TransformerConfig, TransformerTagger, DEFAULT_MODEL_DIR};
+use quidam::transformer::{ModelType, TransformerConfig, TransformerTagger};
 use quidam::{Label, Pipeline};
 
 /// Every architecture, with its vocabulary files, with `tokenizer.json`, as
@@ -86,7 +86,7 @@ fn models_to_check() -> Vec<(String, PathBuf, Option<ModelType>)> {
         .collect();
     out.push((
         "shipped".to_string(),
-        PathBuf::from(DEFAULT_MODEL_DIR),
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models/transformer")),
         Some(ModelType::Bert),
     ));
     for dir in std::env::var("QUIDAM_EXTRA_MODELS")
@@ -263,11 +263,11 @@ fn a_pipeline_with_a_transformer() {
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let mut config = TransformerConfig::new(&dir);
         config.batch_size = 2;
+        let tagger = std::sync::Arc::new(TransformerTagger::load(config).unwrap());
         let pipeline = Pipeline::builder()
-            .transformer(config.clone())
+            .transformer(std::sync::Arc::clone(&tagger))
             .build()
             .unwrap();
-        let tagger = TransformerTagger::load(config).unwrap();
         let batch = pipeline.annotate_batch(&texts);
         assert_eq!(batch.len(), texts.len());
         for (text, doc) in texts.iter().zip(&batch) {
@@ -316,15 +316,13 @@ fn a_pipeline_with_a_transformer() {
             .collect();
         assert_eq!(money, ["150 000 €"], "{name}");
     }
-    let missing = Pipeline::builder()
-        .transformer(TransformerConfig::new("/nonexistent/model"))
-        .build()
-        .unwrap_err();
+    let missing =
+        TransformerTagger::load(TransformerConfig::new("/nonexistent/model")).unwrap_err();
     assert_eq!(missing.kind(), &quidam::ErrorKind::Io);
 }
 
-/// The shipped model is there and wired in: `transformer_default()` needs no
-/// path. (Its accuracy is measured by `examples/evaluate.rs`, README.)
+/// The shipped model is there and wired in: `TransformerConfig::default_model()`
+/// needs no path. (Its accuracy is measured by `examples/evaluate.rs`, README.)
 #[test]
 fn the_shipped_model_finds_french_names() {
     struct Case {
@@ -354,7 +352,7 @@ fn the_shipped_model_finds_french_names() {
         },
     ];
     let pipeline = Pipeline::builder()
-        .transformer_default()
+        .transformer(TransformerTagger::load(TransformerConfig::default_model()).unwrap())
         .linking(false)
         .build()
         .unwrap();
@@ -420,7 +418,11 @@ proptest::proptest! {
                     let mut config = TransformerConfig::new(tiny_model(name));
                     config.window = 16;
                     config.overlap = 4;
-                    Pipeline::builder().linking(false).transformer(config).build().unwrap()
+                    Pipeline::builder()
+                        .linking(false)
+                        .transformer(TransformerTagger::load(config).unwrap())
+                        .build()
+                        .unwrap()
                 })
                 .collect()
         });

@@ -1,6 +1,5 @@
 //! Choosing the stages of a pipeline.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{Pipeline, EMBEDDED_TAGGER};
@@ -11,7 +10,7 @@ use crate::names::{NameRule, NameRules};
 use crate::recognize::MoneyRecognizer;
 use crate::tag::{Lexicon, Tagger};
 #[cfg(feature = "transformer")]
-use crate::transformer::{TransformerConfig, TransformerTagger};
+use crate::transformer::TransformerTagger;
 
 /// Chooses the stages of a [`Pipeline`].
 #[derive(Clone, Debug)]
@@ -19,19 +18,12 @@ pub struct PipelineBuilder {
     money: bool,
     sites: bool,
     tagger: TaggerChoice,
-    kb: KbChoice,
+    linking: bool,
+    /// The knowledge base given, or `None` for the embedded one.
+    kb: Option<Arc<KnowledgeBase>>,
     nil_threshold: f32,
     fuzzy_linking: bool,
     rules: NameRules,
-}
-
-/// Which knowledge base a [`PipelineBuilder`] links against.
-#[derive(Clone, Debug)]
-enum KbChoice {
-    None,
-    Embedded,
-    File(PathBuf),
-    Given(Arc<KnowledgeBase>),
 }
 
 /// Which tagger a [`PipelineBuilder`] puts in the pipeline.
@@ -39,12 +31,9 @@ enum KbChoice {
 enum TaggerChoice {
     None,
     Embedded,
-    File(PathBuf),
     Given(Arc<Tagger>),
     #[cfg(feature = "transformer")]
-    Transformer(Box<TransformerConfig>),
-    #[cfg(feature = "transformer")]
-    GivenTransformer(Arc<TransformerTagger>),
+    Transformer(Arc<TransformerTagger>),
 }
 
 impl PipelineBuilder {
@@ -54,7 +43,8 @@ impl PipelineBuilder {
             money: true,
             sites: true,
             tagger: TaggerChoice::Embedded,
-            kb: KbChoice::Embedded,
+            linking: true,
+            kb: None,
             nil_threshold: DEFAULT_NIL_THRESHOLD,
             fuzzy_linking: true,
             rules: NameRules::ALL,
@@ -76,7 +66,9 @@ impl PipelineBuilder {
     }
 
     /// Whether to tag names of people, organisations, places, other names
-    /// and sites with the embedded tagger (default: yes).
+    /// and sites with the embedded tagger (default: yes). The last of
+    /// [`tagger`](Self::tagger), [`tagger_model`](Self::tagger_model) and
+    /// [`transformer`](Self::transformer) decides.
     #[must_use]
     pub fn tagger(mut self, yes: bool) -> PipelineBuilder {
         self.tagger = if yes {
@@ -87,87 +79,75 @@ impl PipelineBuilder {
         self
     }
 
-    /// Tags with the model in this file (written by [`Tagger::write`], for
-    /// instance by the `train` example) instead of the embedded one. The
-    /// model must have been trained with the embedded [`Lexicon`].
-    #[must_use]
-    pub fn tagger_model(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
-        self.tagger = TaggerChoice::File(path.into());
-        self
-    }
-
-    /// Tags with this tagger.
-    #[must_use]
-    pub fn with_tagger(mut self, tagger: Tagger) -> PipelineBuilder {
-        self.tagger = TaggerChoice::Given(Arc::new(tagger));
-        self
-    }
-
-    /// Tags names with the token-classification transformer that `config`
-    /// describes, loaded from local files when the pipeline is built,
-    /// instead of the embedded tagger (feature `transformer`). The rules for
-    /// amounts and domains, grouping and linking stay as they are, and the
-    /// model's names go through the document stages that the embedded
-    /// tagger's do (heads, surnames, sites by context, trimming).
+    /// Tags names with this model instead of the embedded one, for instance
+    /// one read by [`Tagger::open`] from the file the `train` example
+    /// writes.
     ///
     /// ```no_run
-    /// use quidam::transformer::TransformerConfig;
+    /// use quidam::{tag::Tagger, Pipeline};
+    /// let pipeline = Pipeline::builder()
+    ///     .tagger_model(Tagger::open("target/my-tagger.bin")?)
+    ///     .build()?;
+    /// # Ok::<(), quidam::Error>(())
+    /// ```
+    #[must_use]
+    pub fn tagger_model(mut self, tagger: impl Into<Arc<Tagger>>) -> PipelineBuilder {
+        self.tagger = TaggerChoice::Given(tagger.into());
+        self
+    }
+
+    /// Tags names with a token-classification transformer instead of the
+    /// embedded tagger (feature `transformer`). The rules for amounts and
+    /// domains, grouping and linking stay as they are, and the model's names
+    /// go through the document stages that the embedded tagger's do (heads,
+    /// surnames, sites by context, trimming).
+    ///
+    /// ```no_run
+    /// use quidam::transformer::{TransformerConfig, TransformerTagger};
     /// let mut config = TransformerConfig::new("models/my-camembert-ner");
     /// config.batch_size = 32;
-    /// let pipeline = quidam::Pipeline::builder().transformer(config).build()?;
+    /// let pipeline = quidam::Pipeline::builder()
+    ///     .transformer(TransformerTagger::load(config)?)
+    ///     .build()?;
     /// let docs = pipeline.annotate_batch(&["Kim Dotcom a fondé Megaupload.", "Rien."]);
     /// # Ok::<(), quidam::Error>(())
     /// ```
+    ///
+    /// quidam's own French transformer is
+    /// `TransformerTagger::load(TransformerConfig::default_model())`.
     #[cfg(feature = "transformer")]
     #[must_use]
-    pub fn transformer(mut self, config: TransformerConfig) -> PipelineBuilder {
-        self.tagger = TaggerChoice::Transformer(Box::new(config));
+    pub fn transformer(
+        mut self,
+        transformer: impl Into<Arc<TransformerTagger>>,
+    ) -> PipelineBuilder {
+        self.tagger = TaggerChoice::Transformer(transformer.into());
         self
     }
 
-    /// Tags names with quidam's own French transformer
-    /// ([`TransformerConfig::default_model`]), loaded from the repository's
-    /// `models/transformer` when the pipeline is built (feature
-    /// `transformer`).
-    #[cfg(feature = "transformer")]
-    #[must_use]
-    pub fn transformer_default(self) -> PipelineBuilder {
-        self.transformer(TransformerConfig::default_model())
-    }
-
-    /// Tags names with this loaded transformer (feature `transformer`).
-    #[cfg(feature = "transformer")]
-    #[must_use]
-    pub fn with_transformer(mut self, transformer: Arc<TransformerTagger>) -> PipelineBuilder {
-        self.tagger = TaggerChoice::GivenTransformer(transformer);
-        self
-    }
-
-    /// Whether to link entities to the embedded starter knowledge base
+    /// Whether to link entities to a knowledge base, the embedded starter
+    /// base unless [`knowledge_base`](Self::knowledge_base) gives another
     /// (default: yes). See [`KnowledgeBase::embedded`].
     #[must_use]
     pub fn linking(mut self, yes: bool) -> PipelineBuilder {
-        self.kb = if yes {
-            KbChoice::Embedded
-        } else {
-            KbChoice::None
-        };
+        self.linking = yes;
         self
     }
 
-    /// Links entities to the knowledge base in this file (written by
-    /// [`KbBuilder::write`](crate::kb::KbBuilder::write), for instance by
-    /// the `build_kb` example), memory-mapped, instead of the embedded one.
+    /// Links entities to this knowledge base instead of the embedded one,
+    /// for instance one opened by [`KnowledgeBase::open`] from the file the
+    /// `build_kb` example writes.
+    ///
+    /// ```no_run
+    /// use quidam::{kb::KnowledgeBase, Pipeline};
+    /// let pipeline = Pipeline::builder()
+    ///     .knowledge_base(KnowledgeBase::open("target/wikidata-fr.kb")?)
+    ///     .build()?;
+    /// # Ok::<(), quidam::Error>(())
+    /// ```
     #[must_use]
-    pub fn knowledge_base(mut self, path: impl Into<PathBuf>) -> PipelineBuilder {
-        self.kb = KbChoice::File(path.into());
-        self
-    }
-
-    /// Links entities to this knowledge base.
-    #[must_use]
-    pub fn with_knowledge_base(mut self, kb: Arc<KnowledgeBase>) -> PipelineBuilder {
-        self.kb = KbChoice::Given(kb);
+    pub fn knowledge_base(mut self, kb: impl Into<Arc<KnowledgeBase>>) -> PipelineBuilder {
+        self.kb = Some(kb.into());
         self
     }
 
@@ -212,35 +192,19 @@ impl PipelineBuilder {
 
     /// Builds the pipeline.
     ///
-    /// Fails when a tagger model or knowledge base file cannot be read or is
-    /// not valid, or when the NIL threshold is not a finite number.
+    /// Fails when the NIL threshold is not a finite number.
     pub fn build(self) -> Result<Pipeline, Error> {
         #[cfg(feature = "transformer")]
         let transformer = match &self.tagger {
-            TaggerChoice::Transformer(config) => {
-                Some(Arc::new(TransformerTagger::load((**config).clone())?))
-            }
-            TaggerChoice::GivenTransformer(t) => Some(Arc::clone(t)),
+            TaggerChoice::Transformer(t) => Some(Arc::clone(t)),
             _ => None,
         };
         let tagger = match self.tagger {
             TaggerChoice::None => None,
             TaggerChoice::Embedded => Some(Arc::clone(&EMBEDDED_TAGGER)),
             TaggerChoice::Given(t) => Some(t),
-            TaggerChoice::File(path) => {
-                let file = crate::util::open_regular_file(&path, "tagger model")?;
-                let tagger = Tagger::read(std::io::BufReader::new(file), Lexicon::embedded())
-                    .map_err(|e| {
-                        Error::with_source(
-                            e.kind().clone(),
-                            format!("reading {}", path.display()),
-                            e,
-                        )
-                    })?;
-                Some(Arc::new(tagger))
-            }
             #[cfg(feature = "transformer")]
-            TaggerChoice::Transformer(_) | TaggerChoice::GivenTransformer(_) => None,
+            TaggerChoice::Transformer(_) => None,
         };
         if !self.nil_threshold.is_finite() {
             return Err(Error::new(
@@ -251,12 +215,9 @@ impl PipelineBuilder {
                 ),
             ));
         }
-        let kb = match self.kb {
-            KbChoice::None => None,
-            KbChoice::Embedded => Some(KnowledgeBase::embedded()),
-            KbChoice::Given(kb) => Some(kb),
-            KbChoice::File(path) => Some(Arc::new(KnowledgeBase::open(path)?)),
-        };
+        let kb = self
+            .linking
+            .then(|| self.kb.unwrap_or_else(KnowledgeBase::embedded));
         let vocabulary = (self.fuzzy_linking && kb.is_some()).then(Lexicon::embedded);
         Ok(Pipeline {
             money: self.money.then(MoneyRecognizer::new),

@@ -331,6 +331,20 @@ impl Tagger {
         .expect("the embedded tagger model is valid")
     }
 
+    /// Reads the model in this file (written by [`Tagger::write`], for
+    /// instance by the `train` example), trained with the embedded
+    /// [`Lexicon`] as quidam's models are.
+    ///
+    /// Fails with [`ErrorKind::Io`] when the path is not a readable regular
+    /// file, and as [`read`](Self::read) does on a bad model.
+    pub fn open(path: impl AsRef<std::path::Path>) -> Result<Tagger, Error> {
+        let path = path.as_ref();
+        let file = crate::util::open_regular_file(path, "tagger model")?;
+        Tagger::read(std::io::BufReader::new(file), Lexicon::embedded()).map_err(|e| {
+            Error::with_source(e.kind().clone(), format!("reading {}", path.display()), e)
+        })
+    }
+
     /// Reads a model written by [`Tagger::write`]. `lexicon` must be the
     /// one it was trained with ([`Lexicon::embedded`] for quidam's models).
     ///

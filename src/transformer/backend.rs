@@ -94,11 +94,12 @@ const DEFAULT_MODEL_WINDOW: usize = 200;
 /// repository (committed, 78 MB; `training/build_transformer.sh` rebuilds
 /// it). It is too big for crates.io: depend on quidam by git or path to use
 /// it.
-pub const DEFAULT_MODEL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models/transformer");
+const DEFAULT_MODEL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models/transformer");
 
 impl TransformerConfig {
     /// quidam's own French model (multilingual-e5-small fine-tuned for PER,
-    /// ORG, LOC, MISC and SITE), from [`DEFAULT_MODEL_DIR`], read in windows
+    /// ORG, LOC, MISC and SITE), from `models/transformer` in the repository
+    /// the crate was built from, read in windows
     /// of 200 sub-tokens overlapping by half: it was fine-tuned on windows
     /// of 160 words, about 200 sub-tokens, and reads longer ones worse
     /// (news-dev 0.773 in windows of 510, 0.851 in windows of 200).

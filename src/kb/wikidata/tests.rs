@@ -420,7 +420,7 @@ fn imported_records_compile_and_link() {
     builder.write(&mut bytes).unwrap();
     let kb = std::sync::Arc::new(crate::kb::KnowledgeBase::from_bytes(bytes).unwrap());
     let pipeline = crate::Pipeline::builder()
-        .with_knowledge_base(kb)
+        .knowledge_base(kb)
         .build()
         .unwrap();
     let text = "Kim Schmitz a été arrêté. Dotcom nie.";
