@@ -14,7 +14,7 @@ use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch}
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
 #[cfg(feature = "transformer")]
-use crate::transformer::{TransformerConfig, TransformerTagger};
+use crate::transformer::TransformerTagger;
 use crate::types::{Label, Span};
 
 mod builder;
