@@ -133,9 +133,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let (mean, epoch, tagger) = best.ok_or("no epoch was run")?;
     tagger.write(std::io::BufWriter::new(File::create(&args.out)?))?;
-    println!(
-        "wrote {} (epoch {epoch}, mean dev F1 {mean:.4})",
-        args.out.display()
-    );
+    if dev.is_empty() {
+        println!("wrote {} (epoch {epoch}, no dev file)", args.out.display());
+    } else {
+        println!(
+            "wrote {} (epoch {epoch}, mean dev F1 {mean:.4})",
+            args.out.display()
+        );
+    }
     Ok(())
 }

@@ -10,14 +10,13 @@
 //! ```
 //!
 //! and read back ([`KnowledgeBase`]) from bytes, from a memory-mapped file or
-//! from the embedded starter base. The binary format, little-endian:
+//! from the embedded starter base. The binary format (version 3): the
+//! envelope of every model file (magic `QUIDAMKB`, format version, CRC-32
+//! and length of the body; `util::wire`), then a body, little-endian:
 //!
 //! | bytes | what |
 //! |---|---|
-//! | 8 | magic `QUIDAMKB` |
-//! | 4 | format version (2) |
 //! | 4 | version of the name folding that made the keys ([`fold`](crate::text::fold)) |
-//! | 4 | CRC-32 of everything after the header |
 //! | 4 × 8 | byte lengths of the four sections |
 //! | entities | one 24-byte row per entity, sorted by id: id `u64`, popularity `f32`, text offset `u32`, label length `u16`, description length `u16`, type `u8`, 3 zero bytes |
 //! | text | labels and descriptions, UTF-8, back to back |
@@ -43,13 +42,19 @@ pub use reader::{Candidate, KbEntity, KnowledgeBase, NameMatch};
 pub use record::KbRecord;
 pub use wikidata::{ClassMap, ImportStats, WikidataImporter, DEFAULT_MAX_LINE_BYTES};
 
-const MAGIC: &[u8; 8] = b"QUIDAMKB";
-const VERSION: u32 = 2;
-const HEADER: usize = 8 + 4 + 4 + 4 + 4 * 8;
-/// Where the CRC-32 sits in the header.
-const CRC_AT: usize = 16;
-/// Where the section lengths start in the header.
-const LENGTHS_AT: usize = 20;
+/// The knowledge base's file.
+const FORMAT: Format = Format {
+    name: "knowledge base",
+    magic: b"QUIDAMKB",
+    version: 3,
+    max_body: u64::MAX,
+    rebuild: "rebuild it with build_kb",
+};
+/// Where the section lengths start: after the envelope and the folding
+/// version.
+const LENGTHS_AT: usize = wire::HEADER + 4;
+/// Where the sections start.
+const SECTIONS_AT: usize = LENGTHS_AT + 4 * 8;
 const ROW: usize = 24;
 /// Bit of a posting that marks a match on a person's last name only.
 const PARTIAL: u32 = 1 << 31;
@@ -64,6 +69,8 @@ const MAX_CANDIDATES: usize = 64;
 const MAX_KEY_BYTES: usize = 512;
 /// Longest description kept, in bytes.
 const MAX_DESCRIPTION: usize = 400;
+
+use crate::util::wire::{self, Format};
 
 #[cfg(test)]
 mod tests;

@@ -1,9 +1,13 @@
 //! Committed files in each format quidam reads, so that a change of format
-//! is caught: `tests/fixtures/kb.bin` was written by
-//! `cargo run --release --example build_kb -- tests/fixtures/kb-records.jsonl --out tests/fixtures/kb.bin`.
+//! is caught. `tests/fixtures/kb.bin` was written by
+//! `cargo run --release --example build_kb -- tests/fixtures/kb-records.jsonl --out tests/fixtures/kb.bin`,
+//! and `tests/fixtures/tagger.bin` (1,024 weight rows, learnt from the five
+//! seed articles) by
+//! `cargo run --release --features train --example train -- --train tests/data/seeds.jsonl --bits 10 --out tests/fixtures/tagger.bin`.
 
 use quidam::kb::KnowledgeBase;
-use quidam::Label;
+use quidam::tag::Tagger;
+use quidam::{Label, Pipeline};
 
 #[test]
 fn the_knowledge_base_fixture_reads() {
@@ -22,4 +26,27 @@ fn the_knowledge_base_fixture_reads() {
         .map(|c| c.entity.id().to_string())
         .collect();
     assert_eq!(t411, ["Q1"]);
+}
+
+#[test]
+fn the_tagger_fixture_reads_and_tags_what_it_learnt() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tagger.bin");
+    let pipeline = Pipeline::builder()
+        .tagger_model(Tagger::open(path).unwrap())
+        .linking(false)
+        .build()
+        .unwrap();
+    // A sentence of the first seed article, which the model learnt.
+    let doc = pipeline.annotate(
+        "Six producteurs de contenu, dont Musicor et Zone 3 musique, ont sommé hier son administrateur de cesser ses activités.",
+    );
+    let found: Vec<(&str, Label)> = doc
+        .mentions()
+        .iter()
+        .map(|m| (m.text(), m.label()))
+        .collect();
+    assert_eq!(
+        found,
+        [("Musicor", Label::Org), ("Zone 3 musique", Label::Org)]
+    );
 }

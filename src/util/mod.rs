@@ -1,5 +1,7 @@
 //! Helpers that more than one stage uses.
 
+pub(crate) mod wire;
+
 use std::fs::File;
 use std::io::BufRead;
 use std::path::Path;
