@@ -68,7 +68,7 @@ impl PipelineBuilder {
     /// Whether to tag names of people, organisations, places, other names
     /// and sites with the embedded tagger (default: yes). The last of
     /// [`tagger`](Self::tagger), [`tagger_model`](Self::tagger_model) and
-    /// [`transformer`](Self::transformer) decides.
+    /// `transformer` (feature `transformer`) decides.
     #[must_use]
     pub fn tagger(mut self, yes: bool) -> PipelineBuilder {
         self.tagger = if yes {

@@ -341,7 +341,7 @@ impl Tagger {
     /// instance by the `train` example), trained with the embedded
     /// [`Lexicon`] as quidam's models are.
     ///
-    /// Fails with [`ErrorKind::Io`] when the path is not a readable regular
+    /// Fails with [`ErrorKind::Io`](crate::ErrorKind::Io) when the path is not a readable regular
     /// file, and as [`read`](Self::read) does on a bad model.
     pub fn open(path: impl AsRef<std::path::Path>) -> Result<Tagger, Error> {
         let path = path.as_ref();
