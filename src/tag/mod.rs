@@ -354,7 +354,7 @@ impl Tagger {
     /// Reads a model written by [`Tagger::write`]. `lexicon` must be the
     /// one it was trained with ([`Lexicon::embedded`] for quidam's models).
     ///
-    /// Fails with [`ErrorKind::Model`] on a file that is not a quidam tagger
+    /// Fails with [`ErrorKind::Model`](crate::ErrorKind::Model) on a file that is not a quidam tagger
     /// model, has another version, was trained with another lexicon, or is
     /// truncated or corrupt.
     pub fn read(reader: impl Read, lexicon: Lexicon) -> Result<Tagger, Error> {
