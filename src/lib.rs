@@ -46,6 +46,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+mod bilou;
 pub mod coref;
 mod document;
 mod error;

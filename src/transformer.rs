@@ -27,21 +27,7 @@ use std::ops::Range;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
-/// Where a tag puts its token in an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Position {
-    /// Outside any entity (`O`, or a type that is not mapped).
-    Outside,
-    /// First token (`B-`).
-    Begin,
-    /// A token inside, or anywhere when the scheme has no other prefix
-    /// (`I-`, and bare `PER`).
-    Inside,
-    /// Last token (`E-`, `L-`).
-    Last,
-    /// The only token (`S-`, `U-`).
-    Unit,
-}
+pub use crate::bilou::Position;
 
 /// One of the model's tags, as quidam reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,8 +206,7 @@ pub fn decode(
             close(&mut open, i, &mut out);
             continue;
         };
-        let continues = matches!(position, Position::Inside | Position::Last)
-            && open.is_some_and(|(_, l, _)| l == label);
+        let continues = position.continues() && open.is_some_and(|(_, l, _)| l == label);
         if continues {
             if let Some((_, _, sum)) = open.as_mut() {
                 *sum += p;
@@ -230,7 +215,7 @@ pub fn decode(
             close(&mut open, i, &mut out);
             open = Some((i, label, p));
         }
-        if matches!(position, Position::Last | Position::Unit) {
+        if position.closes() {
             close(&mut open, i + 1, &mut out);
         }
     }
@@ -294,24 +279,28 @@ impl Transitions {
             tags.iter()
                 .any(|t| t.label == label && positions.contains(&t.position))
         };
-        let inside = |t: &Tag| matches!(t.position, Position::Inside | Position::Last);
-        let open = |t: &Tag| matches!(t.position, Position::Begin | Position::Inside);
-        // Needs an opener before it; must be closed after it.
+        // Needs an opener before it; must be closed after it: only when the
+        // scheme has one for its label (bare `PER` tags open and close).
         let needs_opener: Vec<bool> = tags
             .iter()
-            .map(|t| inside(t) && t.label.is_some() && has(t.label, &[Position::Begin]))
+            .map(|t| {
+                t.position.continues() && t.label.is_some() && has(t.label, &[Position::Begin])
+            })
             .collect();
         let needs_closing: Vec<bool> = tags
             .iter()
             .map(|t| {
-                open(t) && t.label.is_some() && has(t.label, &[Position::Last, Position::Unit])
+                t.position.opens()
+                    && t.label.is_some()
+                    && has(t.label, &[Position::Last, Position::Unit])
             })
             .collect();
+        let parts = |t: &Tag| t.label.map(|l| (t.position, l));
         let mut allowed = vec![false; n * n];
         for (i, a) in tags.iter().enumerate() {
             for (j, b) in tags.iter().enumerate() {
-                let continues = open(a) && inside(b) && a.label == b.label;
-                allowed[i * n + j] = continues || (!needs_opener[j] && !needs_closing[i]);
+                allowed[i * n + j] = crate::bilou::legal(parts(a), parts(b))
+                    || (!needs_opener[j] && !needs_closing[i]);
             }
         }
         Transitions {

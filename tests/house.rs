@@ -10,7 +10,7 @@ use regex::Regex;
 /// (and those of its own rank), never one after it.
 const LAYERS: &[&[&str]] = &[
     &["error"],
-    &["types", "util"],
+    &["types", "util", "bilou"],
     &["text"],
     &["recognize"],
     &["kb"],

@@ -47,6 +47,7 @@ pub use lexicon::build::LexiconBuilder;
 use features::{extract, Scratch, FEATURES};
 pub(crate) use lexicon::Gazetteer;
 
+use crate::bilou::Position;
 use crate::error::Error;
 use crate::text::Token;
 use crate::types::Label;
@@ -99,15 +100,6 @@ const FORMAT: Format = Format {
 };
 const MAX_BITS: u8 = 24;
 
-/// Where a token is in an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Position {
-    Begin = 0,
-    Inside = 1,
-    Last = 2,
-    Unit = 3,
-}
-
 /// The tag of a token at `position` in an entity labelled `LABELS[label]`.
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(label: usize, position: Position) -> usize {
@@ -129,21 +121,8 @@ fn tag_parts(tag: usize) -> Option<(usize, Position)> {
 /// the rule that [`CLOSING`], [`OPENING`] and [`viterbi`] implement.
 #[cfg(test)]
 fn legal(prev: Option<usize>, next: Option<usize>) -> bool {
-    let open = |t: Option<usize>| {
-        t.and_then(tag_parts)
-            .filter(|(_, p)| matches!(p, Position::Begin | Position::Inside))
-            .map(|(l, _)| l)
-    };
-    let continues = |t: Option<usize>| {
-        t.and_then(tag_parts)
-            .filter(|(_, p)| matches!(p, Position::Inside | Position::Last))
-            .map(|(l, _)| l)
-    };
-    match (open(prev), continues(next)) {
-        (Some(a), Some(b)) => a == b,
-        (None, None) => true,
-        _ => false,
-    }
+    let parts = |t: Option<usize>| t.and_then(tag_parts).map(|(l, p)| (p, LABELS[l]));
+    crate::bilou::legal(parts(prev), parts(next))
 }
 
 /// Tags after which an entity may start: `O`, and `L` and `U` of each label.
