@@ -21,6 +21,12 @@
 //! that holds a person's full name makes its one-word mentions persons too
 //! (`Dotcom` tagged `ORG` beside `Kim Dotcom`). `ORG` and `SITE` mentions of
 //! one group keep their own labels: the company acts, the site is a place.
+//!
+//! Each [`Mention`] gives its entity ([`Mention::entity`],
+//! [`Document::entity_of`](crate::Document::entity_of)), and `annotate
+//! --json` prints it as the `cluster` of each span.
+//! [`Pipeline::group_mentions`](crate::Pipeline::group_mentions) groups
+//! mentions you already have (from gold files or another tagger).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

@@ -27,6 +27,27 @@
 //! case, no accents, single spaces. A base whose keys were folded by
 //! another version of [`fold`](crate::text::fold) is refused: rebuild it. A person's last name is also a key, marked
 //! as partial, so that `M. Reinach` finds `Joseph Reinach`.
+//!
+//! The embedded starter base ([`KnowledgeBase::embedded`]: 35,159
+//! entities, 4.7 MB) holds the Natural Earth countries, the GeoNames cities
+//! over 15,000 inhabitants and the entities of the HIPE-2020 French training
+//! data (`scripts/build_kb.sh`). A full base comes from a Wikidata dump:
+//!
+//! ```sh
+//! cargo run --release --example import_wikidata -- latest-all.json.gz --out records.jsonl --subclasses
+//! cargo run --release --example build_kb -- records.jsonl --out wikidata-kb.bin
+//! ```
+//!
+//! then `Pipeline::builder().knowledge_base(KnowledgeBase::open("wikidata-kb.bin")?)`
+//! (memory-mapped: loaded in about a millisecond whatever its size). The
+//! importer ([`WikidataImporter`]) streams the dump (`.json`, `.gz`, `.bz2`
+//! or standard input) a line at a time, keeps the items with a French (or
+//! `mul`) label or alias whose `instance of` is a person, organisation,
+//! place or web site class (with `--subclasses`, a first pass follows
+//! `subclass of` down from those roots, so that a collecting society or a
+//! commune counts), takes popularity from the sitelink count, and reports
+//! and skips malformed and over-long lines. Records of other sources can be
+//! compiled too.
 
 mod builder;
 mod fst_check;

@@ -20,7 +20,68 @@
 //!   own, `fleuve` as a place before `Chari`);
 //! - splits long inputs into overlapping windows ([`windows`]) and stitches
 //!   their logits back ([`stitch`]), each sub-token taking the window where
-//!   it is farthest from an edge.
+//!   it is farthest from an edge; and gives a sentence glued to the previous
+//!   one (`faible".Jacques`) a space before the model reads it
+//!   ([`spaced_sentences`], [`unspace`]);
+//! - ends names without a dangling function word or punctuation (`ESA des`
+//!   → `ESA`; an abbreviation keeps its dot, `Warner Bros.`), and leaves the
+//!   title that opens a person's name out of it (`général de Gaulle` → `de
+//!   Gaulle`), as `docs/annotation.md` has it.
+//!
+//! The names then go through the pipeline's document rules, grouping and
+//! linking, with the MONEY and SITE rules:
+//! [`Pipeline::annotate_with`](crate::Pipeline::annotate_with) takes names
+//! (token ranges and labels) from any tagger.
+//!
+//! ## The backend (feature `transformer`)
+//!
+//! `TransformerTagger` runs a token-classification checkpoint with
+//! rust-bert on libtorch, in place of the embedded tagger
+//! (`PipelineBuilder::transformer`). Architectures: BERT, DistilBERT,
+//! RoBERTa, XLM-RoBERTa and CamemBERT (`model_type` read from
+//! `config.json`, or set in `TransformerConfig::model_type`). Files, all
+//! local: `config.json` with `id2label`, `rust_model.ot` or
+//! `model.safetensors`, and `tokenizer.json` (read by Hugging Face's
+//! `tokenizers`) or the vocabulary files of the type (`vocab.txt`;
+//! `vocab.json` and `merges.txt`; `sentencepiece.bpe.model`). Windows of up
+//! to 510 sub-tokens (fewer if the model has fewer positions) overlap by 128;
+//! set `window` to the length a model was fine-tuned on, as it reads longer
+//! ones worse. `annotate_batch` runs the windows of many documents together,
+//! `batch_size` a forward pass, longest first.
+//!
+//! ```no_run
+//! # #[cfg(feature = "transformer")]
+//! # fn main() -> Result<(), quidam::Error> {
+//! use quidam::transformer::{TransformerConfig, TransformerTagger};
+//! let mut config = TransformerConfig::new("my-model");
+//! config.batch_size = 32;
+//! let transformer = TransformerTagger::load(config)?;
+//! let pipeline = quidam::Pipeline::builder().transformer(transformer).build()?;
+//! let docs = pipeline.annotate_batch(&["Kim Dotcom a fondé Megaupload.", "Rien."]);
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "transformer"))]
+//! # fn main() {}
+//! ```
+//!
+//! A Hugging Face checkpoint saved on disk (`save_pretrained`) becomes those
+//! files, and is scored on a gold file, by:
+//!
+//! ```sh
+//! eval "$(scripts/setup-libtorch.sh)"
+//! python scripts/export_checkpoint.py path/to/checkpoint my-model
+//! cargo run --release --features transformer --example convert_checkpoint -- my-model
+//! cargo run --release --features transformer --example evaluate -- GOLD.jsonl --backend transformer --transformer my-model
+//! ```
+//!
+//! quidam's own French model (`models/transformer`, read by
+//! `TransformerConfig::default_model()`) is multilingual-e5-small (MIT)
+//! fine-tuned for BIO over PER, ORG, LOC, MISC and SITE, in windows of 200
+//! sub-tokens; `training/build_transformer.sh` rebuilds it and
+//! `docs/training.md` says what it learns from. Its accuracy and speed are
+//! in `docs/benchmarks.md`. The backend's logits equal PyTorch's to 1e-4 on
+//! tiny random checkpoints of each architecture (`scripts/tiny_models.py`)
+//! and on the shipped model (`tests/transformer.rs`).
 
 use std::ops::Range;
 

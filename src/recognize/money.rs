@@ -7,6 +7,18 @@
 //! by a neighbouring amount (`150 000 € d'amende et 489 millions de
 //! dommages`) are MONEY without a currency. Approximators before the amount
 //! (`près de`, `environ`, `plus de`) stay outside the span but are recorded.
+//!
+//! Number words are read by `text2num` (`deux`, `vingt-neuf`,
+//! `quatre-vingt-dix`), with `un demi-milliard` and `un milliard et demi`;
+//! multipliers include `M€`, `Md€`, `Mds` and `k€`. Currencies are known by
+//! symbol, ISO code (also glued: `CHF12,50`, `US$4`) and CLDR French name
+//! (`dollars canadiens`, `francs suisses`; the table is generated, see
+//! `scripts/gen_currency_forms.py`). A name that several currencies share
+//! (`dinars`) gives no currency rather than a guess; `dollars` alone is USD,
+//! as `docs/annotation.md` says. Vague amounts (`des centaines de milliards
+//! de dollars`) are MONEY without a value; a range is one span without one.
+//! Amounts in a minor unit keep the value written (`45 cents`,
+//! [`Money::minor_unit`]).
 
 use std::ops::Range;
 

