@@ -101,3 +101,50 @@ impl NameRules {
         NameRules(self.0 & !(1 << rule as u16))
     }
 }
+
+/// The harness of the document rules' table tests.
+#[cfg(test)]
+pub(crate) mod cases {
+    use std::collections::HashMap;
+    use std::ops::Range;
+
+    use crate::tag::tests::{range_text, token_range};
+    use crate::text::{tokenize, Token};
+    use crate::types::Label;
+
+    /// A text, the names a tagger found in it (each the next occurrence of
+    /// its text), and the names a rule should leave.
+    pub(crate) struct Case {
+        pub(crate) name: &'static str,
+        pub(crate) text: &'static str,
+        pub(crate) tagged: &'static [(&'static str, Label)],
+        pub(crate) expected: &'static [(&'static str, Label)],
+    }
+
+    /// Runs `rule` over each case's tokens and names, and checks the names
+    /// it leaves, in order.
+    pub(crate) fn check(
+        cases: &[Case],
+        rule: impl Fn(&Case, &[Token<'_>], &mut Vec<(Range<usize>, Label)>),
+    ) {
+        for c in cases {
+            let tokens = tokenize(c.text);
+            let mut seen = HashMap::<&str, usize>::new();
+            let mut spans: Vec<(Range<usize>, Label)> = c
+                .tagged
+                .iter()
+                .map(|&(name, label)| {
+                    let nth = seen.entry(name).or_default();
+                    *nth += 1;
+                    (token_range(c.text, &tokens, name, *nth - 1), label)
+                })
+                .collect();
+            rule(c, &tokens, &mut spans);
+            let got: Vec<(&str, Label)> = spans
+                .iter()
+                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
+                .collect();
+            assert_eq!(got, c.expected, "{}", c.name);
+        }
+    }
+}

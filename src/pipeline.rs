@@ -452,18 +452,12 @@ mod tests {
 
     #[test]
     fn heads_join_names_sentence_by_sentence() {
-        use crate::tag::tests::{range_text, token_range};
-        struct Case {
-            name: &'static str,
-            text: &'static str,
-            names: &'static [(&'static str, Label)],
-            expected: &'static [(&'static str, Label)],
-        }
+        use crate::names::cases::{check, Case};
         let cases = [
             Case {
                 name: "a head in each sentence",
                 text: "Il parle à la mairie de Paris. Le tribunal de Rennes répond.",
-                names: &[("Paris", Label::Loc), ("Rennes", Label::Loc)],
+                tagged: &[("Paris", Label::Loc), ("Rennes", Label::Loc)],
                 expected: &[
                     ("mairie de Paris", Label::Org),
                     ("tribunal de Rennes", Label::Org),
@@ -472,7 +466,7 @@ mod tests {
             Case {
                 name: "a name across a sentence end is kept, heads still join",
                 text: "Il neige sur les Pyrénées.Alors il va à la mairie de Lyon.",
-                names: &[("Pyrénées.Alors", Label::Loc), ("Lyon", Label::Loc)],
+                tagged: &[("Pyrénées.Alors", Label::Loc), ("Lyon", Label::Loc)],
                 expected: &[
                     ("Pyrénées.Alors", Label::Loc),
                     ("mairie de Lyon", Label::Org),
@@ -481,26 +475,15 @@ mod tests {
             Case {
                 name: "no head, nothing changes",
                 text: "Paris et Lyon. Marseille.",
-                names: &[("Paris", Label::Loc), ("Marseille", Label::Loc)],
+                tagged: &[("Paris", Label::Loc), ("Marseille", Label::Loc)],
                 expected: &[("Paris", Label::Loc), ("Marseille", Label::Loc)],
             },
         ];
-        for c in cases {
-            let tokens = tokenize(c.text);
-            let sentences = split_sentences(c.text, &tokens);
+        check(&cases, |c, tokens, spans| {
+            let sentences = split_sentences(c.text, tokens);
             assert_eq!(sentences.len(), 2, "{}", c.name);
-            let mut spans: Vec<_> = c
-                .names
-                .iter()
-                .map(|&(n, l)| (token_range(c.text, &tokens, n, 0), l))
-                .collect();
-            heads_in_sentences(&tokens, &sentences, &mut spans);
-            let got: Vec<(&str, Label)> = spans
-                .iter()
-                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
-                .collect();
-            assert_eq!(got, c.expected, "{}", c.name);
-        }
+            heads_in_sentences(tokens, &sentences, spans);
+        });
     }
 
     #[test]

@@ -221,17 +221,10 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tag::tests::{range_text, token_range};
-    use crate::text::tokenize;
+    use crate::names::cases::{check, Case};
 
     #[test]
     fn heads_join_the_names_they_introduce() {
-        struct Case {
-            name: &'static str,
-            text: &'static str,
-            tagged: &'static [(&'static str, Label)],
-            expected: &'static [(&'static str, Label)],
-        }
         let cases = [
             Case {
                 name: "head before a tagged place",
@@ -321,20 +314,7 @@ mod tests {
                 expected: &[("Cour des comptes", Label::Org)],
             },
         ];
-        for c in cases {
-            let tokens = tokenize(c.text);
-            let mut spans: Vec<_> = c
-                .tagged
-                .iter()
-                .map(|(n, l)| (token_range(c.text, &tokens, n, 0), *l))
-                .collect();
-            attach_heads(&tokens, &mut spans);
-            let got: Vec<_> = spans
-                .iter()
-                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
-                .collect();
-            assert_eq!(got, c.expected, "{}", c.name);
-        }
+        check(&cases, |_, tokens, spans| attach_heads(tokens, spans));
     }
 }
 

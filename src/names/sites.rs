@@ -270,17 +270,10 @@ fn relabel_by_context(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tag::tests::{range_text, token_range};
-    use crate::text::tokenize;
+    use crate::names::cases::{check, Case};
 
     #[test]
     fn context_makes_sites() {
-        struct Case {
-            name: &'static str,
-            text: &'static str,
-            tagged: &'static [(&'static str, Label)],
-            expected: &'static [(&'static str, Label)],
-        }
         let cases = [
             Case {
                 name: "site noun",
@@ -358,30 +351,14 @@ mod tests {
             },
         ];
         let lexicon = Lexicon::embedded();
-        for c in cases {
-            let tokens = tokenize(c.text);
-            let mut seen = std::collections::HashMap::<&str, usize>::new();
-            let mut spans: Vec<(Range<usize>, Label)> = c
-                .tagged
-                .iter()
-                .map(|&(name, label)| {
-                    let nth = seen.entry(name).or_default();
-                    *nth += 1;
-                    (token_range(c.text, &tokens, name, *nth - 1), label)
-                })
-                .collect();
+        check(&cases, |_, tokens, spans| {
             site_contexts(
                 &lexicon,
-                &tokens,
+                tokens,
                 &vec![0; tokens.len()],
                 NameRules::ALL,
-                &mut spans,
-            );
-            let got: Vec<(&str, Label)> = spans
-                .iter()
-                .map(|(r, l)| (range_text(c.text, &tokens, r), *l))
-                .collect();
-            assert_eq!(got, c.expected, "{}", c.name);
-        }
+                spans,
+            )
+        });
     }
 }

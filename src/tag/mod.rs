@@ -142,29 +142,23 @@ fn legal(prev: Option<usize>, next: Option<usize>) -> bool {
     crate::bilou::legal(parts(prev), parts(next))
 }
 
-/// Tags after which an entity may start: `O`, and `L` and `U` of each label.
-const CLOSING: [usize; 1 + 2 * LABELS.len()] = {
+/// `O`, and the tags at positions `a` and `b` of each label.
+const fn outside_and(a: Position, b: Position) -> [usize; 1 + 2 * LABELS.len()] {
     let mut tags = [0; 1 + 2 * LABELS.len()];
     let mut l = 0;
     while l < LABELS.len() {
-        tags[1 + 2 * l] = 1 + 4 * l + Position::Last as usize;
-        tags[2 + 2 * l] = 1 + 4 * l + Position::Unit as usize;
+        tags[1 + 2 * l] = 1 + 4 * l + a as usize;
+        tags[2 + 2 * l] = 1 + 4 * l + b as usize;
         l += 1;
     }
     tags
-};
+}
+
+/// Tags after which an entity may start: `O`, and `L` and `U` of each label.
+const CLOSING: [usize; 1 + 2 * LABELS.len()] = outside_and(Position::Last, Position::Unit);
 
 /// Tags that may follow a closing tag: `O`, and `B` and `U` of each label.
-const OPENING: [usize; 1 + 2 * LABELS.len()] = {
-    let mut tags = [0; 1 + 2 * LABELS.len()];
-    let mut l = 0;
-    while l < LABELS.len() {
-        tags[1 + 2 * l] = 1 + 4 * l + Position::Begin as usize;
-        tags[2 + 2 * l] = 1 + 4 * l + Position::Unit as usize;
-        l += 1;
-    }
-    tags
-};
+const OPENING: [usize; 1 + 2 * LABELS.len()] = outside_and(Position::Begin, Position::Unit);
 
 /// Transition weights: `[prev * TAGS + next]`, then the start weight of each
 /// tag at `START + tag`, then the end weight of each tag at `END + tag`.
