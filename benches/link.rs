@@ -8,11 +8,9 @@
 //!   base (with and without near-name search), and grouping them alone, in
 //!   mentions/s: the difference is the linker's cost.
 
-use std::ops::Range;
-
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use quidam::kb::{KbBuilder, KbRecord, KnowledgeBase};
-use quidam::{Label, Pipeline};
+use quidam::{CharSpan, Label, Pipeline};
 
 const SAMPLE: &str = include_str!("data/orangesum-1mb.txt");
 
@@ -65,7 +63,7 @@ fn quidam_embedded_kb_bytes() -> Result<KnowledgeBase, quidam::Error> {
 fn linking(c: &mut Criterion) {
     let articles: Vec<&str> = SAMPLE.lines().filter(|l| !l.trim().is_empty()).collect();
     let finder = Pipeline::builder().linking(false).build().unwrap();
-    let mentions: Vec<Vec<(Range<usize>, Label)>> = articles
+    let mentions: Vec<Vec<CharSpan>> = articles
         .iter()
         .map(|a| {
             finder
@@ -73,7 +71,7 @@ fn linking(c: &mut Criterion) {
                 .mentions()
                 .iter()
                 .filter(|e| e.label() != Label::Money)
-                .map(|e| (e.span().chars(), e.label()))
+                .map(|e| CharSpan::new(e.span().chars(), e.label()))
                 .collect()
         })
         .collect();

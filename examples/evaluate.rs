@@ -186,7 +186,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .spans
                 .iter()
                 .filter(|s| s.label != "MONEY")
-                .filter_map(|s| Some((s.start..s.end, s.label.parse().ok()?)))
+                .filter_map(|s| s.char_span())
                 .collect();
             let grouped = eval::predictions(&grouper.group_mentions(&doc.text, &mentions));
             clusters.add(&doc.spans, &grouped);

@@ -15,7 +15,6 @@
 
 use std::fs::File;
 use std::io::BufReader;
-use std::ops::Range;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -23,7 +22,7 @@ use clap::Parser;
 use quidam::eval::{predictions, read_gold, Evaluation, GoldDocument};
 use quidam::tag::train::{Alignment, Trainer};
 use quidam::tag::{Lexicon, Tagger};
-use quidam::{Label, Pipeline};
+use quidam::Pipeline;
 
 /// Trains the tagger (averaged structured perceptron).
 #[derive(Parser)]
@@ -76,11 +75,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let docs = read(&PathBuf::from(path))?;
         let mut alignment = Alignment::default();
         for doc in &docs {
-            let spans: Vec<(Range<usize>, Label)> = doc
-                .spans
-                .iter()
-                .filter_map(|s| Some((s.start..s.end, s.label.parse().ok()?)))
-                .collect();
+            let spans: Vec<_> = doc.spans.iter().filter_map(|s| s.char_span()).collect();
             for _ in 0..repeat {
                 alignment += trainer.add_document(&doc.text, &spans);
             }

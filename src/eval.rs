@@ -26,6 +26,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
+use crate::types::CharSpan;
 
 /// One document of a gold file.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -68,6 +69,16 @@ pub struct GoldSpan {
     /// Wikidata QID or `NIL` (linking data).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kb_id: Option<String>,
+}
+
+impl GoldSpan {
+    /// The span as a [`CharSpan`] (`None` for a label quidam does not know).
+    pub fn char_span(&self) -> Option<CharSpan> {
+        Some(CharSpan::new(
+            self.start..self.end,
+            self.label.parse().ok()?,
+        ))
+    }
 }
 
 /// Keeps an explicit JSON `null` as `Some(Null)`, unlike `Option`'s default.

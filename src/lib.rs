@@ -67,7 +67,7 @@ pub use error::{Error, ErrorKind};
 pub use names::NameRule;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
-pub use types::{Label, Span};
+pub use types::{CharSpan, Label, Span, TokenSpan};
 
 /// The exact decimal type of [`Money::value`], re-exported from `rust_decimal`.
 pub use rust_decimal::Decimal;

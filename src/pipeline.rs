@@ -15,7 +15,7 @@ use crate::tag::{Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
 #[cfg(feature = "transformer")]
 use crate::transformer::TransformerTagger;
-use crate::types::{Label, Span};
+use crate::types::{CharSpan, Label, Span, TokenSpan};
 
 mod builder;
 
@@ -138,19 +138,19 @@ impl Pipeline {
     }
 
     /// Annotates with the names that another tagger finds, in place of the
-    /// embedded one: `tag` gets the text's tokens and returns (token range,
-    /// label) pairs, for instance from a transformer's outputs through
+    /// embedded one: `tag` gets the text's tokens and returns the names as
+    /// [`TokenSpan`]s, for instance from a transformer's outputs through
     /// [`transformer::decode`](crate::transformer::decode). The pipeline's
     /// MONEY and SITE rules win over them, as over the embedded tagger; then
     /// mentions are grouped and linked. Ranges out of bounds or empty are
     /// left out, and overlapping ones are resolved as usual.
     ///
     /// ```
-    /// use quidam::{Label, Pipeline};
+    /// use quidam::{Label, Pipeline, TokenSpan};
     /// let pipeline = Pipeline::default();
     /// let doc = pipeline.annotate_with("Kim Dotcom doit 150 000 € à Genève.", |tokens| {
     ///     assert_eq!(tokens[0].text, "Kim");
-    ///     vec![(0..2, Label::Per), (6..7, Label::Loc)] // Kim Dotcom, Genève
+    ///     vec![TokenSpan::new(0..2, Label::Per), TokenSpan::new(6..7, Label::Loc)] // Kim Dotcom, Genève
     /// });
     /// let found: Vec<_> = doc.mentions().iter().map(|e| (e.text(), e.label())).collect();
     /// assert_eq!(found, [("Kim Dotcom", Label::Per), ("150 000 €", Label::Money), ("Genève", Label::Loc)]);
@@ -158,12 +158,12 @@ impl Pipeline {
     pub fn annotate_with<'t>(
         &self,
         text: &'t str,
-        tag: impl FnOnce(&[Token<'t>]) -> Vec<(Range<usize>, Label)>,
+        tag: impl FnOnce(&[Token<'t>]) -> Vec<TokenSpan>,
     ) -> Document<'t> {
         let tokens = tokenize(text);
         let names = tag(&tokens)
             .into_iter()
-            .map(|(r, label)| (r, label, None))
+            .map(|name| (name.tokens, name.label, None))
             .collect();
         self.with_names(text, tokens, names, None)
     }
@@ -244,31 +244,28 @@ impl Pipeline {
     }
 
     /// Groups given mentions into document entities instead of finding
-    /// mentions: `mentions` are (char range, label) pairs, as in the gold
+    /// mentions: `mentions` are given by char ranges, as in the gold
     /// files. Mentions out of bounds, empty, or overlapping an earlier one
     /// are left out. The document has the text's tokens and sentences, these
     /// mentions as its entities (a `SITE` written as a domain or URL gets its
-    /// registrable domain), and their [`doc_entities`](Document::entities).
+    /// registrable domain), and their [`entities`](Document::entities).
     ///
     /// ```
-    /// use quidam::{Label, Pipeline};
+    /// use quidam::{CharSpan, Label, Pipeline};
     /// let text = "Solange Drouin a parlé. Selon Mme Drouin, c'est grave.";
-    /// let doc = Pipeline::default().group_mentions(text, &[(0..14, Label::Per), (34..40, Label::Per)]);
+    /// let mentions = [CharSpan::new(0..14, Label::Per), CharSpan::new(34..40, Label::Per)];
+    /// let doc = Pipeline::default().group_mentions(text, &mentions);
     /// assert_eq!(doc.mentions()[0].entity(), doc.mentions()[1].entity());
     /// ```
-    pub fn group_mentions<'t>(
-        &self,
-        text: &'t str,
-        mentions: &[(Range<usize>, Label)],
-    ) -> Document<'t> {
+    pub fn group_mentions<'t>(&self, text: &'t str, mentions: &[CharSpan]) -> Document<'t> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         let bytes = crate::text::char_boundaries(text);
         let mut entities: Vec<Mention<'t>> = Vec::new();
         let mut end = 0;
-        let mut sorted: Vec<&(Range<usize>, Label)> = mentions.iter().collect();
-        sorted.sort_by_key(|(r, _)| (r.start, r.end));
-        for (r, label) in sorted {
+        let mut sorted: Vec<&CharSpan> = mentions.iter().collect();
+        sorted.sort_by_key(|m| (m.chars.start, m.chars.end));
+        for CharSpan { chars: r, label } in sorted {
             if r.start >= r.end || r.start < end {
                 continue;
             }
@@ -501,7 +498,7 @@ mod tests {
         let pipeline = Pipeline::default();
         let text = "Solange Drouin à Montréal : 5 €.";
         let doc = pipeline.annotate_with(text, |tokens| {
-            vec![
+            [
                 (0..2, Label::Per),
                 (1..3, Label::Org), // overlaps: dropped
                 (3..3, Label::Loc), // empty: dropped
@@ -510,6 +507,9 @@ mod tests {
                 (tokens.len()..tokens.len() + 2, Label::Loc), // out of bounds
                 (0..1, Label::Money),                         // MONEY is the rules'
             ]
+            .into_iter()
+            .map(|(r, l)| TokenSpan::new(r, l))
+            .collect()
         });
         let found: Vec<_> = doc
             .mentions()
@@ -525,7 +525,7 @@ mod tests {
             ]
         );
         assert!(pipeline
-            .annotate_with("", |_| vec![(0..1, Label::Per)])
+            .annotate_with("", |_| vec![TokenSpan::new(0..1, Label::Per)])
             .mentions()
             .is_empty());
     }

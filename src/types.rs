@@ -1,5 +1,6 @@
 //! The words every stage shares: what a name is ([`Label`]) and where it is
-//! ([`Span`]). Every other module may import this one; it imports none of
+//! ([`Span`], and a name's place as a tagger or a gold file gives it:
+//! [`TokenSpan`], [`CharSpan`]). Every other module may import this one; it imports none of
 //! them but [`error`](crate::Error).
 
 use std::fmt;
@@ -111,5 +112,39 @@ impl Span {
             byte_end: other.byte_end,
             char_end: other.char_end,
         }
+    }
+}
+
+/// A labelled range of tokens: a name as a tagger gives it
+/// ([`Pipeline::annotate_with`](crate::Pipeline::annotate_with)).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TokenSpan {
+    /// The tokens it covers, as indices into the text's tokens.
+    pub tokens: Range<usize>,
+    /// What it names.
+    pub label: Label,
+}
+
+impl TokenSpan {
+    /// The name over `tokens`, labelled `label`.
+    pub fn new(tokens: Range<usize>, label: Label) -> TokenSpan {
+        TokenSpan { tokens, label }
+    }
+}
+
+/// A labelled range of chars: a name as the gold files give it
+/// ([`Pipeline::group_mentions`](crate::Pipeline::group_mentions)).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CharSpan {
+    /// The chars it covers (Unicode scalar values from the start of the text).
+    pub chars: Range<usize>,
+    /// What it names.
+    pub label: Label,
+}
+
+impl CharSpan {
+    /// The name over `chars`, labelled `label`.
+    pub fn new(chars: Range<usize>, label: Label) -> CharSpan {
+        CharSpan { chars, label }
     }
 }

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use quidam::kb::{KbBuilder, KbId, KbRecord, KnowledgeBase};
-use quidam::{text, Label, Pipeline};
+use quidam::{text, CharSpan, Label, Pipeline, TokenSpan};
 
 /// Strings that mix French text, numbers, currencies, domains, markup and
 /// odd characters, so that the interesting paths are reached often.
@@ -166,7 +166,7 @@ proptest! {
         let labels = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Site, Label::Money];
         let given: Vec<_> = mentions
             .iter()
-            .map(|&(start, len, l)| (start..start + len, labels[l]))
+            .map(|&(start, len, l)| CharSpan::new(start..start + len, labels[l]))
             .collect();
         let doc = Pipeline::default().group_mentions(&input, &given);
         let mut last_end = 0;
@@ -196,7 +196,7 @@ proptest! {
         let doc = pipeline.annotate_with(&input, |tokens| {
             quidam::transformer::decode(tokens, &subtokens, &logits, &labels)
                 .into_iter()
-                .map(|d| (d.tokens, d.label))
+                .map(|d| TokenSpan::new(d.tokens, d.label))
                 .collect()
         });
         let mut last_end = 0;

@@ -282,7 +282,7 @@ fn a_pipeline_with_a_transformer() {
             // Every name the model found is in the document, or overlaps
             // an amount or a surname found again elsewhere.
             let tokens = quidam::text::tokenize(text);
-            for (r, label) in tagger.tag(text, &tokens) {
+            for quidam::TokenSpan { tokens: r, label } in tagger.tag(text, &tokens) {
                 let (b0, b1) = (
                     tokens[r.start].span.byte_start,
                     tokens[r.end - 1].span.byte_end,

@@ -15,13 +15,11 @@
 //! # Ok(()) }
 //! ```
 
-use std::ops::Range;
-
 use super::features::{extract, Scratch, FEATURES};
 use super::{tag, viterbi, Lexicon, Position, Tagger, END, LABELS, START, TAGS, TRANSITIONS};
 use crate::recognize::{find_rules, MoneyRecognizer};
 use crate::text::{split_sentences, tokenize};
-use crate::types::Label;
+use crate::types::CharSpan;
 
 /// One training sentence: its feature ids and gold tags.
 struct Sentence {
@@ -81,10 +79,10 @@ impl Trainer {
         }
     }
 
-    /// Adds a document with its gold spans (char ranges). Spans of labels
-    /// the tagger does not predict (`MONEY`) are ignored. Sentences with a
-    /// span that does not fit the tokens are left out.
-    pub fn add_document(&mut self, text: &str, spans: &[(Range<usize>, Label)]) -> Alignment {
+    /// Adds a document with its gold spans. Spans of labels the tagger does
+    /// not predict (`MONEY`) are ignored. Sentences with a span that does not
+    /// fit the tokens are left out.
+    pub fn add_document(&mut self, text: &str, spans: &[CharSpan]) -> Alignment {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         let marks = find_rules(text, &tokens, Some(&self.money), true).marks;
@@ -92,7 +90,7 @@ impl Trainer {
         let mut bad = vec![false; sentences.len()];
         let sentence_of = |token: usize| sentences.partition_point(|s| s.end <= token);
         let mut alignment = Alignment::default();
-        for (chars, label) in spans {
+        for CharSpan { chars, label } in spans {
             let Some(l) = LABELS.iter().position(|x| x == label) else {
                 continue;
             };

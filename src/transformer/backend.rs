@@ -15,7 +15,7 @@ use tch::{nn, Device, Kind, Tensor};
 use super::{decode, default_label, spaced_sentences, stitch, unspace, windows, Decoded, LabelSet};
 use crate::error::{Error, ErrorKind};
 use crate::text::Token;
-use crate::types::Label;
+use crate::types::{Label, TokenSpan};
 
 /// The architectures the backend runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -553,10 +553,10 @@ impl TransformerTagger {
 
     /// The names the model finds over quidam `tokens` of `text`, as token
     /// ranges and labels, for [`Pipeline::annotate_with`](crate::Pipeline::annotate_with).
-    pub fn tag(&self, text: &str, tokens: &[Token<'_>]) -> Vec<(Range<usize>, Label)> {
+    pub fn tag(&self, text: &str, tokens: &[Token<'_>]) -> Vec<TokenSpan> {
         self.names(text, tokens)
             .into_iter()
-            .map(|d| (d.tokens, d.label))
+            .map(|d| TokenSpan::new(d.tokens, d.label))
             .collect()
     }
 

@@ -424,7 +424,7 @@ fn imported_records_compile_and_link() {
         .build()
         .unwrap();
     let text = "Kim Schmitz a été arrêté. Dotcom nie.";
-    let doc = pipeline.group_mentions(text, &[(0..11, Label::Per)]);
+    let doc = pipeline.group_mentions(text, &[crate::CharSpan::new(0..11, Label::Per)]);
     assert_eq!(
         doc.entity_of(&doc.mentions()[0])
             .and_then(|e| e.kb_id)
