@@ -163,6 +163,7 @@ fn json_to_decimal(v: &serde_json::Value) -> Option<Decimal> {
 
 /// True positives, false positives and false negatives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Counts {
     /// Predicted spans that match a gold span.
     pub tp: usize,
@@ -204,6 +205,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// How well `MONEY` values were normalised on matched spans.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct MoneyValueCounts {
     /// Matched `MONEY` spans whose gold has a `value` or `currency`.
     pub matched: usize,
@@ -411,6 +413,7 @@ mod tests {
 /// the mentions whose spans both sides share (labels aside): pairwise and
 /// B-cubed precision and recall, summed over documents.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClusterScores {
     /// Mentions present, with a cluster, in both gold and prediction.
     pub mentions: usize,
@@ -482,6 +485,7 @@ impl ClusterScores {
 /// over all gold spans with a `kb_id`, so a NIL predicted for an entity that
 /// Wikidata has but the knowledge base lacks counts against precision.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinkScores {
     /// Gold spans with a `kb_id`.
     pub spans: usize,

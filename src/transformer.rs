@@ -92,6 +92,7 @@ pub use crate::bilou::Position;
 
 /// One of the model's tags, as quidam reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Tag {
     /// Where it puts its token.
     pub position: Position,
@@ -186,6 +187,7 @@ impl LabelSet {
 /// An entity decoded from a model's outputs: a range of quidam tokens, its
 /// label, and the mean probability of its tokens' tags.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Decoded {
     /// The tokens it covers.
     pub tokens: Range<usize>,

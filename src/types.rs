@@ -82,6 +82,7 @@ impl FromStr for Label {
 /// assert_eq!(money.span().chars(), 7..10);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct Span {
     /// First byte.
     pub byte_start: usize,

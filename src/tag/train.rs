@@ -29,6 +29,7 @@ struct Sentence {
 
 /// How well a document's gold spans fit quidam's tokens.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Alignment {
     /// Sentences kept for training.
     pub sentences: usize,

@@ -65,6 +65,7 @@ pub enum TokenKind {
 
 /// One token: a slice of the input text with its position and kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Token<'t> {
     /// The token's text, a slice of the input.
     pub text: &'t str,
