@@ -304,7 +304,7 @@ fn write_documents(
         } else {
             writeln!(
                 out,
-                "== {} ({} tokens, {} entities)",
+                "== {} ({} tokens, {} mentions)",
                 input.source,
                 doc.tokens().len(),
                 doc.mentions().len()
