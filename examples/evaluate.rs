@@ -101,7 +101,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .clone()
         .unwrap_or_else(|| Evaluation::labels_of(&gold));
 
-    let (predicted, tokens, seconds) = match &args.system {
+    let (predicted, tokens, seconds, disagreeing) = match &args.system {
         Some(path) => {
             let system = eval::read_gold(BufReader::new(File::open(path)?))?;
             if system.len() != gold.len() || system.iter().zip(&gold).any(|(s, g)| s.text != g.text)
@@ -110,7 +110,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     format!("{}: not the gold texts in the gold order", path.display()).into(),
                 );
             }
-            (system.into_iter().map(|d| d.spans).collect(), 0, 0.0)
+            (system.into_iter().map(|d| d.spans).collect(), 0, 0.0, None)
         }
         None => match args.backend.as_str() {
             "embedded" => {
@@ -231,6 +231,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             dotted.0 as f64 / dotted.1 as f64
         );
     }
+    if let Some((disagree, entities)) = disagreeing {
+        println!("Entities whose label is not most of their mentions': {disagree} of {entities}");
+    }
     if tokens > 0 {
         println!(
             "{tokens} tokens in {seconds:.3} s: {:.0} tokens/s {}",
@@ -305,30 +308,47 @@ fn dotted_site_recall(gold: &[GoldDocument], predicted: &[Vec<GoldSpan>]) -> (us
 }
 
 /// Annotates every gold text, one at a time on this thread or `batch` at a
-/// time with `annotate_batch`; returns the predictions, the token count and
-/// the annotation time.
+/// time with `annotate_batch`; returns the predictions, the token count, the
+/// annotation time, and how many document entities have a label that most
+/// of their mentions do not have (of how many).
 fn run_quidam(
     gold: &[GoldDocument],
     pipeline: &Pipeline,
     batch: usize,
-) -> (Vec<Vec<GoldSpan>>, usize, f64) {
+) -> (Vec<Vec<GoldSpan>>, usize, f64, Option<(usize, usize)>) {
     let started = Instant::now();
+    let texts: Vec<&str> = gold.iter().map(|d| d.text.as_str()).collect();
     let docs: Vec<_> = if batch > 1 {
-        gold.chunks(batch)
-            .flat_map(|chunk| {
-                let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
-                pipeline.annotate_batch(&texts)
-            })
+        texts
+            .chunks(batch)
+            .flat_map(|chunk| pipeline.annotate_batch(chunk))
             .collect()
     } else {
         gold.iter().map(|d| pipeline.annotate(&d.text)).collect()
     };
     let seconds = started.elapsed().as_secs_f64();
     let tokens = docs.iter().map(|d| d.tokens().len()).sum();
+    let entities = docs.iter().flat_map(|d| d.entities()).count();
+    let disagree = docs
+        .iter()
+        .flat_map(|d| d.entities().iter().map(move |e| (d, e)))
+        .filter(|(d, e)| {
+            let with = |label| {
+                e.mentions
+                    .iter()
+                    .filter(|&&i| d.mentions()[i].label() == label)
+                    .count()
+            };
+            e.mentions
+                .iter()
+                .any(|&i| with(d.mentions()[i].label()) > with(e.label))
+        })
+        .count();
     (
         docs.iter().map(eval::predictions).collect(),
         tokens,
         seconds,
+        Some((disagree, entities)),
     )
 }
 

@@ -30,7 +30,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::document::{Entity, EntityId, Mention};
+use crate::document::{Entity, EntityId, Mention, Value};
+use crate::recognize::Site;
 use crate::text::fold;
 use crate::types::Label;
 
@@ -331,19 +332,57 @@ pub(crate) fn group(text: &str, entities: &mut [Mention<'_>]) -> Vec<Entity> {
         out[ids[root]].mentions.push(named[k]);
     }
     for group in &mut out {
+        group.label = majority_label(entities, &group.mentions);
         let longest = group
             .mentions
             .iter()
             .copied()
+            .filter(|&i| entities[i].label() == group.label)
             .max_by_key(|&i| (entities[i].text().chars().count(), std::cmp::Reverse(i)))
-            .expect("a group has a mention");
+            .expect("a group has a mention of its label");
         group.name = entities[longest].text().to_owned();
-        group.label = entities[longest].label();
+        let domain = group
+            .mentions
+            .iter()
+            .find_map(|&i| entities[i].site().and_then(|s| s.domain.clone()));
         for &i in &group.mentions {
             entities[i].set_entity(group.id);
+            // A site named again without its domain (`Quebectorrent` after
+            // `QuebecTorrent.com`) is the same site.
+            if let (Some(domain), Label::Site) = (&domain, entities[i].label()) {
+                if entities[i].site().is_none_or(|s| s.domain.is_none()) {
+                    entities[i].value = Value::Site(Site {
+                        domain: Some(domain.clone()),
+                    });
+                }
+            }
         }
     }
     out
+}
+
+/// The label most of `mentions` have. A tie goes to the label of the
+/// longest of the tied mentions, except that `SITE` wins a tie only on
+/// evidence: one of its mentions written as a domain.
+fn majority_label(entities: &[Mention<'_>], mentions: &[usize]) -> Label {
+    let mut counts = [0usize; Label::ALL.len()];
+    let index = |label: Label| Label::ALL.iter().position(|&l| l == label).unwrap_or(0);
+    for &i in mentions {
+        counts[index(entities[i].label())] += 1;
+    }
+    let top = counts.iter().copied().max().unwrap_or(0);
+    let tied = |label: Label| counts[index(label)] == top;
+    let site_evidence = mentions.iter().any(|&i| {
+        entities[i].label() == Label::Site && entities[i].site().is_some_and(|s| s.domain.is_some())
+    });
+    let several = counts.iter().filter(|&&c| c == top).count() > 1;
+    mentions
+        .iter()
+        .copied()
+        .filter(|&i| tied(entities[i].label()))
+        .filter(|&i| !several || entities[i].label() != Label::Site || site_evidence)
+        .max_by_key(|&i| (entities[i].text().chars().count(), std::cmp::Reverse(i)))
+        .map_or_else(|| entities[mentions[0]].label(), |i| entities[i].label())
 }
 
 #[cfg(test)]

@@ -99,7 +99,24 @@ impl<'t> Mention<'t> {
     }
 }
 
-/// An annotated text: its tokens, sentences and entities.
+/// An annotated text: its tokens, sentences, mentions and entities. It
+/// borrows the text it was made from.
+///
+/// ```
+/// use quidam::{Label, Pipeline};
+///
+/// let doc = Pipeline::default()
+///     .annotate("Kim Dotcom, fondateur de Megaupload, doit 500 000 dollars. Dotcom conteste.");
+/// for m in doc.mentions() {
+///     let entity = doc.entity_of(m).map(|e| e.name.as_str());
+///     println!("{} {:?} {} -> {:?}", m.label(), m.span().chars(), m.text(), entity);
+/// }
+/// let dotcom = doc.entities().iter().find(|e| e.name == "Kim Dotcom").unwrap();
+/// assert_eq!((dotcom.label, dotcom.mentions.len()), (Label::Per, 2));
+/// let fine = doc.mentions().iter().find_map(|m| m.money()).unwrap();
+/// assert_eq!(fine.value, Some(500_000.into()));
+/// assert_eq!(doc.sentences().count(), 2);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Document<'t> {
     pub(crate) text: &'t str,

@@ -64,9 +64,11 @@ mod util;
 
 pub use document::{Document, Entity, EntityId, Mention};
 pub use error::{Error, ErrorKind};
+pub use kb::{KbId, KnowledgeBase};
 pub use names::NameRule;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
+pub use text::Token;
 pub use types::{CharSpan, Label, Span, TokenSpan};
 
 /// The exact decimal type of [`Money::value`], re-exported from `rust_decimal`.

@@ -63,6 +63,22 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
+    /// The knowledge base the pipeline links to (`None` with linking off):
+    /// the way from an entity's [`KbId`](crate::KbId) to its name,
+    /// description and label.
+    ///
+    /// ```
+    /// let pipeline = quidam::Pipeline::default();
+    /// let doc = pipeline.annotate("Il est parti de Genève.");
+    /// let id = doc.entities()[0].kb_id.unwrap();
+    /// let geneva = pipeline.knowledge_base().unwrap().get(id).unwrap();
+    /// assert_eq!((geneva.name(), geneva.label()), ("Genève", quidam::Label::Loc));
+    /// assert_eq!(id.to_string(), "Q71");
+    /// ```
+    pub fn knowledge_base(&self) -> Option<&Arc<KnowledgeBase>> {
+        self.kb.as_ref()
+    }
+
     /// A document whose entities (sorted, not overlapping) are grouped into
     /// document entities, linked to the pipeline's knowledge base if it has one.
     fn grouped<'t>(
@@ -302,12 +318,24 @@ impl Pipeline {
         self.grouped(text, tokens, sentences, entities)
     }
 
-    /// Annotates many texts in parallel, on all cores (rayon's global pool).
-    /// The result is in the order of `texts`. With a transformer, the
-    /// texts' windows are run together in batches.
-    pub fn annotate_batch<'t>(&self, texts: &[&'t str]) -> Vec<Document<'t>> {
+    /// Annotates many texts in parallel, on all cores (rayon's global pool):
+    /// `&str`s, `String`s or anything else that is `AsRef<str>`. The result
+    /// is in the order of `texts`. With a transformer, the texts' windows are
+    /// run together in batches.
+    ///
+    /// ```
+    /// let pipeline = quidam::Pipeline::default();
+    /// let texts: Vec<String> = vec!["Kim Dotcom est à Auckland.".into(), "Rien.".into()];
+    /// let docs = pipeline.annotate_batch(&texts);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[0].mentions()[0].text(), "Kim Dotcom");
+    /// assert!(docs[1].mentions().is_empty());
+    /// ```
+    pub fn annotate_batch<'t, S: AsRef<str> + Sync>(&self, texts: &'t [S]) -> Vec<Document<'t>> {
         #[cfg(feature = "transformer")]
         if let Some(transformer) = &self.transformer {
+            let texts: Vec<&'t str> = texts.iter().map(AsRef::as_ref).collect();
+            let texts = &texts[..];
             let lexicon = Lexicon::embedded();
             let tokens: Vec<Vec<Token<'t>>> = texts.par_iter().map(|t| tokenize(t)).collect();
             let slices: Vec<&[Token<'t>]> = tokens.iter().map(Vec::as_slice).collect();
@@ -321,7 +349,10 @@ impl Pipeline {
                 })
                 .collect();
         }
-        texts.par_iter().map(|text| self.annotate(text)).collect()
+        texts
+            .par_iter()
+            .map(|text| self.annotate(text.as_ref()))
+            .collect()
     }
 }
 

@@ -67,6 +67,32 @@ fn frenchish() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Every entity has the label most of its mentions have, and a name one of
+/// them has; every SITE mention of an entity with a domain carries one.
+fn entities_agree_with_their_mentions(doc: &quidam::Document<'_>) {
+    for e in doc.entities() {
+        let mentions: Vec<_> = e.mentions.iter().map(|&i| &doc.mentions()[i]).collect();
+        let with = |label| mentions.iter().filter(|m| m.label() == label).count();
+        for m in &mentions {
+            assert!(with(e.label) >= with(m.label()), "{e:?}");
+        }
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m.text() == e.name && m.label() == e.label),
+            "{e:?}"
+        );
+        if mentions
+            .iter()
+            .any(|m| m.site().is_some_and(|s| s.domain.is_some()))
+        {
+            for m in mentions.iter().filter(|m| m.label() == Label::Site) {
+                assert!(m.site().is_some_and(|s| s.domain.is_some()), "{e:?}");
+            }
+        }
+    }
+}
+
 fn check(input: &str) {
     let pipeline = Pipeline::default();
     let doc = pipeline.annotate(input);
@@ -75,6 +101,7 @@ fn check(input: &str) {
             assert_eq!(doc.entity(id).map(|e| e.id), Some(id));
         }
     }
+    entities_agree_with_their_mentions(&doc);
     let mut last_end = 0;
     for token in doc.tokens() {
         let span = token.span;

@@ -20,7 +20,7 @@ use crate::error::{Error, ErrorKind};
 /// assert_eq!(paris.wikidata(), Some(90));
 /// assert_eq!("geonames:2988507".parse::<KbId>().unwrap().wikidata(), None);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct KbId(pub(super) u64);
 
 const GEONAMES: u64 = 1 << 63;
@@ -39,6 +39,13 @@ impl KbId {
     /// The Wikidata item number (90 for `Q90`), if this is a Wikidata id.
     pub fn wikidata(self) -> Option<u64> {
         (self.0 & GEONAMES == 0).then_some(self.0)
+    }
+}
+
+/// As it prints: `Q90`, `geonames:2988507`.
+impl fmt::Debug for KbId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

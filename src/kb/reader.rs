@@ -50,6 +50,18 @@ impl AsRef<[u8]> for Section {
 /// Look names up with [`candidates`](Self::candidates) and ids with
 /// [`get`](Self::get); link a document's entities with the pipeline
 /// ([`PipelineBuilder::knowledge_base`](crate::PipelineBuilder::knowledge_base)).
+///
+/// ```
+/// use quidam::{KbId, KnowledgeBase, Label};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let id: KbId = "Q90".parse().unwrap();
+/// let paris = kb.get(id).unwrap();
+/// assert_eq!((paris.name(), paris.label()), ("Paris", Label::Loc));
+/// // Names are found case- and accent-blind; the most popular first.
+/// let first = kb.candidates("PARIS").next().unwrap();
+/// assert_eq!(first.entity.id(), id);
+/// ```
 pub struct KnowledgeBase {
     bytes: Arc<Bytes>,
     rows: Range<usize>,
