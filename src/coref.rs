@@ -350,7 +350,7 @@ pub(crate) fn group(text: &str, entities: &mut [Mention<'_>]) -> Vec<Entity> {
             // A site named again without its domain (`Quebectorrent` after
             // `QuebecTorrent.com`) is the same site.
             if let (Some(domain), Label::Site) = (&domain, entities[i].label()) {
-                if entities[i].site().is_none_or(|s| s.domain.is_none()) {
+                if !entities[i].site().is_some_and(|s| s.domain.is_some()) {
                     entities[i].value = Value::Site(Site {
                         domain: Some(domain.clone()),
                     });
