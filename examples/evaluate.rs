@@ -101,7 +101,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .clone()
         .unwrap_or_else(|| Evaluation::labels_of(&gold));
 
-    let (predicted, tokens, seconds, disagreeing) = match &args.system {
+    let Run {
+        predicted,
+        tokens,
+        seconds,
+        disagreeing,
+    } = match &args.system {
         Some(path) => {
             let system = eval::read_gold(BufReader::new(File::open(path)?))?;
             if system.len() != gold.len() || system.iter().zip(&gold).any(|(s, g)| s.text != g.text)
@@ -110,7 +115,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     format!("{}: not the gold texts in the gold order", path.display()).into(),
                 );
             }
-            (system.into_iter().map(|d| d.spans).collect(), 0, 0.0, None)
+            Run {
+                predicted: system.into_iter().map(|d| d.spans).collect(),
+                tokens: 0,
+                seconds: 0.0,
+                disagreeing: None,
+            }
         }
         None => match args.backend.as_str() {
             "embedded" => {
@@ -307,15 +317,21 @@ fn dotted_site_recall(gold: &[GoldDocument], predicted: &[Vec<GoldSpan>]) -> (us
     (found, support)
 }
 
+/// What a run of quidam over the gold texts gives.
+struct Run {
+    predicted: Vec<Vec<GoldSpan>>,
+    tokens: usize,
+    seconds: f64,
+    /// Document entities whose label most of their mentions do not have,
+    /// and all document entities.
+    disagreeing: Option<(usize, usize)>,
+}
+
 /// Annotates every gold text, one at a time on this thread or `batch` at a
 /// time with `annotate_batch`; returns the predictions, the token count, the
 /// annotation time, and how many document entities have a label that most
 /// of their mentions do not have (of how many).
-fn run_quidam(
-    gold: &[GoldDocument],
-    pipeline: &Pipeline,
-    batch: usize,
-) -> (Vec<Vec<GoldSpan>>, usize, f64, Option<(usize, usize)>) {
+fn run_quidam(gold: &[GoldDocument], pipeline: &Pipeline, batch: usize) -> Run {
     let started = Instant::now();
     let texts: Vec<&str> = gold.iter().map(|d| d.text.as_str()).collect();
     let docs: Vec<_> = if batch > 1 {
@@ -344,12 +360,12 @@ fn run_quidam(
                 .any(|&i| with(d.mentions()[i].label()) > with(e.label))
         })
         .count();
-    (
-        docs.iter().map(eval::predictions).collect(),
+    Run {
+        predicted: docs.iter().map(eval::predictions).collect(),
         tokens,
         seconds,
-        Some((disagree, entities)),
-    )
+        disagreeing: Some((disagree, entities)),
+    }
 }
 
 fn print_table(evaluation: &Evaluation) {
