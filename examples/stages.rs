@@ -17,7 +17,11 @@
 use clap::{Parser, ValueEnum};
 use quidam::Pipeline;
 
-const SAMPLE: &str = include_str!("../benches/data/orangesum-1mb.txt");
+/// The benchmark's news sample, one article a line.
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/benches/data/orangesum-1mb.txt"
+);
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Stages {
@@ -36,10 +40,15 @@ struct Args {
     /// How many articles to annotate.
     #[arg(default_value_t = usize::MAX)]
     articles: usize,
+    /// The news to annotate, one article a line.
+    #[arg(long, default_value = SAMPLE)]
+    sample: std::path::PathBuf,
 }
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
+    let sample = std::fs::read_to_string(&args.sample)
+        .map_err(|e| format!("{}: {e}", args.sample.display()))?;
     let builder = Pipeline::builder();
     let pipeline = match args.stages {
         Stages::Tag => builder.money(false).sites(false).linking(false),
@@ -49,12 +58,13 @@ fn main() {
     }
     .build()
     .expect("the embedded models load");
-    let articles = SAMPLE.lines().filter(|l| !l.trim().is_empty());
-    let (mut tokens, mut entities) = (0, 0);
+    let articles = sample.lines().filter(|l| !l.trim().is_empty());
+    let (mut tokens, mut mentions) = (0, 0);
     for article in articles.take(args.articles) {
         let doc = pipeline.annotate(article);
         tokens += doc.tokens().len();
-        entities += doc.mentions().len();
+        mentions += doc.mentions().len();
     }
-    println!("{tokens} tokens, {entities} entities");
+    println!("{tokens} tokens, {mentions} mentions");
+    Ok(())
 }

@@ -1,8 +1,7 @@
-//! Golden tests. On the five seed articles, every amount and every domain
-//! comes out with the gold span, value and currency. On the sample news of
-//! `examples/data/`, the whole pipeline's output (every mention's label,
-//! offsets, text, value and domain; every entity's label, name, mentions and
-//! knowledge-base id) is what `tests/golden/examples-data.jsonl` holds.
+//! Golden tests on the sample news of `examples/data/`: the whole
+//! pipeline's output (every mention's label, offsets, text, value and
+//! domain; every entity's label, name, mentions and knowledge-base id) is
+//! what `tests/golden/examples-data.jsonl` holds.
 //! After a change that is meant to change the output, write the file anew
 //! and review its diff:
 //!
@@ -11,90 +10,8 @@
 //! git diff tests/golden/
 //! ```
 
-use std::fs::File;
-use std::io::BufReader;
-
-use quidam::eval::{self, GoldDocument};
 use quidam::{Document, Pipeline};
 use serde_json::json;
-
-fn seeds() -> Vec<GoldDocument> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds.jsonl");
-    eval::read_gold(BufReader::new(File::open(path).expect("seed file"))).expect("valid gold")
-}
-
-#[test]
-fn every_amount_in_the_seeds() {
-    let pipeline = Pipeline::default();
-    let docs = seeds();
-    assert_eq!(docs.len(), 5);
-    for (n, doc) in docs.iter().enumerate() {
-        let predicted = eval::predictions(&pipeline.annotate(&doc.text));
-        let money = |spans: &[eval::GoldSpan]| -> Vec<eval::GoldSpan> {
-            spans
-                .iter()
-                .filter(|s| s.label == "MONEY")
-                .map(|s| eval::GoldSpan {
-                    cluster: None,
-                    ..s.clone()
-                })
-                .collect()
-        };
-        let (gold, got) = (money(&doc.spans), money(&predicted));
-        let value = |s: &eval::GoldSpan| s.value.as_ref().map(|v| v.to_string());
-        let summary = |spans: &[eval::GoldSpan]| -> Vec<_> {
-            spans
-                .iter()
-                .map(|s| (s.start, s.end, value(s), s.currency.clone()))
-                .collect()
-        };
-        assert_eq!(
-            summary(&got),
-            summary(&gold),
-            "seed {n}: MONEY spans, values and currencies"
-        );
-    }
-}
-
-#[test]
-fn every_domain_in_the_seeds() {
-    let pipeline = Pipeline::default();
-    for (n, doc) in seeds().iter().enumerate() {
-        let annotated = pipeline.annotate(&doc.text);
-        let chars: Vec<char> = doc.text.chars().collect();
-        let dotted = |s: &eval::GoldSpan| chars[s.start..s.end].contains(&'.');
-        let gold: Vec<_> = doc
-            .spans
-            .iter()
-            .filter(|s| s.label == "SITE" && dotted(s))
-            .map(|s| (s.start, s.end))
-            .collect();
-        let got: Vec<_> = annotated
-            .mentions()
-            .iter()
-            .filter(|e| e.site().is_some_and(|s| s.domain.is_some()) && e.text().contains('.'))
-            .map(|e| (e.span().char_start, e.span().char_end))
-            .collect();
-        assert_eq!(got, gold, "seed {n}: SITE spans with a domain");
-        for e in annotated.mentions() {
-            let Some(domain) = e.site().and_then(|s| s.domain.clone()) else {
-                continue;
-            };
-            // Written as a domain, its own; named without one, its entity's.
-            let expected = if e.text().contains('.') {
-                e.text().to_lowercase()
-            } else {
-                let entity = annotated.entity_of(e).expect("a site has an entity");
-                let written = entity.mentions.iter().map(|&i| &annotated.mentions()[i]);
-                written
-                    .filter(|m| m.text().contains('.'))
-                    .find_map(|m| m.site()?.domain.clone())
-                    .expect("the domain comes from a mention written as one")
-            };
-            assert_eq!(domain, expected, "seed {n}: domain of {}", e.text());
-        }
-    }
-}
 
 /// The pipeline's whole output on one document, as one JSON line.
 fn golden_line(file: &str, doc: &Document<'_>) -> String {
@@ -195,7 +112,7 @@ fn the_sample_news_gives_the_golden_output() {
 fn entities_agree_with_their_mentions_on_real_news() {
     let pipeline = Pipeline::default();
     let root = env!("CARGO_MANIFEST_DIR");
-    let mut texts: Vec<String> = seeds().into_iter().map(|d| d.text).collect();
+    let mut texts: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(format!("{root}/examples/data")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "txt") {
@@ -220,7 +137,10 @@ fn entities_agree_with_their_mentions_on_real_news() {
             }
         }
     }
-    assert!(entities > 100, "{entities} entities");
+    assert!(
+        entities > 50,
+        "{entities} entities: the sample has at least 50"
+    );
     assert_eq!(
         disagree, 0,
         "entities whose label most of their mentions do not have"
