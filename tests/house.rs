@@ -131,8 +131,12 @@ fn imports_point_down_the_pipeline() {
 fn docs_describe_the_product_as_it_is() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![root.join("README.md")];
+    // (The published crate leaves training/ and scripts/ out.)
     for dir in ["docs", "training", "models", "scripts", "benches"] {
-        for entry in fs::read_dir(root.join(dir)).unwrap() {
+        let Ok(entries) = fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries {
             let path = entry.unwrap().path();
             let text_file = path
                 .extension()
