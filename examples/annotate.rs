@@ -290,16 +290,12 @@ fn write_documents(
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     for (input, doc) in inputs.iter().zip(pipeline.annotate_batch(&texts)) {
         if json {
-            let spans: Vec<_> = doc
-                .mentions()
-                .iter()
-                .map(|m| mention_json(&doc, m))
-                .collect();
             let mut meta = input.meta.clone();
             if meta.is_null() {
                 meta = json!({ "source": input.source });
             }
-            let line = json!({ "text": input.text, "spans": spans, "meta": meta });
+            let mut line = serde_json::to_value(&doc)?;
+            line["meta"] = meta;
             writeln!(out, "{line}")?;
         } else {
             writeln!(
@@ -347,38 +343,4 @@ fn normalised(doc: &Document<'_>, e: &Mention<'_>) -> String {
         }
         _ => kb_id.map(|id| id.to_string()).unwrap_or_default(),
     }
-}
-
-fn mention_json(doc: &Document<'_>, e: &Mention<'_>) -> serde_json::Value {
-    let span = e.span();
-    let mut v = json!({
-        "start": span.char_start,
-        "end": span.char_end,
-        "label": e.label().as_str(),
-        "byte_start": span.byte_start,
-        "byte_end": span.byte_end,
-        "text": e.text(),
-    });
-    if let Some(cluster) = e.entity() {
-        v["cluster"] = cluster.to_string().into();
-    }
-    if let Some(m) = e.money() {
-        v["value"] = m
-            .value
-            .map_or(serde_json::Value::Null, quidam::eval::decimal_to_json);
-        v["currency"] = m
-            .currency
-            .map_or(serde_json::Value::Null, |c| c.as_str().into());
-        v["approximate"] = m.approximate.into();
-    }
-    if let Some(s) = e.site() {
-        v["domain"] = s.domain.clone().into();
-    }
-    if let Some(entity) = doc.entity_of(e) {
-        if let Some(id) = entity.kb_id {
-            v["kb_id"] = id.to_string().into();
-            v["kb_score"] = entity.kb_score.unwrap_or_default().into();
-        }
-    }
-    v
 }

@@ -2,6 +2,9 @@
 //! amount or site found, where it is) and its [`Entity`]s (the mentions
 //! grouped by what they name, linked to the knowledge base).
 
+mod json;
+
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::kb::KbId;
@@ -21,7 +24,7 @@ pub(crate) enum Value {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention<'t> {
     pub(crate) label: Label,
-    pub(crate) text: &'t str,
+    pub(crate) text: Cow<'t, str>,
     pub(crate) span: Span,
     pub(crate) value: Value,
     pub(crate) entity: Option<EntityId>,
@@ -40,7 +43,7 @@ impl<'t> Mention<'t> {
         let span = tokens[r.start].span.to(tokens[r.end - 1].span);
         Mention {
             label,
-            text: &text[span.bytes()],
+            text: Cow::Borrowed(&text[span.bytes()]),
             span,
             value,
             entity: None,
@@ -53,9 +56,22 @@ impl<'t> Mention<'t> {
         self.label
     }
 
-    /// The mention, a slice of the input.
-    pub fn text(&self) -> &'t str {
-        self.text
+    /// The mention as written: a slice of the input, or the mention's own
+    /// copy in an [`OwnedDocument`].
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The mention, owning its text.
+    pub fn into_owned(self) -> Mention<'static> {
+        Mention {
+            label: self.label,
+            text: Cow::Owned(self.text.into_owned()),
+            span: self.span,
+            value: self.value,
+            entity: self.entity,
+            score: self.score,
+        }
     }
 
     /// Where the mention is, in bytes and chars.
@@ -184,6 +200,70 @@ impl<'t> Document<'t> {
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {
         self.entities.get(id.0)
     }
+
+    /// The document, owning its text and mentions, without its tokens and
+    /// sentences.
+    pub fn into_owned(self) -> OwnedDocument {
+        OwnedDocument {
+            text: self.text.to_owned(),
+            mentions: self.mentions.into_iter().map(Mention::into_owned).collect(),
+            entities: self.entities,
+        }
+    }
+}
+
+/// A [`Document`] that owns its text: to return from a function, keep,
+/// send to another thread, or store. It holds the text, the mentions and
+/// the entities; the tokens and sentences are left out
+/// ([`text::tokenize`](crate::text::tokenize) gives them again).
+///
+/// With `serde`, it reads and writes the JSON of `docs/json.md` (the gold
+/// files' format with more keys), as `annotate --json` prints it.
+///
+/// ```
+/// use quidam::{OwnedDocument, Pipeline};
+///
+/// fn annotate_file(pipeline: &Pipeline, text: String) -> OwnedDocument {
+///     pipeline.annotate(&text).into_owned()
+/// }
+/// let doc = annotate_file(&Pipeline::default(), "Kim Dotcom est à Auckland.".to_string());
+/// assert_eq!(doc.mentions()[0].text(), "Kim Dotcom");
+/// let json = serde_json::to_string(&doc).unwrap();
+/// let back: OwnedDocument = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, doc);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnedDocument {
+    pub(crate) text: String,
+    pub(crate) mentions: Vec<Mention<'static>>,
+    pub(crate) entities: Vec<Entity>,
+}
+
+impl OwnedDocument {
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The mentions, sorted by position and never overlapping.
+    pub fn mentions(&self) -> &[Mention<'static>] {
+        &self.mentions
+    }
+
+    /// The entities, in order of first mention.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity a mention of this document names.
+    pub fn entity_of(&self, mention: &Mention<'_>) -> Option<&Entity> {
+        self.entities.get(mention.entity()?.0)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id.0)
+    }
 }
 
 /// The id of an [`Entity`] in its [`Document`]: entities are numbered from 0
@@ -210,9 +290,9 @@ impl std::fmt::Display for EntityId {
 pub struct Entity {
     /// Its id in its document.
     pub id: EntityId,
-    /// The label of its mentions (a person's when it holds a full name).
+    /// The label most of its mentions have.
     pub label: Label,
-    /// Its canonical name: the longest mention.
+    /// Its canonical name: its longest mention of that label.
     pub name: String,
     /// Its mentions, as indices into [`Document::mentions`](crate::Document::mentions).
     pub mentions: Vec<usize>,

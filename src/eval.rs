@@ -137,28 +137,7 @@ pub fn predictions(doc: &Document<'_>) -> Vec<GoldSpan> {
 /// `f64` (exact for the up to 15 significant digits that amounts in text
 /// have), or a string when neither fits.
 pub fn decimal_to_json(d: Decimal) -> serde_json::Value {
-    if d.fract().is_zero() {
-        if let Ok(i) = i64::try_from(d) {
-            return i.into();
-        }
-    }
-    f64::try_from(d)
-        .ok()
-        .and_then(serde_json::Number::from_f64)
-        .map_or_else(|| d.to_string().into(), serde_json::Value::Number)
-}
-
-/// Parses a gold `value` (a JSON number) as an exact decimal.
-fn json_to_decimal(v: &serde_json::Value) -> Option<Decimal> {
-    let s = match v {
-        serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::String(s) => s.clone(),
-        _ => return None,
-    };
-    s.parse::<Decimal>()
-        .or_else(|_| Decimal::from_scientific(&s))
-        .ok()
-        .map(|d| d.normalize())
+    crate::util::decimal_to_json(d)
 }
 
 /// True positives, false positives and false negatives.
@@ -257,7 +236,8 @@ impl Evaluation {
                     counts.tp += 1;
                     if g.label == "MONEY" && (g.value.is_some() || g.currency.is_some()) {
                         self.money.matched += 1;
-                        let value = |s: &GoldSpan| s.value.as_ref().and_then(json_to_decimal);
+                        let value =
+                            |s: &GoldSpan| s.value.as_ref().and_then(crate::util::json_to_decimal);
                         self.money.value_correct += usize::from(value(g) == value(p));
                         let currency = |s: &GoldSpan| s.currency.clone().filter(|c| !c.is_null());
                         self.money.currency_correct += usize::from(currency(g) == currency(p));

@@ -62,7 +62,7 @@ pub mod transformer;
 mod types;
 mod util;
 
-pub use document::{Document, Entity, EntityId, Mention};
+pub use document::{Document, Entity, EntityId, Mention, OwnedDocument};
 pub use error::{Error, ErrorKind};
 pub use kb::{KbId, KnowledgeBase};
 pub use names::NameRule;

@@ -1,12 +1,13 @@
 //! The pipeline: text in, document with tokens, sentences and entities out.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
 use crate::coref;
-use crate::document::{Document, Mention, Value};
+use crate::document::{Document, Mention, OwnedDocument, Value};
 use crate::kb::KnowledgeBase;
 use crate::link::link;
 use crate::names::{attach_heads, find_surnames, site_contexts, NameRule, NameRules};
@@ -302,7 +303,7 @@ impl Pipeline {
             };
             entities.push(Mention {
                 label: *label,
-                text: mention,
+                text: Cow::Borrowed(mention),
                 span: Span {
                     byte_start: b0,
                     byte_end: b1,
@@ -353,6 +354,41 @@ impl Pipeline {
             .par_iter()
             .map(|text| self.annotate(text.as_ref()))
             .collect()
+    }
+
+    /// Annotates a stream of texts on all cores, giving owned documents in
+    /// the order of the texts: for inputs larger than memory (lines of a
+    /// file, rows of a database). It reads ahead a batch of texts at a
+    /// time (64 per thread), so memory stays bounded by the batch.
+    ///
+    /// ```
+    /// use std::io::BufRead;
+    /// let pipeline = quidam::Pipeline::default();
+    /// let input = "Kim Dotcom est à Auckland.\nLa Sacem porte plainte.\n".as_bytes();
+    /// let lines = input.lines().map_while(Result::ok);
+    /// let labels: Vec<String> = pipeline
+    ///     .annotate_iter(lines)
+    ///     .map(|doc| doc.mentions()[0].label().to_string())
+    ///     .collect();
+    /// assert_eq!(labels, ["PER", "ORG"]);
+    /// ```
+    pub fn annotate_iter<'p, I>(&'p self, texts: I) -> impl Iterator<Item = OwnedDocument> + 'p
+    where
+        I: IntoIterator + 'p,
+        I::Item: AsRef<str> + Sync,
+    {
+        let batch = 64 * rayon::current_num_threads();
+        let mut texts = texts.into_iter();
+        std::iter::from_fn(move || {
+            let chunk: Vec<I::Item> = texts.by_ref().take(batch).collect();
+            (!chunk.is_empty()).then(|| {
+                self.annotate_batch(&chunk)
+                    .into_iter()
+                    .map(Document::into_owned)
+                    .collect::<Vec<_>>()
+            })
+        })
+        .flatten()
     }
 }
 
@@ -456,7 +492,7 @@ impl<'t> Document<'t> {
             let end = start + mention.len();
             self.mentions.push(Mention {
                 label,
-                text: &self.text[start..end],
+                text: Cow::Borrowed(&self.text[start..end]),
                 span: Span {
                     byte_start: start,
                     byte_end: end,
@@ -515,10 +551,27 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_keeps_its_order_across_batches() {
+        let pipeline = Pipeline::default();
+        let n = 64 * rayon::current_num_threads() * 2 + 7;
+        let texts = (0..n).map(|i| format!("M. Dupont{i} a payé {i} euros."));
+        let values: Vec<String> = pipeline
+            .annotate_iter(texts)
+            .map(|doc| {
+                let money = doc.mentions().iter().find_map(|m| m.money()).unwrap();
+                money.value.unwrap().to_string()
+            })
+            .collect();
+        let expected: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        assert_eq!(values, expected);
+    }
+
+    #[test]
     fn public_types_are_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Pipeline>();
         assert_send_sync::<PipelineBuilder>();
+        assert_send_sync::<OwnedDocument>();
         assert_send_sync::<Document<'static>>();
         assert_send_sync::<Mention<'static>>();
         assert_send_sync::<Error>();

@@ -57,6 +57,14 @@ fn a_bad_input_is_reported_and_the_others_annotated() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
+    // Every line is a document in the format of docs/json.md, which the
+    // strict reader of `OwnedDocument` checks (keys, types, offsets,
+    // clusters), and it is the pipeline's own output.
+    let pipeline = quidam::Pipeline::default();
+    for line in stdout.lines() {
+        let doc: quidam::OwnedDocument = serde_json::from_str(line).unwrap();
+        assert_eq!(doc, pipeline.annotate(doc.text()).into_owned());
+    }
     let texts: Vec<&str> = documents
         .iter()
         .map(|d| d["text"].as_str().unwrap())

@@ -146,3 +146,15 @@ fn entities_agree_with_their_mentions_on_real_news() {
         "entities whose label most of their mentions do not have"
     );
 }
+
+/// The example of `docs/json.md` is what the pipeline gives for its text,
+/// and reads back as a document.
+#[test]
+fn the_json_docs_example_is_true() {
+    let page = include_str!("../docs/json.md");
+    let start = page.find("```json\n").expect("a JSON example") + "```json\n".len();
+    let end = start + page[start..].find("```").unwrap();
+    let example: quidam::OwnedDocument = serde_json::from_str(&page[start..end]).unwrap();
+    let doc = Pipeline::default().annotate(example.text()).into_owned();
+    assert_eq!(example, doc);
+}

@@ -36,6 +36,7 @@ const ROOT_NAMES: &[(&str, &str)] = &[
     ("KbId", "kb"),
     ("KnowledgeBase", "kb"),
     ("EntityId", "document"),
+    ("OwnedDocument", "document"),
     ("Document", "document"),
     ("Entity", "document"),
     ("Mention", "document"),

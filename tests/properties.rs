@@ -96,6 +96,12 @@ fn entities_agree_with_their_mentions(doc: &quidam::Document<'_>) {
 fn check(input: &str) {
     let pipeline = Pipeline::default();
     let doc = pipeline.annotate(input);
+    // The JSON form reads back as the same document.
+    let owned = doc.clone().into_owned();
+    let json = serde_json::to_string(&doc).unwrap();
+    assert_eq!(serde_json::to_string(&owned).unwrap(), json);
+    let back: quidam::OwnedDocument = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, owned);
     for entity in doc.mentions() {
         if let Some(id) = entity.entity() {
             assert_eq!(doc.entity(id).map(|e| e.id), Some(id));
@@ -146,6 +152,10 @@ proptest! {
             prop_assert_eq!(doc.mentions(), one.mentions());
             prop_assert_eq!(doc.entities(), one.entities());
         }
+        // The stream of owned documents gives the same, in order.
+        let streamed: Vec<_> = pipeline.annotate_iter(texts.clone()).collect();
+        let owned: Vec<_> = batch.into_iter().map(quidam::Document::into_owned).collect();
+        prop_assert_eq!(streamed, owned);
     }
 
     #[test]

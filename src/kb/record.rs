@@ -23,7 +23,7 @@ pub struct KbRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<String>,
     /// `PER`, `ORG`, `LOC` or `SITE` (`type` in the JSONL).
-    #[serde(rename = "type", with = "label_str")]
+    #[serde(rename = "type")]
     pub label: Label,
     /// A short French description (`capitale de la France`).
     #[serde(default)]
@@ -46,19 +46,5 @@ impl KbRecord {
             description: String::new(),
             popularity: 0.0,
         }
-    }
-}
-
-mod label_str {
-    use super::Label;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(label: &Label, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(label.as_str())
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Label, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
     }
 }

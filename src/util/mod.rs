@@ -51,6 +51,34 @@ pub(crate) fn for_each_line<T: serde::de::DeserializeOwned>(
     Ok(())
 }
 
+/// A decimal as a JSON number: an integer when it is one, else the nearest
+/// `f64` (exact for the up to 15 significant digits that amounts in text
+/// have), or a string when neither fits.
+pub(crate) fn decimal_to_json(d: rust_decimal::Decimal) -> serde_json::Value {
+    if d.fract().is_zero() {
+        if let Ok(i) = i64::try_from(d) {
+            return i.into();
+        }
+    }
+    f64::try_from(d)
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or_else(|| d.to_string().into(), serde_json::Value::Number)
+}
+
+/// Parses a gold `value` (a JSON number) as an exact decimal.
+pub(crate) fn json_to_decimal(v: &serde_json::Value) -> Option<rust_decimal::Decimal> {
+    let s = match v {
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        _ => return None,
+    };
+    s.parse::<rust_decimal::Decimal>()
+        .or_else(|_| rust_decimal::Decimal::from_scientific(&s))
+        .ok()
+        .map(|d| d.normalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
