@@ -66,7 +66,7 @@ pub use document::{Document, Entity, EntityId, Mention, OwnedDocument};
 pub use error::{Error, ErrorKind};
 pub use kb::{KbId, KnowledgeBase};
 pub use names::NameRule;
-pub use pipeline::{Pipeline, PipelineBuilder};
+pub use pipeline::{BatchText, Pipeline, PipelineBuilder};
 pub use recognize::{Currency, Money, Site};
 pub use text::Token;
 pub use types::{CharSpan, Label, Span, TokenSpan};

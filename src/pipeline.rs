@@ -320,9 +320,10 @@ impl Pipeline {
     }
 
     /// Annotates many texts in parallel, on all cores (rayon's global pool):
-    /// `&str`s, `String`s or anything else that is `AsRef<str>`. The result
-    /// is in the order of `texts`. With a transformer, the texts' windows are
-    /// run together in batches.
+    /// any collection of `&str`s or `String`s, borrowed or not (see
+    /// [`BatchText`]). The documents borrow the texts themselves, not the
+    /// collection, and come in its order. With a transformer, the texts'
+    /// windows are run together in batches.
     ///
     /// ```
     /// let pipeline = quidam::Pipeline::default();
@@ -331,16 +332,23 @@ impl Pipeline {
     /// assert_eq!(docs.len(), 2);
     /// assert_eq!(docs[0].mentions()[0].text(), "Kim Dotcom");
     /// assert!(docs[1].mentions().is_empty());
+    ///
+    /// let (a, b) = (texts[0].as_str(), texts[1].as_str());
+    /// let docs = pipeline.annotate_batch(&[a, b]); // a temporary array is fine
+    /// assert_eq!(docs[0].text(), a);
     /// ```
-    pub fn annotate_batch<'t, S: AsRef<str> + Sync>(&self, texts: &'t [S]) -> Vec<Document<'t>> {
+    pub fn annotate_batch<'t, I>(&self, texts: I) -> Vec<Document<'t>>
+    where
+        I: IntoIterator,
+        I::Item: BatchText<'t>,
+    {
+        let texts: Vec<&'t str> = texts.into_iter().map(|t| t.text()).collect();
         #[cfg(feature = "transformer")]
         if let Some(transformer) = &self.transformer {
-            let texts: Vec<&'t str> = texts.iter().map(AsRef::as_ref).collect();
-            let texts = &texts[..];
             let lexicon = Lexicon::embedded();
             let tokens: Vec<Vec<Token<'t>>> = texts.par_iter().map(|t| tokenize(t)).collect();
             let slices: Vec<&[Token<'t>]> = tokens.iter().map(Vec::as_slice).collect();
-            let names = transformer.names_batch(texts, &slices);
+            let names = transformer.names_batch(&texts, &slices);
             return texts
                 .par_iter()
                 .zip(tokens)
@@ -350,10 +358,7 @@ impl Pipeline {
                 })
                 .collect();
         }
-        texts
-            .par_iter()
-            .map(|text| self.annotate(text.as_ref()))
-            .collect()
+        texts.par_iter().map(|text| self.annotate(text)).collect()
     }
 
     /// Annotates a stream of texts on all cores, giving owned documents in
@@ -375,20 +380,59 @@ impl Pipeline {
     pub fn annotate_iter<'p, I>(&'p self, texts: I) -> impl Iterator<Item = OwnedDocument> + 'p
     where
         I: IntoIterator + 'p,
-        I::Item: AsRef<str> + Sync,
+        I::Item: AsRef<str>,
     {
         let batch = 64 * rayon::current_num_threads();
         let mut texts = texts.into_iter();
         std::iter::from_fn(move || {
             let chunk: Vec<I::Item> = texts.by_ref().take(batch).collect();
             (!chunk.is_empty()).then(|| {
-                self.annotate_batch(&chunk)
+                self.annotate_batch(chunk.iter().map(AsRef::as_ref))
                     .into_iter()
                     .map(Document::into_owned)
                     .collect::<Vec<_>>()
             })
         })
         .flatten()
+    }
+}
+
+/// A text that [`Pipeline::annotate_batch`] can borrow for `'t`: `&str`,
+/// `&String`, `&Box<str>`, `&Cow<str>`, and references to `&str`, so that
+/// `&["…", "…"]`, `&Vec<&str>`, `&Vec<String>` and iterators of any of
+/// them are batches.
+pub trait BatchText<'t> {
+    /// The text.
+    fn text(self) -> &'t str;
+}
+
+impl<'t> BatchText<'t> for &'t str {
+    fn text(self) -> &'t str {
+        self
+    }
+}
+
+impl<'t> BatchText<'t> for &&'t str {
+    fn text(self) -> &'t str {
+        self
+    }
+}
+
+impl<'t> BatchText<'t> for &'t String {
+    fn text(self) -> &'t str {
+        self
+    }
+}
+
+impl<'t> BatchText<'t> for &'t Box<str> {
+    fn text(self) -> &'t str {
+        self
+    }
+}
+
+impl<'t> BatchText<'t> for &'t Cow<'_, str> {
+    fn text(self) -> &'t str {
+        self
     }
 }
 

@@ -37,6 +37,7 @@ const ROOT_NAMES: &[(&str, &str)] = &[
     ("KnowledgeBase", "kb"),
     ("EntityId", "document"),
     ("OwnedDocument", "document"),
+    ("BatchText", "pipeline"),
     ("Document", "document"),
     ("Entity", "document"),
     ("Mention", "document"),
