@@ -2,10 +2,11 @@
 //!
 //! ```no_run
 //! use quidam::tag::{train::Trainer, Lexicon};
+//! use quidam::{CharSpan, Label};
 //! # fn main() -> Result<(), quidam::Error> {
 //! let mut trainer = Trainer::new(Lexicon::embedded(), 20);
 //! let text = "Kim Dotcom a fondé Megaupload.";
-//! trainer.add_document(text, &[(0..10, quidam::Label::Per), (19..29, quidam::Label::Site)]);
+//! trainer.add_document(text, &[CharSpan::new(0..10, Label::Per), CharSpan::new(19..29, Label::Site)]);
 //! let mut rng = fastrand::Rng::with_seed(7);
 //! for _ in 0..5 {
 //!     trainer.epoch(&mut rng);
