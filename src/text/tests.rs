@@ -334,7 +334,7 @@ fn domains() {
 mod fast_path {
     use proptest::prelude::*;
 
-    use super::super::{segment, segment_simple, segment_uax29, Piece};
+    use super::super::segment::{segment, segment_simple, segment_uax29, Piece};
 
     fn pieces(
         f: impl Fn(&mut Vec<Piece>) -> bool,
