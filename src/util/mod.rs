@@ -12,10 +12,10 @@ use crate::{Error, ErrorKind};
 /// not a regular file: a directory, or a FIFO or device that could block or
 /// never end. `what` names the file in errors (`"knowledge base"`).
 pub(crate) fn open_regular_file(path: &Path, what: &str) -> Result<File, Error> {
-    let context = |m: String, e: std::io::Error| {
-        Error::with_source(ErrorKind::Io, format!("{what} {}: {m}", path.display()), e)
+    let context = |e: std::io::Error| {
+        Error::with_source(ErrorKind::Io, format!("{what} {}", path.display()), e)
     };
-    let metadata = std::fs::metadata(path).map_err(|e| context(e.to_string(), e))?;
+    let metadata = std::fs::metadata(path).map_err(context)?;
     if !metadata.is_file() {
         let kind = if metadata.is_dir() {
             "a directory"
@@ -27,7 +27,7 @@ pub(crate) fn open_regular_file(path: &Path, what: &str) -> Result<File, Error> 
             format!("{what} {}: {kind}, not a {what} file", path.display()),
         ));
     }
-    File::open(path).map_err(|e| context(e.to_string(), e))
+    File::open(path).map_err(context)
 }
 
 /// Calls `each` with every value of a JSONL stream and its line number
@@ -90,7 +90,10 @@ mod tests {
         assert!(err.to_string().contains("a directory"), "{err}");
         let err = open_regular_file(&dir.join("quidam-no-such-file"), "tagger model").unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Io);
-        assert!(err.to_string().contains("quidam-no-such-file"), "{err}");
+        let message = err.to_string();
+        assert!(message.contains("quidam-no-such-file"), "{message}");
+        // The cause is said once.
+        assert_eq!(message.matches("os error").count(), 1, "{message}");
         #[cfg(unix)]
         {
             let err = open_regular_file(Path::new("/dev/zero"), "tagger model").unwrap_err();
