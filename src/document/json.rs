@@ -153,7 +153,9 @@ impl<'de> Deserialize<'de> for OwnedDocument {
                 .ok_or_else(|| D::Error::custom(format!("entity id {id:?} is not e<number>")))
         };
         let mut mentions = Vec::with_capacity(json.spans.len());
-        let mut last_end = 0;
+        // The byte and char offsets where the previous span ends: char
+        // offsets are counted from there, once over the whole text.
+        let (mut last_end, mut last_char) = (0, 0);
         for (k, m) in json.spans.into_iter().enumerate() {
             let bad = |what: &str| D::Error::custom(format!("span {k}: {what}"));
             let slice = text
@@ -163,14 +165,15 @@ impl<'de> Deserialize<'de> for OwnedDocument {
             if slice != m.text {
                 return Err(bad("its text is not the text at its byte offsets"));
             }
-            let char_start = text[..m.byte_start].chars().count();
-            if (m.start, m.end) != (char_start, char_start + slice.chars().count()) {
-                return Err(bad("char offsets disagree with byte offsets"));
-            }
             if m.byte_start < last_end {
                 return Err(bad("overlaps or comes before the previous span"));
             }
-            last_end = m.byte_end;
+            let char_start = last_char + text[last_end..m.byte_start].chars().count();
+            let char_end = char_start + slice.chars().count();
+            if (m.start, m.end) != (char_start, char_end) {
+                return Err(bad("char offsets disagree with byte offsets"));
+            }
+            (last_end, last_char) = (m.byte_end, char_end);
             let value = match m.label {
                 Label::Money => {
                     let value = match &m.value {
