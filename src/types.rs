@@ -69,19 +69,8 @@ impl FromStr for Label {
     }
 }
 
-/// As a gold-file label: `"PER"`.
-impl serde::Serialize for Label {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Label {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Label, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+// As a gold-file label: `"PER"`.
+crate::util::serde_as_string!(Label);
 
 /// A stretch of the input text, as byte offsets (for slicing the `&str`) and
 /// as char offsets (Unicode scalar values, the unit of the gold files).

@@ -4,8 +4,6 @@ use std::fmt;
 
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Error, ErrorKind};
 
 /// The id of a knowledge-base entity: a Wikidata item (`Q90`) or, for places
@@ -81,15 +79,5 @@ impl FromStr for KbId {
     }
 }
 
-impl Serialize for KbId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for KbId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KbId, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+// As it prints: `"Q90"`, `"geonames:2988507"`.
+crate::util::serde_as_string!(KbId);

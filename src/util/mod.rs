@@ -2,6 +2,26 @@
 
 pub(crate) mod wire;
 
+/// Serialises a type as the string its `Display` writes, and deserialises
+/// it by `FromStr` (`"PER"`, `"EUR"`, `"Q90"`).
+macro_rules! serde_as_string {
+    ($t:ty) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use serde_as_string;
+
 use std::fs::File;
 use std::io::BufRead;
 use std::path::Path;
