@@ -227,7 +227,7 @@ impl KnowledgeBase {
     }
 
     fn parse(bytes: Bytes, trusted: bool) -> Result<KnowledgeBase, Error> {
-        let bad = |m: &str| Error::new(ErrorKind::Model, format!("knowledge base: {m}"));
+        let bad = |m: &str| FORMAT.error(m);
         let b = bytes.as_ref();
         FORMAT.body_of(b)?;
         let mut fields = FORMAT.fields(&b[wire::HEADER..]);
