@@ -1,73 +1,241 @@
 //! The Rust side of the `quidam` Python package (`quidam._quidam`): a
-//! pipeline, and documents with their mentions and entities as Python
-//! objects. The pure-Python `quidam` package wraps it.
+//! pipeline, documents with their mentions and entities as Python objects,
+//! and Arrow arrays of mentions. The pure-Python `quidam` package wraps it.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use pyo3::create_exception;
-use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
+use rayon::prelude::*;
 
-create_exception!(
-    _quidam,
-    QuidamError,
-    PyException,
-    "An error from quidam: a file that cannot be read, a bad model or knowledge base, a bad setting."
-);
-
-fn error(e: quidam::Error) -> PyErr {
-    QuidamError::new_err(e.to_string())
-}
+mod arrow;
+mod errors;
 
 /// An immutable pipeline, shareable across threads.
 #[pyclass(frozen, module = "quidam._quidam")]
 struct Pipeline {
     inner: Arc<quidam::Pipeline>,
+    /// Thread pools by size, made the first time a call asks for that size.
+    pools: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>,
+}
+
+impl Pipeline {
+    /// Runs `work` on `n_threads` threads (`None`: all cores, rayon's global
+    /// pool; 1: the calling thread), the GIL released.
+    fn run<T: Send>(
+        &self,
+        py: Python<'_>,
+        n_threads: Option<usize>,
+        work: impl FnOnce(&quidam::Pipeline) -> T + Send,
+    ) -> PyResult<T> {
+        let pipeline = &*self.inner;
+        let pool = match n_threads {
+            None | Some(1) => None,
+            Some(0) => return Err(errors::setting("n_threads must be at least 1")),
+            Some(n) => Some(self.pool(n)?),
+        };
+        Ok(py.allow_threads(|| match pool {
+            Some(pool) => pool.install(|| work(pipeline)),
+            None => work(pipeline),
+        }))
+    }
+
+    fn pool(&self, n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+        let mut pools = self
+            .pools
+            .lock()
+            .map_err(|_| errors::other("the thread pools' lock is poisoned"))?;
+        if let Some((_, pool)) = pools.iter().find(|(size, _)| *size == n) {
+            return Ok(Arc::clone(pool));
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(|i| format!("quidam-{i}"))
+            .build()
+            .map_err(|e| errors::other(format!("starting {n} threads: {e}")))?;
+        let pool = Arc::new(pool);
+        pools.push((n, Arc::clone(&pool)));
+        Ok(pool)
+    }
+}
+
+/// Annotates `texts`: on the calling thread when `sequential`, else in
+/// parallel on the current rayon pool.
+fn annotate_all<T: Sync, R: Send>(
+    texts: &[T],
+    sequential: bool,
+    each: impl Fn(&T) -> R + Sync + Send,
+) -> Vec<R> {
+    if sequential {
+        texts.iter().map(each).collect()
+    } else {
+        texts.par_iter().map(each).collect()
+    }
 }
 
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (linking = true, fuzzy_linking = true, knowledge_base = None, nil_threshold = None))]
+    #[pyo3(signature = (linking = true, fuzzy_linking = true, knowledge_base = None, nil_threshold = None, backend = "embedded", transformer_model = None))]
     fn new(
         linking: bool,
         fuzzy_linking: bool,
         knowledge_base: Option<std::path::PathBuf>,
         nil_threshold: Option<f32>,
+        backend: &str,
+        transformer_model: Option<std::path::PathBuf>,
     ) -> PyResult<Pipeline> {
         let mut builder = quidam::Pipeline::builder()
             .linking(linking)
             .fuzzy_linking(fuzzy_linking);
         if let Some(path) = knowledge_base {
-            builder = builder.knowledge_base(quidam::KnowledgeBase::open(path).map_err(error)?);
+            builder = builder
+                .knowledge_base(quidam::KnowledgeBase::open(path).map_err(errors::from_quidam)?);
         }
         if let Some(threshold) = nil_threshold {
             builder = builder.nil_threshold(threshold);
         }
+        builder = match backend {
+            "embedded" if transformer_model.is_some() => {
+                return Err(errors::setting(
+                    "transformer_model is for backend=\"transformer\"",
+                ))
+            }
+            "embedded" => builder,
+            "transformer" => with_transformer(builder, transformer_model)?,
+            other => {
+                return Err(errors::setting(format!(
+                    "backend={other:?}: \"embedded\" or \"transformer\""
+                )))
+            }
+        };
         Ok(Pipeline {
-            inner: Arc::new(builder.build().map_err(error)?),
+            inner: Arc::new(builder.build().map_err(errors::from_quidam)?),
+            pools: Mutex::new(Vec::new()),
         })
     }
 
     /// Annotates one text; the GIL is released while Rust works.
     fn annotate(&self, py: Python<'_>, text: String) -> PyResult<Document> {
-        let pipeline = Arc::clone(&self.inner);
-        let doc = py.allow_threads(move || pipeline.annotate(&text).into_owned());
+        let doc = self.run(py, Some(1), |p| p.annotate(&text).into_owned())?;
         Document::new(py, doc)
     }
 
-    /// Annotates a list of texts on all cores, the GIL released.
-    fn annotate_batch(&self, py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<Document>> {
-        let pipeline = Arc::clone(&self.inner);
-        let docs = py.allow_threads(move || {
-            pipeline
-                .annotate_batch(&texts)
-                .into_iter()
-                .map(quidam::Document::into_owned)
-                .collect::<Vec<_>>()
-        });
+    /// Annotates a list of texts on `n_threads` threads (all cores when
+    /// None), the GIL released; the documents come in the texts' order.
+    #[pyo3(signature = (texts, n_threads = None))]
+    fn annotate_batch(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        n_threads: Option<usize>,
+    ) -> PyResult<Vec<Document>> {
+        let sequential = n_threads == Some(1);
+        let docs = self.run(py, n_threads, |p| {
+            annotate_all(&texts, sequential, |t| p.annotate(t).into_owned())
+        })?;
         docs.into_iter().map(|d| Document::new(py, d)).collect()
+    }
+
+    /// Annotates an Arrow array of strings into an Arrow array with one
+    /// `list<struct<...>>` of mentions a text (null for a null text), on
+    /// `n_threads` threads (all cores when None), the GIL released.
+    #[pyo3(signature = (texts, n_threads = None))]
+    fn annotate_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<usize>,
+    ) -> PyResult<arrow::ArrowArray> {
+        let texts = arrow::Texts::import(texts)?;
+        let sequential = n_threads == Some(1);
+        let array = self.run(py, n_threads, |p| {
+            let rows: Vec<usize> = (0..texts.len()).collect();
+            let rows = annotate_all(&rows, sequential, |&i| {
+                texts.get(i).map(|text| {
+                    let doc = p.annotate(text);
+                    doc.mentions()
+                        .iter()
+                        .map(|m| MentionFields::new(m, doc.entity_of(m)))
+                        .collect::<Vec<_>>()
+                })
+            });
+            arrow::mentions_array(&rows)
+        })??;
+        arrow::ArrowArray::new(&array)
+    }
+
+    /// An empty array of `annotate_arrow`'s type.
+    #[staticmethod]
+    fn empty_arrow() -> PyResult<arrow::ArrowArray> {
+        arrow::ArrowArray::new(&arrow::mentions_array(&[])?)
+    }
+}
+
+#[cfg(feature = "transformer")]
+fn with_transformer(
+    builder: quidam::PipelineBuilder,
+    model: Option<std::path::PathBuf>,
+) -> PyResult<quidam::PipelineBuilder> {
+    use quidam::transformer::{TransformerConfig, TransformerTagger};
+    let config = match model {
+        Some(dir) => TransformerConfig::new(dir),
+        None => TransformerConfig::default_model(),
+    };
+    let tagger = TransformerTagger::load(config).map_err(errors::from_quidam)?;
+    Ok(builder.transformer(tagger))
+}
+
+#[cfg(not(feature = "transformer"))]
+fn with_transformer(
+    _: quidam::PipelineBuilder,
+    _: Option<std::path::PathBuf>,
+) -> PyResult<quidam::PipelineBuilder> {
+    Err(errors::setting(
+        "backend=\"transformer\" needs a build with the `transformer` feature: \
+         pip install ./python --config-settings=build-args=\"--features transformer\" \
+         (with libtorch, as quidam's README says)",
+    ))
+}
+
+/// What the Python API tells of a mention, computed off the GIL.
+pub(crate) struct MentionFields {
+    label: &'static str,
+    start: usize,
+    end: usize,
+    text: String,
+    score: Option<f32>,
+    entity: Option<usize>,
+    kb_id: Option<String>,
+    kb_score: Option<f32>,
+    value: Option<rust_decimal::Decimal>,
+    currency: Option<String>,
+    approximate: bool,
+    minor_unit: bool,
+    domain: Option<String>,
+}
+
+impl MentionFields {
+    fn new(m: &quidam::Mention<'_>, entity: Option<&quidam::Entity>) -> MentionFields {
+        let money = m.money();
+        let span = m.span();
+        MentionFields {
+            label: m.label().as_str(),
+            start: span.char_start,
+            end: span.char_end,
+            text: m.text().to_owned(),
+            score: m.score(),
+            entity: m.entity().map(|id| id.index()),
+            kb_id: entity.and_then(|e| e.kb_id).map(|id| id.to_string()),
+            kb_score: entity
+                .filter(|e| e.kb_id.is_some())
+                .and_then(|e| e.kb_score),
+            value: money.and_then(|m| m.value),
+            currency: money.and_then(|m| m.currency).map(|c| c.to_string()),
+            approximate: money.is_some_and(|m| m.approximate),
+            minor_unit: money.is_some_and(|m| m.minor_unit),
+            domain: m.site().and_then(|s| s.domain.clone()),
+        }
     }
 }
 
@@ -75,7 +243,7 @@ impl Pipeline {
 #[pyclass(frozen, get_all, module = "quidam._quidam")]
 struct Mention {
     /// `PER`, `ORG`, `LOC`, `MISC`, `MONEY` or `SITE`.
-    label: String,
+    label: &'static str,
     /// Char offsets (Python string indices), end exclusive.
     start: usize,
     end: usize,
@@ -93,8 +261,20 @@ struct Mention {
     currency: Option<String>,
     /// MONEY: whether an approximator (`environ`) comes before it.
     approximate: bool,
+    /// MONEY: whether `value` counts the currency's hundredths (`45 cents`).
+    minor_unit: bool,
     /// SITE: the registrable domain, or None.
     domain: Option<String>,
+}
+
+#[pymethods]
+impl Mention {
+    fn __repr__(&self) -> String {
+        format!(
+            "<Mention {} {:?} [{}:{}]>",
+            self.label, self.text, self.start, self.end
+        )
+    }
 }
 
 /// An entity: the mentions of a document that name one thing.
@@ -102,12 +282,19 @@ struct Mention {
 struct Entity {
     /// Its index in `Document.entities`.
     id: usize,
-    label: String,
+    label: &'static str,
     name: String,
     /// Its mentions, as indices into `Document.mentions`.
     mentions: Vec<usize>,
     kb_id: Option<String>,
     kb_score: Option<f32>,
+}
+
+#[pymethods]
+impl Entity {
+    fn __repr__(&self) -> String {
+        format!("<Entity {} {} {:?}>", self.id, self.label, self.name)
+    }
 }
 
 /// An annotated text.
@@ -123,30 +310,27 @@ impl Document {
         let decimal = py.import("decimal")?.getattr("Decimal")?;
         let mut mentions = Vec::with_capacity(doc.mentions().len());
         for m in doc.mentions() {
-            let entity = doc.entity_of(m);
-            let money = m.money();
-            let value = match money.and_then(|m| m.value) {
+            let f = MentionFields::new(m, doc.entity_of(m));
+            let value = match f.value {
                 Some(v) => Some(decimal.call1((v.to_string(),))?.unbind()),
                 None => None,
             };
-            let span = m.span();
             mentions.push(Py::new(
                 py,
                 Mention {
-                    label: m.label().to_string(),
-                    start: span.char_start,
-                    end: span.char_end,
-                    text: m.text().to_owned(),
-                    score: m.score(),
-                    entity: m.entity().map(|id| id.index()),
-                    kb_id: entity.and_then(|e| e.kb_id).map(|id| id.to_string()),
-                    kb_score: entity
-                        .filter(|e| e.kb_id.is_some())
-                        .and_then(|e| e.kb_score),
+                    label: f.label,
+                    start: f.start,
+                    end: f.end,
+                    text: f.text,
+                    score: f.score,
+                    entity: f.entity,
+                    kb_id: f.kb_id,
+                    kb_score: f.kb_score,
                     value,
-                    currency: money.and_then(|m| m.currency).map(|c| c.to_string()),
-                    approximate: money.is_some_and(|m| m.approximate),
-                    domain: m.site().and_then(|s| s.domain.clone()),
+                    currency: f.currency,
+                    approximate: f.approximate,
+                    minor_unit: f.minor_unit,
+                    domain: f.domain,
                 },
             )?);
         }
@@ -156,7 +340,7 @@ impl Document {
                 py,
                 Entity {
                     id: e.id.index(),
-                    label: e.label.to_string(),
+                    label: e.label.as_str(),
                     name: e.name.clone(),
                     mentions: e.mentions.clone(),
                     kb_id: e.kb_id.map(|id| id.to_string()),
@@ -193,7 +377,7 @@ impl Document {
 
     /// The document as JSON text, in the format of `docs/json.md`.
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.doc).map_err(|e| QuidamError::new_err(e.to_string()))
+        serde_json::to_string(&self.doc).map_err(|e| errors::other(e.to_string()))
     }
 
     fn __len__(&self) -> usize {
@@ -216,6 +400,7 @@ fn _quidam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Document>()?;
     m.add_class::<Mention>()?;
     m.add_class::<Entity>()?;
-    m.add("QuidamError", m.py().get_type::<QuidamError>())?;
+    m.add_class::<arrow::ArrowArray>()?;
+    errors::register(m)?;
     Ok(())
 }
