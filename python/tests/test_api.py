@@ -33,6 +33,9 @@ def test_amounts_are_decimals_with_currencies():
         (decimal.Decimal("150000"), "EUR", False),
         (decimal.Decimal("2500000"), "USD", True),
     ]
+    # A minor unit keeps its value as written; `cents` alone names no currency.
+    cents = PIPELINE.annotate("Le titre coûte 45 cents.").mentions[0]
+    assert (cents.value, cents.currency, cents.minor_unit) == (decimal.Decimal("45"), None, True)
     assert all(isinstance(m.value, decimal.Decimal) for m in money)
 
 
@@ -61,8 +64,19 @@ def test_pipe_keeps_the_order_of_its_input():
     texts = [f"M. Dupont{i} a payé {i} euros." for i in range(300)]
     values = [next(m.value for m in d.mentions if m.label == "MONEY") for d in PIPELINE.pipe(iter(texts), batch_size=64)]
     assert values == [decimal.Decimal(i) for i in range(300)]
-    with pytest.raises(ValueError):
+    with pytest.raises(quidam.SettingError):
         list(PIPELINE.pipe(["a"], batch_size=0))
+
+
+def test_pipe_gives_the_same_documents_on_one_and_two_threads():
+    texts = [f"Jean Dupont{i} a vendu {i},5 millions d'euros à la Sacem, à Lyon." for i in range(200)]
+    one = [quidam.to_dict(d) for d in PIPELINE.pipe(texts, batch_size=50, n_threads=1)]
+    two = [quidam.to_dict(d) for d in PIPELINE.pipe(texts, batch_size=50, n_threads=2)]
+    every = [quidam.to_dict(d) for d in PIPELINE.pipe(texts)]
+    assert one == two == every
+    assert one == [quidam.to_dict(PIPELINE.annotate(t)) for t in texts]
+    with pytest.raises(quidam.SettingError, match="n_threads"):
+        list(PIPELINE.pipe(texts, n_threads=0))
 
 
 def test_one_pipeline_serves_many_threads():
@@ -82,14 +96,20 @@ def test_one_pipeline_serves_many_threads():
 
 
 def test_bad_settings_and_files_are_quidam_errors(tmp_path):
-    with pytest.raises(quidam.QuidamError, match="No such file"):
-        quidam.Pipeline(knowledge_base=str(tmp_path / "missing.bin"))
-    bad = tmp_path / "bad.bin"
-    bad.write_bytes(b"not a knowledge base")
-    with pytest.raises(quidam.QuidamError, match="bad magic"):
-        quidam.Pipeline(knowledge_base=str(bad))
-    with pytest.raises(quidam.QuidamError, match="NIL threshold"):
-        quidam.Pipeline(nil_threshold=float("nan"))
+    cases = [
+        (dict(knowledge_base=str(tmp_path / "missing.bin")), quidam.FileError, OSError, "No such file"),
+        (dict(knowledge_base=str(tmp_path)), quidam.FileError, OSError, "knowledge base"),
+        (dict(knowledge_base=str(tmp_path / "bad.bin")), quidam.ModelError, ValueError, "bad magic"),
+        (dict(nil_threshold=float("nan")), quidam.SettingError, ValueError, "NIL threshold"),
+        (dict(backend="bert"), quidam.SettingError, ValueError, "embedded"),
+        (dict(transformer_model="x"), quidam.SettingError, ValueError, "transformer"),
+    ]
+    (tmp_path / "bad.bin").write_bytes(b"not a knowledge base")
+    for settings, error, builtin, message in cases:
+        with pytest.raises(error, match=message) as raised:
+            quidam.Pipeline(**settings)
+        assert isinstance(raised.value, quidam.QuidamError), settings
+        assert isinstance(raised.value, builtin), settings
     with pytest.raises(TypeError):
         PIPELINE.annotate(None)
 

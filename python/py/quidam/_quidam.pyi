@@ -2,9 +2,12 @@
 
 from decimal import Decimal
 from os import PathLike
-from typing import List, Optional, Union
+from typing import Any, List, Optional, Tuple, Union
 
 class QuidamError(Exception): ...
+class FileError(QuidamError, OSError): ...
+class ModelError(QuidamError, ValueError): ...
+class SettingError(QuidamError, ValueError): ...
 
 class Mention:
     label: str
@@ -18,6 +21,7 @@ class Mention:
     value: Optional[Decimal]
     currency: Optional[str]
     approximate: bool
+    minor_unit: bool
     domain: Optional[str]
 
 class Entity:
@@ -38,6 +42,9 @@ class Document:
     def to_json(self) -> str: ...
     def __len__(self) -> int: ...
 
+class ArrowArray:
+    def __arrow_c_array__(self, requested_schema: Optional[Any] = None) -> Tuple[Any, Any]: ...
+
 class Pipeline:
     def __init__(
         self,
@@ -45,6 +52,11 @@ class Pipeline:
         fuzzy_linking: bool = True,
         knowledge_base: Optional[Union[str, PathLike[str]]] = None,
         nil_threshold: Optional[float] = None,
+        backend: str = "embedded",
+        transformer_model: Optional[Union[str, PathLike[str]]] = None,
     ) -> None: ...
     def annotate(self, text: str) -> Document: ...
-    def annotate_batch(self, texts: List[str]) -> List[Document]: ...
+    def annotate_batch(self, texts: List[str], n_threads: Optional[int] = None) -> List[Document]: ...
+    def annotate_arrow(self, texts: Any, n_threads: Optional[int] = None) -> ArrowArray: ...
+    @staticmethod
+    def empty_arrow() -> ArrowArray: ...
