@@ -31,6 +31,7 @@ def spark():
         SparkSession.builder.master("local[2]")
         .appName("quidam-tests")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "128")
         .getOrCreate()
     )

@@ -31,6 +31,7 @@ __all__ = [
     "ModelError",
     "SettingError",
     "to_dict",
+    "mention_list_type",
     "displacy",
 ]
 
