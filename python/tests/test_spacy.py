@@ -1,6 +1,8 @@
 """The spaCy component, found through the package's entry point."""
 
 import decimal
+import subprocess
+import sys
 
 import spacy
 from spacy import displacy
@@ -57,3 +59,16 @@ def test_displacy_renders_quidams_entities():
     ]
     html = displacy.render(data, style="ent", manual=True)
     assert "Kim Dotcom" in html and "Genève" in html and "Une dépêche" in html
+
+
+def test_the_entry_point_finds_the_component_without_importing_it():
+    # A fresh interpreter in which nothing imported quidam.
+    code = (
+        "import sys, spacy\n"
+        "assert 'quidam' not in sys.modules\n"
+        "nlp = spacy.blank('fr')\n"
+        "nlp.add_pipe('quidam')\n"
+        "print([(e.text, e.label_) for e in nlp('Kim Dotcom à Paris.').ents])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[('Kim Dotcom', 'PER'), ('Paris', 'LOC')]"
