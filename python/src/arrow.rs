@@ -20,7 +20,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
 
 use crate::errors;
-use crate::MentionFields;
+use crate::Mention;
 
 /// The scale of the `value` column: amounts are `decimal128(38, 10)`.
 pub(crate) const VALUE_SCALE: i8 = 10;
@@ -117,7 +117,7 @@ fn capsule<'py>(obj: &Bound<'py, PyAny>, name: &CStr) -> PyResult<Bound<'py, PyC
 }
 
 /// The output array: one list of mentions a text, null for a null text.
-pub(crate) fn mentions_array(rows: &[Option<Vec<MentionFields>>]) -> PyResult<ListArray> {
+pub(crate) fn mentions_array(rows: &[Option<Vec<Mention>>]) -> PyResult<ListArray> {
     let n: usize = rows.iter().flatten().map(Vec::len).sum();
     let mut label = StringBuilder::with_capacity(n, 4 * n);
     let mut start = Int64Builder::with_capacity(n);

@@ -156,7 +156,7 @@ impl Pipeline {
                     let doc = p.annotate(text);
                     doc.mentions()
                         .iter()
-                        .map(|m| MentionFields::new(m, doc.entity_of(m)))
+                        .map(|m| Mention::new(m, doc.entity_of(m)))
                         .collect::<Vec<_>>()
                 })
             });
@@ -198,47 +198,6 @@ fn with_transformer(
     ))
 }
 
-/// What the Python API tells of a mention, computed off the GIL.
-pub(crate) struct MentionFields {
-    label: &'static str,
-    start: usize,
-    end: usize,
-    text: String,
-    score: Option<f32>,
-    entity: Option<usize>,
-    kb_id: Option<String>,
-    kb_score: Option<f32>,
-    value: Option<rust_decimal::Decimal>,
-    currency: Option<String>,
-    approximate: bool,
-    minor_unit: bool,
-    domain: Option<String>,
-}
-
-impl MentionFields {
-    fn new(m: &quidam::Mention<'_>, entity: Option<&quidam::Entity>) -> MentionFields {
-        let money = m.money();
-        let span = m.span();
-        MentionFields {
-            label: m.label().as_str(),
-            start: span.char_start,
-            end: span.char_end,
-            text: m.text().to_owned(),
-            score: m.score(),
-            entity: m.entity().map(|id| id.index()),
-            kb_id: entity.and_then(|e| e.kb_id).map(|id| id.to_string()),
-            kb_score: entity
-                .filter(|e| e.kb_id.is_some())
-                .and_then(|e| e.kb_score),
-            value: money.and_then(|m| m.value),
-            currency: money.and_then(|m| m.currency).map(|c| c.to_string()),
-            approximate: money.is_some_and(|m| m.approximate),
-            minor_unit: money.is_some_and(|m| m.minor_unit),
-            domain: m.site().and_then(|s| s.domain.clone()),
-        }
-    }
-}
-
 /// A mention: a name, amount or site found in the text.
 #[pyclass(frozen, get_all, module = "quidam._quidam")]
 struct Mention {
@@ -256,7 +215,7 @@ struct Mention {
     kb_id: Option<String>,
     kb_score: Option<f32>,
     /// MONEY: the amount as a `decimal.Decimal`, or None.
-    value: Option<PyObject>,
+    value: Option<rust_decimal::Decimal>,
     /// MONEY: the ISO 4217 code, or None.
     currency: Option<String>,
     /// MONEY: whether an approximator (`environ`) comes before it.
@@ -265,6 +224,32 @@ struct Mention {
     minor_unit: bool,
     /// SITE: the registrable domain, or None.
     domain: Option<String>,
+}
+
+impl Mention {
+    /// The Python view of a mention of a document whose entity is `entity`;
+    /// made off the GIL (`annotate_arrow` reads it without Python).
+    fn new(m: &quidam::Mention<'_>, entity: Option<&quidam::Entity>) -> Mention {
+        let money = m.money();
+        let span = m.span();
+        Mention {
+            label: m.label().as_str(),
+            start: span.char_start,
+            end: span.char_end,
+            text: m.text().to_owned(),
+            score: m.score(),
+            entity: m.entity().map(|id| id.index()),
+            kb_id: entity.and_then(|e| e.kb_id).map(|id| id.to_string()),
+            kb_score: entity
+                .filter(|e| e.kb_id.is_some())
+                .and_then(|e| e.kb_score),
+            value: money.and_then(|m| m.value),
+            currency: money.and_then(|m| m.currency).map(|c| c.to_string()),
+            approximate: money.is_some_and(|m| m.approximate),
+            minor_unit: money.is_some_and(|m| m.minor_unit),
+            domain: m.site().and_then(|s| s.domain.clone()),
+        }
+    }
 }
 
 #[pymethods]
@@ -307,32 +292,9 @@ struct Document {
 
 impl Document {
     fn new(py: Python<'_>, doc: quidam::OwnedDocument) -> PyResult<Document> {
-        let decimal = py.import("decimal")?.getattr("Decimal")?;
         let mut mentions = Vec::with_capacity(doc.mentions().len());
         for m in doc.mentions() {
-            let f = MentionFields::new(m, doc.entity_of(m));
-            let value = match f.value {
-                Some(v) => Some(decimal.call1((v.to_string(),))?.unbind()),
-                None => None,
-            };
-            mentions.push(Py::new(
-                py,
-                Mention {
-                    label: f.label,
-                    start: f.start,
-                    end: f.end,
-                    text: f.text,
-                    score: f.score,
-                    entity: f.entity,
-                    kb_id: f.kb_id,
-                    kb_score: f.kb_score,
-                    value,
-                    currency: f.currency,
-                    approximate: f.approximate,
-                    minor_unit: f.minor_unit,
-                    domain: f.domain,
-                },
-            )?);
+            mentions.push(Py::new(py, Mention::new(m, doc.entity_of(m)))?);
         }
         let mut entities = Vec::with_capacity(doc.entities().len());
         for e in doc.entities() {
