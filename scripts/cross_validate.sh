@@ -16,7 +16,8 @@
 # with the examples built: cargo build --release --features train --examples
 # SILVER=FILE trains on other silver articles instead, SILVER= on none;
 # BIN=DIR runs the train and evaluate binaries in DIR (copies, so that the
-# examples can be rebuilt while it runs).
+# examples can be rebuilt while it runs). SEED=N shuffles with another seed
+# (default 1); BITS=N sizes the weight table (default 17, as shipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="$1" weight="$2" epochs="$3"
@@ -24,13 +25,15 @@ shift 3
 dir="target/cv/$name"
 silver="${SILVER-target/data/silver-transformer-5k.jsonl}"
 bin="${BIN:-target/release/examples}"
+bits="${BITS:-17}"
+seed="${SEED:-1}"
 mkdir -p "$dir"
 for k in 0 1 2 3 4; do
     if [ ! -f "$dir/$k.bin" ]; then
         "$bin/train" \
             --train target/data/wiki-train.jsonl --train "target/data/folds/train-$k.jsonl:$weight" \
             --train target/data/hist-train.jsonl:3 ${silver:+--train "$silver"} \
-            --epochs "$epochs" --bits 17 --seed 1 --out "$dir/$k.bin" > "$dir/$k.log"
+            --epochs "$epochs" --bits "$bits" --seed "$seed" --out "$dir/$k.bin" > "$dir/$k.log"
     fi
     "$bin/evaluate" "target/data/folds/test-$k.jsonl" --tagger "$dir/$k.bin" \
         --pred "$dir/pred-$k.jsonl" "$@" > /dev/null

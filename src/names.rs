@@ -1,10 +1,11 @@
 //! Document rules that correct a tagger's names, for any tagger: common-noun
-//! heads that belong to a name, surnames found again, and sites told from
-//! organisations by their context. Each is a [`NameRule`] that
+//! heads that belong to a name, surnames found again, sites told from
+//! organisations by their context, and known media outlets and platforms. Each is a [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
 mod heads;
+mod outlets;
 mod sites;
 mod surnames;
 
@@ -13,6 +14,7 @@ use std::str::FromStr;
 use crate::error::{Error, ErrorKind};
 
 pub(crate) use heads::attach_heads;
+pub(crate) use outlets::known_outlets;
 pub(crate) use sites::site_contexts;
 pub(crate) use surnames::find_surnames;
 
@@ -42,11 +44,15 @@ pub enum NameRule {
     /// A capitalised word that spells a domain of the document is a `SITE`
     /// (`Quebectorrent` after `QuebecTorrent.com`).
     DomainName,
+    /// A name whose whole text is a known media outlet is an `ORG`
+    /// (`BFMTV`, `Le Parisien`), a known online platform a `SITE`
+    /// (`Instagram`, `Mediapart`).
+    KnownOutlets,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 7] = [
+    pub const ALL: [NameRule; 8] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -54,11 +60,12 @@ impl NameRule {
         NameRule::PlatformAccount,
         NameRule::PlatformAfterSur,
         NameRule::DomainName,
+        NameRule::KnownOutlets,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
-    /// `domain-name`.
+    /// `domain-name`, `known-outlets`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -68,6 +75,7 @@ impl NameRule {
             NameRule::PlatformAccount => "platform-account",
             NameRule::PlatformAfterSur => "platform-after-sur",
             NameRule::DomainName => "domain-name",
+            NameRule::KnownOutlets => "known-outlets",
         }
     }
 }

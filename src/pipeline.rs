@@ -10,7 +10,9 @@ use crate::coref;
 use crate::document::{Document, Mention, OwnedDocument, Value};
 use crate::kb::KnowledgeBase;
 use crate::link::link;
-use crate::names::{attach_heads, find_surnames, site_contexts, NameRule, NameRules};
+use crate::names::{
+    attach_heads, find_surnames, known_outlets, site_contexts, NameRule, NameRules,
+};
 use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
@@ -148,6 +150,9 @@ impl Pipeline {
             }
             find_surnames(&tokens, &marks, self.rules, &mut tagged);
             site_contexts(tagger.lexicon(), &tokens, &marks, self.rules, &mut tagged);
+            if self.rules.on(NameRule::KnownOutlets) {
+                known_outlets(text, &tokens, &mut tagged);
+            }
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
@@ -222,6 +227,9 @@ impl Pipeline {
             }
             find_surnames(&tokens, &marks, self.rules, &mut spans);
             site_contexts(lexicon, &tokens, &marks, self.rules, &mut spans);
+            if self.rules.on(NameRule::KnownOutlets) {
+                known_outlets(text, &tokens, &mut spans);
+            }
             names = spans
                 .into_iter()
                 .map(|(r, l)| {

@@ -1,0 +1,137 @@
+//! Media outlets and online platforms known by name (`docs/annotation.md`):
+//! broadcasters, newspapers and news agencies are `ORG`, and online-only
+//! services and platforms are `SITE`, wherever they appear. The tagger
+//! learns names mostly from Wikipedia, where both are organisations, and
+//! the site rules' known platforms are the names of domains seen in the
+//! news, broadcasters' among them (`bfmtv.com`); so a name the tagger found
+//! whose whole text is in one of these lists takes that list's label.
+//!
+//! The lists hold widely known names only, French national and the larger
+//! foreign ones; they are not read off the gold articles.
+
+use std::ops::Range;
+
+use crate::text::Token;
+use crate::types::Label;
+
+/// Broadcasters, newspapers, magazines and news agencies, lower-cased, as
+/// written with and without their article.
+#[rustfmt::skip]
+const MEDIA: &[&str] = &[
+    // Television.
+    "tf1", "france 2", "france 3", "france 4", "france 5", "france ô", "france télévisions",
+    "france televisions", "arte", "m6", "w9", "6ter", "c8", "cnews", "cstar", "tmc", "tfx",
+    "nrj 12", "lcp", "public sénat", "bfmtv", "bfm tv", "bfm business", "bfm paris", "lci",
+    "franceinfo", "france info", "franceinfo tv", "france 24", "tv5monde", "tv5 monde", "canal+",
+    "canal plus", "rmc", "rmc story", "rmc découverte", "gulli", "paris première", "euronews",
+    "i24news", "eurosport", "chérie 25", "cnn", "bbc", "nbc", "cbs", "abc", "fox news", "msnbc",
+    "al jazeera", "al-jazeera", "hbo",
+    // Radio.
+    "rtl", "rtl2", "europe 1", "france inter", "france culture", "france bleu", "france musique",
+    "fip", "rfi", "radio france", "sud radio", "radio classique", "nrj", "nostalgie", "fun radio",
+    "skyrock", "virgin radio", "rfm", "chérie fm", "bfm radio",
+    // Press.
+    "le monde", "monde", "le figaro", "figaro", "libération", "liberation", "le parisien",
+    "parisien", "aujourd'hui en france", "les échos", "les echos", "échos", "echos", "la croix",
+    "l'humanité", "humanité", "l'opinion", "le canard enchaîné", "canard enchaîné",
+    "le journal du dimanche", "journal du dimanche", "jdd", "le jdd", "l'express", "express",
+    "le point", "l'obs", "obs", "le nouvel observateur", "nouvel observateur", "marianne",
+    "valeurs actuelles", "paris match", "closer", "gala", "télérama", "le monde diplomatique",
+    "charlie hebdo", "ouest-france", "ouest france", "sud ouest", "sud-ouest", "la voix du nord",
+    "voix du nord", "le progrès", "le dauphiné libéré", "dauphiné libéré", "la dépêche du midi",
+    "la dépêche", "nice-matin", "nice matin", "var-matin", "corse-matin", "la provence",
+    "midi libre", "le télégramme", "télégramme", "l'est républicain", "est républicain",
+    "les dernières nouvelles d'alsace", "dernières nouvelles d'alsace", "dna",
+    "le républicain lorrain", "républicain lorrain", "le courrier picard", "courrier picard",
+    "paris-normandie", "la nouvelle république", "l'équipe", "l'equipe", "équipe", "20 minutes",
+    "the new york times", "new york times", "the washington post", "washington post",
+    "the guardian", "guardian", "the times", "the sun", "daily mail", "the daily telegraph",
+    "the telegraph", "financial times", "the wall street journal", "wall street journal", "el país",
+    "el pais", "el mundo", "la repubblica", "corriere della sera", "der spiegel", "spiegel", "bild",
+    "die welt", "süddeutsche zeitung", "le soir", "le devoir", "newsweek", "the economist",
+    "usa today", "politico",
+    // Agencies.
+    "afp", "agence france-presse", "reuters", "associated press", "bloomberg", "belga", "ansa",
+];
+
+/// Online-only services, social networks, apps and news sites, lower-cased.
+#[rustfmt::skip]
+const PLATFORMS: &[&str] = &[
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "whatsapp", "telegram",
+    "messenger", "facebook messenger", "linkedin", "pinterest", "reddit", "tumblr", "twitch",
+    "dailymotion", "vimeo", "periscope", "myspace", "discord", "wikipédia", "wikipedia",
+    "wikileaks", "mediapart", "huffpost", "le huffpost", "huffington post", "the huffington post",
+    "rue89", "konbini", "buzzfeed", "leboncoin", "le bon coin", "tripadvisor", "blablacar",
+    "doctolib", "parcoursup", "change.org", "gofundme", "kickstarter", "tinder", "megaupload",
+    "the pirate bay", "pirate bay",
+];
+
+/// Gives a name the label of the list its whole text is in.
+pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    let mut key = String::new();
+    for (r, label) in spans.iter_mut() {
+        let (Some(first), Some(last)) = (
+            tokens.get(r.start),
+            r.end.checked_sub(1).and_then(|e| tokens.get(e)),
+        ) else {
+            continue;
+        };
+        let Some(name) = text.get(first.span.byte_start..last.span.byte_end) else {
+            continue;
+        };
+        key.clear();
+        key.extend(name.chars().flat_map(char::to_lowercase).map(|c| match c {
+            '’' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        }));
+        if MEDIA.contains(&key.as_str()) {
+            *label = Label::Org;
+        } else if PLATFORMS.contains(&key.as_str()) {
+            *label = Label::Site;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::cases::{check, Case};
+
+    #[test]
+    fn outlets_take_their_label() {
+        let cases = [
+            Case {
+                name: "a broadcaster after sur is an organisation",
+                text: "Il l'a dit sur BFMTV puis sur France Inter.",
+                tagged: &[("BFMTV", Label::Site), ("France Inter", Label::Loc)],
+                expected: &[("BFMTV", Label::Org), ("France Inter", Label::Org)],
+            },
+            Case {
+                name: "a newspaper with its article, whatever the case and apostrophe",
+                text: "LE PARISIEN et L’Humanité le racontent.",
+                tagged: &[("LE PARISIEN", Label::Loc), ("L’Humanité", Label::Per)],
+                expected: &[("LE PARISIEN", Label::Org), ("L’Humanité", Label::Org)],
+            },
+            Case {
+                name: "a platform is a site wherever it appears",
+                text: "Instagram a supprimé le compte. Mediapart l'a révélé.",
+                tagged: &[("Instagram", Label::Org), ("Mediapart", Label::Per)],
+                expected: &[("Instagram", Label::Site), ("Mediapart", Label::Site)],
+            },
+            Case {
+                name: "only a name's whole text counts",
+                text: "Le Monde Arabe et le groupe France Télévisions Publicité.",
+                tagged: &[
+                    ("Monde Arabe", Label::Loc),
+                    ("France Télévisions Publicité", Label::Misc),
+                ],
+                expected: &[
+                    ("Monde Arabe", Label::Loc),
+                    ("France Télévisions Publicité", Label::Misc),
+                ],
+            },
+        ];
+        check(&cases, |c, tokens, spans| known_outlets(c.text, tokens, spans));
+    }
+}
