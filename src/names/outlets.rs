@@ -132,6 +132,8 @@ mod tests {
                 ],
             },
         ];
-        check(&cases, |c, tokens, spans| known_outlets(c.text, tokens, spans));
+        check(&cases, |c, tokens, spans| {
+            known_outlets(c.text, tokens, spans)
+        });
     }
 }

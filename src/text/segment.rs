@@ -358,19 +358,22 @@ fn symbol_kind(c: char) -> TokenKind {
 /// Capitalised function words that open French sentences: a word glued to
 /// one of them (`d'eurosLe groupe`) is two sentences glued by lost markup.
 const SENTENCE_OPENERS: &[&str] = &[
-    "Alors", "Après", "Au", "Aux", "Avec", "Ce", "Ces", "Cet", "Cette", "Dans", "De", "Depuis",
-    "Des", "Du", "Elle", "Elles", "En", "Et", "Il", "Ils", "La", "Le", "Les", "Mais", "On", "Pour",
-    "Selon", "Son", "Sa", "Ses", "Un", "Une",
+    "Alors", "Après", "Au", "Aux", "Avec", "Ce", "Ces", "Cet", "Cette", "Comme", "Dans", "De",
+    "Depuis", "Des", "Du", "Elle", "Elles", "En", "Et", "Grâce", "Il", "Ils", "La", "Le", "Les",
+    "Lors", "Mais", "On", "Outre", "Parmi", "Pour", "Quand", "Selon", "Son", "Sa", "Ses", "Un",
+    "Une",
 ];
 
 /// Where a word glued to the next sentence should be cut: before a capital
-/// that follows a lower-case letter and opens an elision (`PetitjeanL'homme`)
-/// or a sentence-opening word (`eurosLe`). Camel-case names
-/// (`QuebecTorrent`, `iTunes`) are not cut.
+/// that follows a lower-case letter, or the second of two capitals or
+/// digits, and opens an elision (`PetitjeanL'homme`) or a sentence-opening
+/// word (`eurosLe`, `BFMTVLes`, `6MEDIASParmi`: a video's credit glued to
+/// the article). Camel-case names (`QuebecTorrent`, `iTunes`) are not cut.
 fn glued_sentence_cut(s: &str) -> Option<usize> {
     let mut prev_lower = false;
+    let mut capitals = 0;
     for (i, c) in s.char_indices() {
-        if prev_lower && c.is_uppercase() {
+        if (prev_lower || capitals >= 2) && c.is_uppercase() {
             let rest = &s[i..];
             let elision = rest
                 .find(is_apostrophe)
@@ -380,6 +383,11 @@ fn glued_sentence_cut(s: &str) -> Option<usize> {
             }
         }
         prev_lower = c.is_lowercase();
+        capitals = if c.is_uppercase() || c.is_ascii_digit() {
+            capitals + 1
+        } else {
+            0
+        };
     }
     None
 }

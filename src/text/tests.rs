@@ -171,6 +171,13 @@ fn tokens() {
             ],
         },
         Case {
+            name: "credit in capitals glued to the next sentence",
+            input: "par BFMTVLes 6MEDIASParmi LRSelon OiNK",
+            tokens: &[
+                "par", "BFMTV", "Les", "6", "MEDIAS", "Parmi", "LR", "Selon", "OiNK",
+            ],
+        },
+        Case {
             name: "ellipsis",
             input: "techniques...) et",
             tokens: &["techniques", "...", ")", "et"],
