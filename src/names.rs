@@ -5,6 +5,7 @@
 //! can switch off; `docs/training.md` says what each is worth.
 
 mod heads;
+mod org_nouns;
 mod outlets;
 mod sites;
 mod surnames;
@@ -14,6 +15,7 @@ use std::str::FromStr;
 use crate::error::{Error, ErrorKind};
 
 pub(crate) use heads::attach_heads;
+pub(crate) use org_nouns::org_nouns;
 pub(crate) use outlets::known_outlets;
 pub(crate) use sites::site_contexts;
 pub(crate) use surnames::find_surnames;
@@ -48,11 +50,15 @@ pub enum NameRule {
     /// (`BFMTV`, `Le Parisien`), a known online platform a `SITE`
     /// (`Instagram`, `Mediapart`).
     KnownOutlets,
+    /// A person, place or other name that a noun for an organisation
+    /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
+    /// allemand Bild`).
+    OrgNoun,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 8] = [
+    pub const ALL: [NameRule; 9] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -61,11 +67,12 @@ impl NameRule {
         NameRule::PlatformAfterSur,
         NameRule::DomainName,
         NameRule::KnownOutlets,
+        NameRule::OrgNoun,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
-    /// `domain-name`, `known-outlets`.
+    /// `domain-name`, `known-outlets`, `org-noun`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -76,6 +83,7 @@ impl NameRule {
             NameRule::PlatformAfterSur => "platform-after-sur",
             NameRule::DomainName => "domain-name",
             NameRule::KnownOutlets => "known-outlets",
+            NameRule::OrgNoun => "org-noun",
         }
     }
 }

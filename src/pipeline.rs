@@ -11,7 +11,7 @@ use crate::document::{Document, Mention, OwnedDocument, Value};
 use crate::kb::KnowledgeBase;
 use crate::link::link;
 use crate::names::{
-    attach_heads, find_surnames, known_outlets, site_contexts, NameRule, NameRules,
+    attach_heads, find_surnames, known_outlets, org_nouns, site_contexts, NameRule, NameRules,
 };
 use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
@@ -153,6 +153,9 @@ impl Pipeline {
             if self.rules.on(NameRule::KnownOutlets) {
                 known_outlets(text, &tokens, &mut tagged);
             }
+            if self.rules.on(NameRule::OrgNoun) {
+                org_nouns(&tokens, &marks, &mut tagged);
+            }
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
@@ -229,6 +232,9 @@ impl Pipeline {
             site_contexts(lexicon, &tokens, &marks, self.rules, &mut spans);
             if self.rules.on(NameRule::KnownOutlets) {
                 known_outlets(text, &tokens, &mut spans);
+            }
+            if self.rules.on(NameRule::OrgNoun) {
+                org_nouns(&tokens, &marks, &mut spans);
             }
             names = spans
                 .into_iter()

@@ -1,0 +1,169 @@
+//! Names that a noun for an organisation introduces are organisations:
+//! `le laboratoire Servier`, `le journal Marianne`, `le quotidien allemand
+//! Bild`, `la société "Aviazaptchast"`. The tagger, seeing a capitalised
+//! word it does not know, often guesses a person or a place.
+
+use std::ops::Range;
+
+use crate::text::{Token, TokenKind};
+use crate::types::Label;
+
+/// Nouns that name the kind of organisation whose name follows them.
+const ORG_NOUNS: &[&str] = &[
+    "agence",
+    "association",
+    "associations",
+    "banque",
+    "cabinet",
+    "chaîne",
+    "club",
+    "collectif",
+    "compagnie",
+    "constructeur",
+    "enseigne",
+    "entreprise",
+    "entreprises",
+    "firme",
+    "fondation",
+    "fonds",
+    "groupe",
+    "hebdomadaire",
+    "institut",
+    "journal",
+    "laboratoire",
+    "laboratoires",
+    "magazine",
+    "mensuel",
+    "mouvement",
+    "ONG",
+    "opérateur",
+    "organisation",
+    "parti",
+    "quotidien",
+    "radio",
+    "société",
+    "sociétés",
+    "start-up",
+    "syndicat",
+];
+
+/// Whether the span starting at token `start` follows an organisation noun,
+/// with at most one lower-case word (`quotidien allemand`) and an opening
+/// quote between.
+fn after_org_noun(tokens: &[Token<'_>], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && matches!(tokens[k - 1].text, "\"" | "«" | "“") {
+        k -= 1;
+    }
+    for adjectives in 0..=1 {
+        let Some(t) = k.checked_sub(1).map(|p| &tokens[p]) else {
+            return false;
+        };
+        if ORG_NOUNS.contains(&t.text) {
+            return true;
+        }
+        let lower_word = t.kind == TokenKind::Word
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && t.text.chars().count() > 3;
+        if adjectives == 1 || !lower_word {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// The longest quoted name that a quote opening at token `open` holds:
+/// capitalised first word, at most [`MAX_QUOTED`] tokens, none of them
+/// taken by a span or a rule.
+fn quoted_name(tokens: &[Token<'_>], taken: &[bool], open: usize) -> Option<Range<usize>> {
+    let close = match tokens[open].text {
+        "\"" => "\"",
+        "«" => "»",
+        "“" => "”",
+        _ => return None,
+    };
+    let first = open + 1;
+    if !tokens.get(first)?.is_capitalised_word() {
+        return None;
+    }
+    let end =
+        (first..tokens.len().min(first + MAX_QUOTED + 1)).find(|&k| tokens[k].text == close)?;
+    (end > first && !taken[first..end].iter().any(|&t| t)).then_some(first..end)
+}
+
+/// The most tokens of a quoted name.
+const MAX_QUOTED: usize = 6;
+
+/// Makes `ORG` the person, place and other names that an organisation noun
+/// introduces, and adds the quoted names it introduces that no span holds
+/// (`la société "Aviazaptchast"`) outside the tokens `blocked` marks. The
+/// result is sorted and does not overlap.
+pub(crate) fn org_nouns(
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    for (r, label) in spans.iter_mut() {
+        if matches!(label, Label::Per | Label::Loc | Label::Misc) && after_org_noun(tokens, r.start)
+        {
+            *label = Label::Org;
+        }
+    }
+    let mut taken: Vec<bool> = blocked.iter().map(|&b| b != 0).collect();
+    taken.resize(tokens.len(), true);
+    for (r, _) in spans.iter() {
+        taken[r.clone()].iter_mut().for_each(|t| *t = true);
+    }
+    let before = spans.len();
+    for open in 1..tokens.len() {
+        if let Some(name) = quoted_name(tokens, &taken, open) {
+            if after_org_noun(tokens, name.start) {
+                spans.push((name, Label::Org));
+            }
+        }
+    }
+    if spans.len() > before {
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::cases::{check, Case};
+
+    #[test]
+    fn org_nouns_make_organisations() {
+        let cases = [
+            Case {
+                name: "a person's name after a laboratory",
+                text: "Les victimes du laboratoire Servier attendent.",
+                tagged: &[("Servier", Label::Per)],
+                expected: &[("Servier", Label::Org)],
+            },
+            Case {
+                name: "one adjective between, a site kept",
+                text: "Le quotidien allemand Bild cite le groupe Twitter.",
+                tagged: &[("Bild", Label::Loc), ("Twitter", Label::Site)],
+                expected: &[("Bild", Label::Org), ("Twitter", Label::Site)],
+            },
+            Case {
+                name: "an untagged quoted name",
+                text: "Il doit de l'argent à la société \"Aviazaptchast\", selon Paris.",
+                tagged: &[("Paris", Label::Loc)],
+                expected: &[("Aviazaptchast", Label::Org), ("Paris", Label::Loc)],
+            },
+            Case {
+                name: "an owner, a quote without a noun, a lower-case quote",
+                text: "Le journal de Paris, \"Le Retour\" et le collectif \"anti-bruit\".",
+                tagged: &[("Paris", Label::Loc)],
+                expected: &[("Paris", Label::Loc)],
+            },
+        ];
+        check(&cases, |_, tokens, spans| {
+            let blocked = vec![0; tokens.len()];
+            org_nouns(tokens, &blocked, spans);
+        });
+    }
+}
