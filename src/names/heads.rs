@@ -1,7 +1,8 @@
 //! Common-noun heads that belong to a name (`docs/annotation.md`: "a common-noun
 //! head that is part of the official name belongs to the span"):
-//! `mairie de Paris`, `ministère de l'Intérieur`, `aéroport d'Ajaccio`,
-//! `rue Saint-Benoît`.
+//! `mairie de Paris`, `ministère de l'Intérieur`, `police de l'Essex`,
+//! `rue Saint-Benoît`. A descriptive head stays out (`aéroport de
+//! Barcelone`, `prison de Reims`): only the place is a name.
 //!
 //! The tagger learns names from Wikipedia, where such heads are rarely part
 //! of a link; this stage attaches them: a head, up to three modifiers
@@ -22,20 +23,28 @@ const ORGANISATION_HEADS: &[&str] = &[
     "agence",
     "ambassade",
     "assemblée",
+    "brigade",
+    "clinique",
+    "collège",
     "commissariat",
+    "commission",
     "conseil",
     "consulat",
     "cour",
     "direction",
     "gendarmerie",
     "gouvernement",
+    "hôpital",
     "institut",
     "juridiction",
     "mairie",
+    "lycée",
     "ministère",
     "parquet",
+    "police",
     "préfecture",
     "rectorat",
+    "syndicat",
     "tribunal",
     "université",
 ];
@@ -60,11 +69,9 @@ const COMPLEMENTS: &[&[&str]] = &[
 
 /// Heads of places' names.
 const PLACE_HEADS: &[&str] = &[
-    "aéroport",
     "allée",
     "avenue",
     "boulevard",
-    "gare",
     "impasse",
     "place",
     "quai",
@@ -91,7 +98,21 @@ fn head_label(token: &Token<'_>) -> Option<(Label, bool)> {
     let first = text.as_bytes()[0].to_ascii_lowercase();
     if !matches!(
         first,
-        b'a' | b'b' | b'c' | b'd' | b'g' | b'i' | b'j' | b'm' | b'p' | b'q' | b'r' | b't' | b'u'
+        b'a' | b'b'
+            | b'c'
+            | b'd'
+            | b'g'
+            | b'h'
+            | b'i'
+            | b'j'
+            | b'l'
+            | b'm'
+            | b'p'
+            | b'q'
+            | b'r'
+            | b's'
+            | b't'
+            | b'u'
     ) {
         return None;
     }
@@ -239,10 +260,16 @@ mod tests {
                 expected: &[("ministère de l'Intérieur", Label::Org)],
             },
             Case {
-                name: "airport",
-                text: "L'aéroport d'Ajaccio est fermé.",
-                tagged: &[("Ajaccio", Label::Loc)],
-                expected: &[("aéroport d'Ajaccio", Label::Loc)],
+                name: "a descriptive head stays out",
+                text: "L'aéroport d'Ajaccio est fermé, la prison de Reims aussi.",
+                tagged: &[("Ajaccio", Label::Loc), ("Reims", Label::Loc)],
+                expected: &[("Ajaccio", Label::Loc), ("Reims", Label::Loc)],
+            },
+            Case {
+                name: "police and hospital",
+                text: "La police de l'Essex et l'hôpital de Metz.",
+                tagged: &[("Essex", Label::Loc), ("Metz", Label::Loc)],
+                expected: &[("police de l'Essex", Label::Org), ("hôpital de Metz", Label::Org)],
             },
             Case {
                 name: "street without de",
