@@ -9,6 +9,7 @@ mod org_nouns;
 mod outlets;
 mod sites;
 mod surnames;
+mod titles;
 
 use std::str::FromStr;
 
@@ -19,6 +20,7 @@ pub(crate) use org_nouns::org_nouns;
 pub(crate) use outlets::known_outlets;
 pub(crate) use sites::site_contexts;
 pub(crate) use surnames::find_surnames;
+pub(crate) use titles::prosecutors;
 
 /// A document rule that corrects the embedded tagger's names. All are on
 /// by default; [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule) switches one off, to
@@ -54,11 +56,15 @@ pub enum NameRule {
     /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
     /// allemand Bild`).
     OrgNoun,
+    /// `République de` after `procureur de la` is the title's, not the
+    /// name's: `procureur de la République de Paris` names `Paris`, a
+    /// place.
+    Prosecutor,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 9] = [
+    pub const ALL: [NameRule; 10] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -68,11 +74,12 @@ impl NameRule {
         NameRule::DomainName,
         NameRule::KnownOutlets,
         NameRule::OrgNoun,
+        NameRule::Prosecutor,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
-    /// `domain-name`, `known-outlets`, `org-noun`.
+    /// `domain-name`, `known-outlets`, `org-noun`, `prosecutor`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -84,6 +91,7 @@ impl NameRule {
             NameRule::DomainName => "domain-name",
             NameRule::KnownOutlets => "known-outlets",
             NameRule::OrgNoun => "org-noun",
+            NameRule::Prosecutor => "prosecutor",
         }
     }
 }

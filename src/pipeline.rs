@@ -11,7 +11,8 @@ use crate::document::{Document, Mention, OwnedDocument, Value};
 use crate::kb::KnowledgeBase;
 use crate::link::link;
 use crate::names::{
-    attach_heads, find_surnames, known_outlets, org_nouns, site_contexts, NameRule, NameRules,
+    attach_heads, find_surnames, known_outlets, org_nouns, prosecutors, site_contexts, NameRule,
+    NameRules,
 };
 use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
@@ -156,6 +157,9 @@ impl Pipeline {
             if self.rules.on(NameRule::OrgNoun) {
                 org_nouns(&tokens, &marks, &mut tagged);
             }
+            if self.rules.on(NameRule::Prosecutor) {
+                prosecutors(&tokens, &mut tagged);
+            }
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
@@ -235,6 +239,9 @@ impl Pipeline {
             }
             if self.rules.on(NameRule::OrgNoun) {
                 org_nouns(&tokens, &marks, &mut spans);
+            }
+            if self.rules.on(NameRule::Prosecutor) {
+                prosecutors(&tokens, &mut spans);
             }
             names = spans
                 .into_iter()
