@@ -4,6 +4,7 @@
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
+mod acronyms;
 mod heads;
 mod org_nouns;
 mod outlets;
@@ -15,6 +16,7 @@ use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind};
 
+pub(crate) use acronyms::common_acronyms;
 pub(crate) use heads::attach_heads;
 pub(crate) use org_nouns::org_nouns;
 pub(crate) use outlets::known_outlets;
@@ -60,11 +62,15 @@ pub enum NameRule {
     /// name's: `procureur de la République de Paris` names `Paris`, a
     /// place.
     Prosecutor,
+    /// Acronyms of common nouns are not names (`ISF`, `JLD`, `NDLR`, or
+    /// one the text defines by a lower-case phrase: `travaux d'intérêt
+    /// général (TIG)`).
+    CommonAcronyms,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 10] = [
+    pub const ALL: [NameRule; 11] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -75,11 +81,13 @@ impl NameRule {
         NameRule::KnownOutlets,
         NameRule::OrgNoun,
         NameRule::Prosecutor,
+        NameRule::CommonAcronyms,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
-    /// `domain-name`, `known-outlets`, `org-noun`, `prosecutor`.
+    /// `domain-name`, `known-outlets`, `org-noun`, `prosecutor`,
+    /// `common-acronyms`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -92,6 +100,7 @@ impl NameRule {
             NameRule::KnownOutlets => "known-outlets",
             NameRule::OrgNoun => "org-noun",
             NameRule::Prosecutor => "prosecutor",
+            NameRule::CommonAcronyms => "common-acronyms",
         }
     }
 }

@@ -11,8 +11,8 @@ use crate::document::{Document, Mention, OwnedDocument, Value};
 use crate::kb::KnowledgeBase;
 use crate::link::link;
 use crate::names::{
-    attach_heads, find_surnames, known_outlets, org_nouns, prosecutors, site_contexts, NameRule,
-    NameRules,
+    attach_heads, common_acronyms, find_surnames, known_outlets, org_nouns, prosecutors,
+    site_contexts, NameRule, NameRules,
 };
 use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
@@ -160,6 +160,9 @@ impl Pipeline {
             if self.rules.on(NameRule::Prosecutor) {
                 prosecutors(&tokens, &mut tagged);
             }
+            if self.rules.on(NameRule::CommonAcronyms) {
+                common_acronyms(&tokens, &mut tagged);
+            }
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
@@ -242,6 +245,9 @@ impl Pipeline {
             }
             if self.rules.on(NameRule::Prosecutor) {
                 prosecutors(&tokens, &mut spans);
+            }
+            if self.rules.on(NameRule::CommonAcronyms) {
+                common_acronyms(&tokens, &mut spans);
             }
             names = spans
                 .into_iter()
