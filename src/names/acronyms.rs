@@ -65,7 +65,7 @@ fn defined_as_common_noun(tokens: &[Token<'_>], k: usize) -> bool {
     if !(2..=6).contains(&letters) || k < 2 || tokens[k - 1].text != "(" {
         return false;
     }
-    if tokens.get(k + 1).is_none_or(|t| t.text != ")") {
+    if tokens.get(k + 1).map(|t| t.text) != Some(")") {
         return false;
     }
     let mut initials: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
