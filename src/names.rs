@@ -1,6 +1,8 @@
 //! Document rules that correct a tagger's names, for any tagger: common-noun
 //! heads that belong to a name, surnames found again, sites told from
-//! organisations by their context, and known media outlets and platforms. Each is a [`NameRule`] that
+//! organisations by their context, known media outlets and platforms,
+//! organisation nouns, titles and acronyms of common nouns. Each is a
+//! [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
@@ -41,12 +43,6 @@ pub enum NameRule {
     SiteNoun,
     /// The other one-word mentions of a name found as a site are `SITE`.
     SiteSpread,
-    /// A known web platform after a noun for an account or a post is a
-    /// `SITE` (`compte Facebook`, `vidéo YouTube`).
-    PlatformAccount,
-    /// A known web platform right after `sur` or `via` is a `SITE` (`réagi
-    /// sur Twitter`, `créé sur Facebook`).
-    PlatformAfterSur,
     /// A capitalised word that spells a domain of the document is a `SITE`
     /// (`Quebectorrent` after `QuebecTorrent.com`).
     DomainName,
@@ -70,13 +66,11 @@ pub enum NameRule {
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 11] = [
+    pub const ALL: [NameRule; 9] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
         NameRule::SiteSpread,
-        NameRule::PlatformAccount,
-        NameRule::PlatformAfterSur,
         NameRule::DomainName,
         NameRule::KnownOutlets,
         NameRule::OrgNoun,
@@ -85,17 +79,14 @@ impl NameRule {
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
-    /// `site-noun`, `site-spread`, `platform-account`, `platform-after-sur`,
-    /// `domain-name`, `known-outlets`, `org-noun`, `prosecutor`,
-    /// `common-acronyms`.
+    /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
+    /// `org-noun`, `prosecutor`, `common-acronyms`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
             NameRule::Surnames => "surnames",
             NameRule::SiteNoun => "site-noun",
             NameRule::SiteSpread => "site-spread",
-            NameRule::PlatformAccount => "platform-account",
-            NameRule::PlatformAfterSur => "platform-after-sur",
             NameRule::DomainName => "domain-name",
             NameRule::KnownOutlets => "known-outlets",
             NameRule::OrgNoun => "org-noun",

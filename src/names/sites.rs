@@ -8,19 +8,18 @@
 //! 1. makes `SITE` an `ORG` or `MISC` name that a site noun introduces
 //!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
 //!    Blablacar`, `le tracker What.cd`);
-//! 2. makes `SITE` a known web platform (a site name of the gazetteer, such
-//!    as `Facebook`) right after a noun for an account or a post (`compte
-//!    Facebook`, `vidéo YouTube`), or right after `sur` or `via` (`réagi
-//!    sur Twitter`);
-//! 3. then makes `SITE` the other one-word mentions of a name found as a
+//! 2. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
 //!    company that acts is `ORG`;
-//! 4. makes `SITE` a capitalised word that spells the name of a domain
+//! 3. makes `SITE` a capitalised word that spells the name of a domain
 //!    written in the same document (`Quebectorrent` after
 //!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
 //!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
 //!    `hadopi.fr` is the authority.
+//!
+//! Known online platforms and media outlets by name are `known-outlets`'s
+//! (`super::outlets`).
 //!
 //! `le site du Figaro` is not a site named `Figaro`: a name after `du`,
 //! `de` or an article is the site's owner.
@@ -32,27 +31,6 @@ use crate::recognize::find_sites;
 use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
-
-/// Nouns for what people have or post on a platform: `compte Facebook`,
-/// `page Facebook`, `vidéo YouTube`.
-const ACCOUNT_NOUNS: &[&str] = &[
-    "compte",
-    "comptes",
-    "page",
-    "pages",
-    "groupe",
-    "groupes",
-    "profil",
-    "profils",
-    "message",
-    "messages",
-    "publication",
-    "publications",
-    "vidéo",
-    "vidéos",
-    "fil",
-    "chaîne",
-];
 
 /// Nouns that introduce a site's name.
 const SITE_NOUNS: &[&str] = &[
@@ -129,7 +107,7 @@ fn domain_names(tokens: &[Token<'_>]) -> Vec<String> {
 
 /// Relabels `spans` (token ranges into `tokens`, one document, sorted and
 /// not overlapping) as the module documentation says, and adds the
-/// mentions of domain names (rule 4) outside them and outside the tokens
+/// mentions of domain names (rule 3) outside them and outside the tokens
 /// `blocked` marks (the rules' amounts and domains). The result is sorted
 /// and does not overlap.
 pub(crate) fn site_contexts(
@@ -203,7 +181,7 @@ fn named_domains(
     }
 }
 
-/// Rules 1 to 3.
+/// Rules 1 and 2.
 fn relabel_by_context(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -223,16 +201,6 @@ fn relabel_by_context(
             *label = Label::Site;
         }
         let platform = known_platform(lexicon, &tokens[r.clone()]);
-        let before = r.start.checked_sub(1).map(|k| tokens[k].text);
-        let account = before.is_some_and(|w| ACCOUNT_NOUNS.contains(&w));
-        let after_sur = matches!(before, Some("sur" | "via"));
-        if platform
-            && *label != Label::Site
-            && ((account && rules.on(NameRule::PlatformAccount))
-                || (after_sur && rules.on(NameRule::PlatformAfterSur)))
-        {
-            *label = Label::Site;
-        }
         if *label == Label::Site && !platform {
             let text = &tokens[r.clone()];
             sites.extend(text.first().map(|t| t.text).filter(|_| text.len() == 1));
@@ -292,26 +260,6 @@ mod tests {
                 text: "Il a écrit sur Twitter. Twitter a annoncé des pertes.",
                 tagged: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
                 expected: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
-            },
-            Case {
-                name: "a known platform after sur, the company elsewhere",
-                text: "Il a réagi sur Twitter. Twitter a annoncé des pertes, via Facebook.",
-                tagged: &[
-                    ("Twitter", Label::Org),
-                    ("Twitter", Label::Org),
-                    ("Facebook", Label::Org),
-                ],
-                expected: &[
-                    ("Twitter", Label::Site),
-                    ("Twitter", Label::Org),
-                    ("Facebook", Label::Site),
-                ],
-            },
-            Case {
-                name: "a known platform after an account noun",
-                text: "Sur son compte Facebook, il parle. Le groupe Renault aussi.",
-                tagged: &[("Facebook", Label::Org), ("Renault", Label::Org)],
-                expected: &[("Facebook", Label::Site), ("Renault", Label::Org)],
             },
             Case {
                 name: "the owner of a site",
