@@ -14,17 +14,15 @@ mod sites;
 mod surnames;
 mod titles;
 
+use std::ops::Range;
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind};
+use crate::tag::Lexicon;
+use crate::text::Token;
+use crate::types::Label;
 
-pub(crate) use acronyms::common_acronyms;
 pub(crate) use heads::attach_heads;
-pub(crate) use org_nouns::org_nouns;
-pub(crate) use outlets::known_outlets;
-pub(crate) use sites::site_contexts;
-pub(crate) use surnames::find_surnames;
-pub(crate) use titles::prosecutors;
 
 /// A document rule that corrects the embedded tagger's names. All are on
 /// by default; [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule) switches one off, to
@@ -124,6 +122,48 @@ impl NameRules {
     pub(crate) fn without(self, rule: NameRule) -> NameRules {
         NameRules(self.0 & !(1 << rule as u16))
     }
+}
+
+/// Applies the document rules after `heads` (which works sentence by
+/// sentence) to one document's names: `spans` are token ranges into
+/// `tokens`, sorted and not overlapping, and stay so; `marks` holds the
+/// rules' marks (amounts, domains), one per token.
+pub(crate) fn correct_names(
+    lexicon: &Lexicon,
+    text: &str,
+    tokens: &[Token<'_>],
+    marks: &[u8],
+    rules: NameRules,
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    surnames::find_surnames(tokens, marks, rules, spans);
+    sites::site_contexts(lexicon, tokens, marks, rules, spans);
+    if rules.on(NameRule::KnownOutlets) {
+        outlets::known_outlets(text, tokens, spans);
+    }
+    if rules.on(NameRule::OrgNoun) {
+        org_nouns::org_nouns(tokens, marks, spans);
+    }
+    if rules.on(NameRule::Prosecutor) {
+        titles::prosecutors(tokens, spans);
+    }
+    if rules.on(NameRule::CommonAcronyms) {
+        acronyms::common_acronyms(tokens, spans);
+    }
+}
+
+/// Whether token `k` may start a new span: no span or rule holds it.
+fn free(covered: &[bool], blocked: &[u8], k: usize) -> bool {
+    !covered[k] && blocked.get(k).is_some_and(|&b| b == 0)
+}
+
+/// Which tokens `spans` cover.
+fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
+    let mut covered = vec![false; tokens.len()];
+    for (r, _) in spans {
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    covered
 }
 
 /// The harness of the document rules' table tests.

@@ -10,10 +10,7 @@ use crate::coref;
 use crate::document::{Document, Mention, OwnedDocument, Value};
 use crate::kb::KnowledgeBase;
 use crate::link::link;
-use crate::names::{
-    attach_heads, common_acronyms, find_surnames, known_outlets, org_nouns, prosecutors,
-    site_contexts, NameRule, NameRules,
-};
+use crate::names::{attach_heads, correct_names, NameRule, NameRules};
 use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
@@ -149,20 +146,14 @@ impl Pipeline {
                         .map(|(r, label)| (r.start + s.start..r.end + s.start, label)),
                 );
             }
-            find_surnames(&tokens, &marks, self.rules, &mut tagged);
-            site_contexts(tagger.lexicon(), &tokens, &marks, self.rules, &mut tagged);
-            if self.rules.on(NameRule::KnownOutlets) {
-                known_outlets(text, &tokens, &mut tagged);
-            }
-            if self.rules.on(NameRule::OrgNoun) {
-                org_nouns(&tokens, &marks, &mut tagged);
-            }
-            if self.rules.on(NameRule::Prosecutor) {
-                prosecutors(&tokens, &mut tagged);
-            }
-            if self.rules.on(NameRule::CommonAcronyms) {
-                common_acronyms(&tokens, &mut tagged);
-            }
+            correct_names(
+                tagger.lexicon(),
+                text,
+                &tokens,
+                &marks,
+                self.rules,
+                &mut tagged,
+            );
             let tagged = tagged.into_iter().map(|(r, label)| (r, label, None));
             add_names(text, &tokens, &marks, tagged, &mut entities);
         }
@@ -235,20 +226,7 @@ impl Pipeline {
             if self.rules.on(NameRule::Heads) {
                 heads_in_sentences(&tokens, &sentences, &mut spans);
             }
-            find_surnames(&tokens, &marks, self.rules, &mut spans);
-            site_contexts(lexicon, &tokens, &marks, self.rules, &mut spans);
-            if self.rules.on(NameRule::KnownOutlets) {
-                known_outlets(text, &tokens, &mut spans);
-            }
-            if self.rules.on(NameRule::OrgNoun) {
-                org_nouns(&tokens, &marks, &mut spans);
-            }
-            if self.rules.on(NameRule::Prosecutor) {
-                prosecutors(&tokens, &mut spans);
-            }
-            if self.rules.on(NameRule::CommonAcronyms) {
-                common_acronyms(&tokens, &mut spans);
-            }
+            correct_names(lexicon, text, &tokens, &marks, self.rules, &mut spans);
             names = spans
                 .into_iter()
                 .map(|(r, l)| {

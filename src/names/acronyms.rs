@@ -80,8 +80,7 @@ fn defined_as_common_noun(tokens: &[Token<'_>], k: usize) -> bool {
         if SKIPPED.contains(&word) {
             continue;
         }
-        let mut chars = word.chars();
-        let first = chars.next();
+        let first = word.chars().next();
         if !word.chars().all(|c| c.is_lowercase() || c == '-') {
             return false;
         }

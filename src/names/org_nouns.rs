@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::{covered, free};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -74,9 +75,14 @@ fn after_org_noun(tokens: &[Token<'_>], start: usize) -> bool {
 }
 
 /// The longest quoted name that a quote opening at token `open` holds:
-/// capitalised first word, at most [`MAX_QUOTED`] tokens, none of them
-/// taken by a span or a rule.
-fn quoted_name(tokens: &[Token<'_>], taken: &[bool], open: usize) -> Option<Range<usize>> {
+/// capitalised first word, at most [`MAX_QUOTED`] tokens, each of them
+/// [`free`].
+fn quoted_name(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    blocked: &[u8],
+    open: usize,
+) -> Option<Range<usize>> {
     let close = match tokens[open].text {
         "\"" => "\"",
         "«" => "»",
@@ -89,7 +95,7 @@ fn quoted_name(tokens: &[Token<'_>], taken: &[bool], open: usize) -> Option<Rang
     }
     let end =
         (first..tokens.len().min(first + MAX_QUOTED + 1)).find(|&k| tokens[k].text == close)?;
-    (end > first && !taken[first..end].iter().any(|&t| t)).then_some(first..end)
+    (end > first && (first..end).all(|k| free(covered, blocked, k))).then_some(first..end)
 }
 
 /// The most tokens of a quoted name.
@@ -110,14 +116,10 @@ pub(crate) fn org_nouns(
             *label = Label::Org;
         }
     }
-    let mut taken: Vec<bool> = blocked.iter().map(|&b| b != 0).collect();
-    taken.resize(tokens.len(), true);
-    for (r, _) in spans.iter() {
-        taken[r.clone()].iter_mut().for_each(|t| *t = true);
-    }
+    let covered = covered(tokens, spans);
     let before = spans.len();
     for open in 1..tokens.len() {
-        if let Some(name) = quoted_name(tokens, &taken, open) {
+        if let Some(name) = quoted_name(tokens, &covered, blocked, open) {
             if after_org_noun(tokens, name.start) {
                 spans.push((name, Label::Org));
             }

@@ -26,7 +26,7 @@
 
 use std::ops::Range;
 
-use super::{NameRule, NameRules};
+use super::{covered, free, NameRule, NameRules};
 use crate::recognize::find_sites;
 use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
@@ -121,20 +121,6 @@ pub(crate) fn site_contexts(
         named_domains(lexicon, tokens, blocked, spans);
     }
     relabel_by_context(lexicon, tokens, blocked, rules, spans);
-}
-
-/// Whether token `k` may start a new span: no span or rule holds it.
-fn free(covered: &[bool], blocked: &[u8], k: usize) -> bool {
-    !covered[k] && blocked.get(k).is_some_and(|&b| b == 0)
-}
-
-/// Which tokens `spans` cover.
-fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
-    let mut covered = vec![false; tokens.len()];
-    for (r, _) in spans {
-        covered[r.clone()].iter_mut().for_each(|c| *c = true);
-    }
-    covered
 }
 
 /// Rule 4.
