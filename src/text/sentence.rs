@@ -110,12 +110,12 @@ fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     }
 }
 
-/// A lower-case word glued to a capitalised one: the tokenizer cut there
-/// because markup between two sentences was lost (`eurosLe`).
+/// A word glued to a capitalised one: the tokenizer cut there because markup
+/// between two sentences was lost (`eurosLe`, a credit in capitals
+/// `BFMTVLes`); it cuts no other word before a capital.
 fn glued_sentences(a: &Token<'_>, b: &Token<'_>) -> bool {
     a.span.byte_end == b.span.byte_start
         && a.kind == TokenKind::Word
-        && a.text.ends_with(char::is_lowercase)
         && b.text.starts_with(char::is_uppercase)
 }
 

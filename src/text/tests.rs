@@ -278,6 +278,11 @@ fn sentences() {
             input: "400 millions d'eurosLe groupe",
             first_words: &["400", "Le"],
         },
+        SentenceCase {
+            name: "credit in capitals glued to the next sentence",
+            input: "17/04par BFMTVLes personnes et QuebecTorrent",
+            first_words: &["17", "Les"],
+        },
     ];
     for case in cases {
         let tokens = tokenize(case.input);
