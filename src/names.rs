@@ -1,12 +1,14 @@
 //! Document rules that correct a tagger's names, for any tagger: common-noun
 //! heads that belong to a name, surnames found again, sites told from
 //! organisations by their context, known media outlets and platforms,
-//! organisation nouns, titles and acronyms of common nouns. Each is a
+//! organisation nouns, titles, acronyms of common nouns and social-media
+//! handles. Each is a
 //! [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
 mod acronyms;
+mod handles;
 mod heads;
 mod org_nouns;
 mod outlets;
@@ -60,11 +62,14 @@ pub enum NameRule {
     /// one the text defines by a lower-case phrase: `travaux d'intérêt
     /// général (TIG)`).
     CommonAcronyms,
+    /// A social-media handle is its owner's name, a person unless the
+    /// tagger found an organisation or a site (`@caroreceveur`).
+    Handles,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 9] = [
+    pub const ALL: [NameRule; 10] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -74,11 +79,12 @@ impl NameRule {
         NameRule::OrgNoun,
         NameRule::Prosecutor,
         NameRule::CommonAcronyms,
+        NameRule::Handles,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
-    /// `org-noun`, `prosecutor`, `common-acronyms`.
+    /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -90,6 +96,7 @@ impl NameRule {
             NameRule::OrgNoun => "org-noun",
             NameRule::Prosecutor => "prosecutor",
             NameRule::CommonAcronyms => "common-acronyms",
+            NameRule::Handles => "handles",
         }
     }
 }
@@ -138,6 +145,9 @@ pub(crate) fn correct_names(
 ) {
     surnames::find_surnames(tokens, marks, rules, spans);
     sites::site_contexts(lexicon, tokens, marks, rules, spans);
+    if rules.on(NameRule::Handles) {
+        handles::handles(tokens, marks, spans);
+    }
     if rules.on(NameRule::KnownOutlets) {
         outlets::known_outlets(text, tokens, spans);
     }
