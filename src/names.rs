@@ -1,8 +1,8 @@
 //! Document rules that correct a tagger's names, for any tagger: common-noun
 //! heads that belong to a name, surnames found again, sites told from
 //! organisations by their context, known media outlets and platforms,
-//! organisation nouns, titles, acronyms of common nouns and social-media
-//! handles. Each is a
+//! organisation nouns, titles, acronyms of common nouns, social-media
+//! handles and works' titles. Each is a
 //! [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
@@ -15,13 +15,14 @@ mod outlets;
 mod sites;
 mod surnames;
 mod titles;
+mod works;
 
 use std::ops::Range;
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind};
 use crate::tag::Lexicon;
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
 pub(crate) use heads::attach_heads;
@@ -65,11 +66,14 @@ pub enum NameRule {
     /// A social-media handle is its owner's name, a person unless the
     /// tagger found an organisation or a site (`@caroreceveur`).
     Handles,
+    /// A name that a noun for a work introduces is a work's title, `MISC`
+    /// (`l'émission BFM Politique`, `le spectacle Le Mur`).
+    Works,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 10] = [
+    pub const ALL: [NameRule; 11] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -80,11 +84,12 @@ impl NameRule {
         NameRule::Prosecutor,
         NameRule::CommonAcronyms,
         NameRule::Handles,
+        NameRule::Works,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
-    /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`.
+    /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -97,6 +102,7 @@ impl NameRule {
             NameRule::Prosecutor => "prosecutor",
             NameRule::CommonAcronyms => "common-acronyms",
             NameRule::Handles => "handles",
+            NameRule::Works => "works",
         }
     }
 }
@@ -148,6 +154,9 @@ pub(crate) fn correct_names(
     if rules.on(NameRule::Handles) {
         handles::handles(tokens, marks, spans);
     }
+    if rules.on(NameRule::Works) {
+        works::works(tokens, marks, spans);
+    }
     if rules.on(NameRule::KnownOutlets) {
         outlets::known_outlets(text, tokens, spans);
     }
@@ -161,6 +170,59 @@ pub(crate) fn correct_names(
         acronyms::common_acronyms(tokens, spans);
     }
 }
+
+/// Whether the span starting at token `start` follows one of `nouns`, with
+/// at most one lower-case word (`quotidien allemand`) and an opening quote
+/// between.
+fn after_noun(tokens: &[Token<'_>], start: usize, nouns: &[&str]) -> bool {
+    let mut k = start;
+    if k > 0 && matches!(tokens[k - 1].text, "\"" | "«" | "“") {
+        k -= 1;
+    }
+    for adjectives in 0..=1 {
+        let Some(t) = k.checked_sub(1).map(|p| &tokens[p]) else {
+            return false;
+        };
+        if nouns.contains(&t.text) {
+            return true;
+        }
+        let lower_word = t.kind == TokenKind::Word
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && t.text.chars().count() > 3;
+        if adjectives == 1 || !lower_word {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// The longest quoted name that a quote opening at token `open` holds:
+/// capitalised first word, at most [`MAX_QUOTED`] tokens, each of them
+/// [`free`].
+fn quoted_name(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    blocked: &[u8],
+    open: usize,
+) -> Option<Range<usize>> {
+    let close = match tokens[open].text {
+        "\"" => "\"",
+        "«" => "»",
+        "“" => "”",
+        _ => return None,
+    };
+    let first = open + 1;
+    if !tokens.get(first)?.is_capitalised_word() {
+        return None;
+    }
+    let end =
+        (first..tokens.len().min(first + MAX_QUOTED + 1)).find(|&k| tokens[k].text == close)?;
+    (end > first && (first..end).all(|k| free(covered, blocked, k))).then_some(first..end)
+}
+
+/// The most tokens of a quoted name.
+const MAX_QUOTED: usize = 6;
 
 /// Whether token `k` may start a new span: no span or rule holds it.
 fn free(covered: &[bool], blocked: &[u8], k: usize) -> bool {

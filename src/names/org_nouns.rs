@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use super::{covered, free};
-use crate::text::{Token, TokenKind};
+use super::{after_noun, covered, quoted_name};
+use crate::text::Token;
 use crate::types::Label;
 
 /// Nouns that name the kind of organisation whose name follows them.
@@ -48,59 +48,6 @@ const ORG_NOUNS: &[&str] = &[
     "syndicat",
 ];
 
-/// Whether the span starting at token `start` follows an organisation noun,
-/// with at most one lower-case word (`quotidien allemand`) and an opening
-/// quote between.
-fn after_org_noun(tokens: &[Token<'_>], start: usize) -> bool {
-    let mut k = start;
-    if k > 0 && matches!(tokens[k - 1].text, "\"" | "«" | "“") {
-        k -= 1;
-    }
-    for adjectives in 0..=1 {
-        let Some(t) = k.checked_sub(1).map(|p| &tokens[p]) else {
-            return false;
-        };
-        if ORG_NOUNS.contains(&t.text) {
-            return true;
-        }
-        let lower_word = t.kind == TokenKind::Word
-            && t.text.chars().next().is_some_and(char::is_lowercase)
-            && t.text.chars().count() > 3;
-        if adjectives == 1 || !lower_word {
-            return false;
-        }
-        k -= 1;
-    }
-    false
-}
-
-/// The longest quoted name that a quote opening at token `open` holds:
-/// capitalised first word, at most [`MAX_QUOTED`] tokens, each of them
-/// [`free`].
-fn quoted_name(
-    tokens: &[Token<'_>],
-    covered: &[bool],
-    blocked: &[u8],
-    open: usize,
-) -> Option<Range<usize>> {
-    let close = match tokens[open].text {
-        "\"" => "\"",
-        "«" => "»",
-        "“" => "”",
-        _ => return None,
-    };
-    let first = open + 1;
-    if !tokens.get(first)?.is_capitalised_word() {
-        return None;
-    }
-    let end =
-        (first..tokens.len().min(first + MAX_QUOTED + 1)).find(|&k| tokens[k].text == close)?;
-    (end > first && (first..end).all(|k| free(covered, blocked, k))).then_some(first..end)
-}
-
-/// The most tokens of a quoted name.
-const MAX_QUOTED: usize = 6;
-
 /// Makes `ORG` the person, place and other names that an organisation noun
 /// introduces, and adds the quoted names it introduces that no span holds
 /// (`la société "Aviazaptchast"`) outside the tokens `blocked` marks. The
@@ -111,7 +58,8 @@ pub(crate) fn org_nouns(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     for (r, label) in spans.iter_mut() {
-        if matches!(label, Label::Per | Label::Loc | Label::Misc) && after_org_noun(tokens, r.start)
+        if matches!(label, Label::Per | Label::Loc | Label::Misc)
+            && after_noun(tokens, r.start, ORG_NOUNS)
         {
             *label = Label::Org;
         }
@@ -120,7 +68,7 @@ pub(crate) fn org_nouns(
     let before = spans.len();
     for open in 1..tokens.len() {
         if let Some(name) = quoted_name(tokens, &covered, blocked, open) {
-            if after_org_noun(tokens, name.start) {
+            if after_noun(tokens, name.start, ORG_NOUNS) {
                 spans.push((name, Label::Org));
             }
         }
