@@ -37,7 +37,8 @@ pub enum NameRule {
     /// de Rennes`, `ministère de l'Intérieur`).
     Heads,
     /// The last word of a person's full name is a person wherever it
-    /// recurs.
+    /// recurs alone, untagged or tagged as a place, an organisation or
+    /// another name (`à Hollande` after `François Hollande`).
     Surnames,
     /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
     /// (`le site T411`).

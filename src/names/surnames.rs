@@ -1,7 +1,9 @@
 //! Surnames: the tagger decides sentence by sentence, so a person it finds
 //! by full name in one sentence can go unseen in the next. The last word of
 //! a person's full name (`Boutault` after `Jacques Boutault`) is a person
-//! wherever it recurs untagged. Tagged mentions keep their labels.
+//! wherever it recurs alone: untagged, or tagged as a place, an
+//! organisation or another name (`à Hollande` after `François Hollande`).
+//! Sites and longer names keep their labels.
 //!
 //! Finding every recurring name again with its majority label, as this
 //! stage once did, cost F1 on the news training folds
@@ -63,7 +65,16 @@ pub(crate) fn find_surnames(
     for (i, token) in tokens.iter().enumerate() {
         if next < spans.len() && spans[next].0.start <= i {
             if spans[next].0.end == i + 1 {
-                out.push(spans[next].clone());
+                let mut span = spans[next].clone();
+                // A one-word place, organisation or other name that is a
+                // surname (`à Hollande` after `François Hollande`).
+                if span.0.len() == 1
+                    && matches!(span.1, Label::Loc | Label::Org | Label::Misc)
+                    && surnames.contains(token.text)
+                {
+                    span.1 = Label::Per;
+                }
+                out.push(span);
                 next += 1;
             }
             continue;
@@ -90,7 +101,7 @@ mod tests {
                 expected: &[("Jacques Boutault", Label::Per), ("Boutault", Label::Per)],
             },
             Case {
-                name: "tagged mentions keep their labels",
+                name: "longer names keep their labels",
                 text: "Jacques Boutault parle. Boutault Immobilier insiste. Boutault part.",
                 tagged: &[
                     ("Jacques Boutault", Label::Per),
@@ -100,6 +111,22 @@ mod tests {
                     ("Jacques Boutault", Label::Per),
                     ("Boutault Immobilier", Label::Org),
                     ("Boutault", Label::Per),
+                ],
+            },
+            Case {
+                name: "a surname tagged as a place is a person, a site stays",
+                text: "J'en veux à Hollande, dit François Hollande. Sur Mega, Martin Mega rit.",
+                tagged: &[
+                    ("Hollande", Label::Loc),
+                    ("François Hollande", Label::Per),
+                    ("Mega", Label::Site),
+                    ("Martin Mega", Label::Per),
+                ],
+                expected: &[
+                    ("Hollande", Label::Per),
+                    ("François Hollande", Label::Per),
+                    ("Mega", Label::Site),
+                    ("Martin Mega", Label::Per),
                 ],
             },
             Case {
