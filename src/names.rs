@@ -1,8 +1,8 @@
 //! Document rules that correct a tagger's names, for any tagger: common-noun
 //! heads that belong to a name, surnames found again, sites told from
 //! organisations by their context, known media outlets and platforms,
-//! organisation nouns, titles, acronyms of common nouns, social-media
-//! handles and works' titles. Each is a
+//! organisation nouns, seats of power, titles, acronyms of common nouns,
+//! social-media handles and works' titles. Each is a
 //! [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
@@ -12,6 +12,7 @@ mod handles;
 mod heads;
 mod org_nouns;
 mod outlets;
+mod seats;
 mod sites;
 mod surnames;
 mod titles;
@@ -70,11 +71,14 @@ pub enum NameRule {
     /// A name that a noun for a work introduces is a work's title, `MISC`
     /// (`l'émission BFM Politique`, `le spectacle Le Mur`).
     Works,
+    /// A seat of power is an `ORG` where it acts and a `LOC` where named
+    /// as a place (`selon l'Élysée`, `à l'Élysée`).
+    Seats,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 11] = [
+    pub const ALL: [NameRule; 12] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -86,11 +90,12 @@ impl NameRule {
         NameRule::CommonAcronyms,
         NameRule::Handles,
         NameRule::Works,
+        NameRule::Seats,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
-    /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`.
+    /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -104,6 +109,7 @@ impl NameRule {
             NameRule::CommonAcronyms => "common-acronyms",
             NameRule::Handles => "handles",
             NameRule::Works => "works",
+            NameRule::Seats => "seats",
         }
     }
 }
@@ -163,6 +169,9 @@ pub(crate) fn correct_names(
     }
     if rules.on(NameRule::OrgNoun) {
         org_nouns::org_nouns(tokens, marks, spans);
+    }
+    if rules.on(NameRule::Seats) {
+        seats::seats(text, tokens, spans);
     }
     if rules.on(NameRule::Prosecutor) {
         titles::prosecutors(tokens, spans);
