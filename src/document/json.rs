@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn a_document_round_trips() {
         let doc = Pipeline::default().annotate(
-            "Le site QuebecTorrent.com doit 150 000 € à la Sacem. Quebectorrent ferme. Genève.",
+            "Le site QuebecTorrent.com doit 150 000 € à la Sacem. Quebectorrent ferme à Genève.",
         );
         let json = serde_json::to_string(&doc).unwrap();
         let back: OwnedDocument = serde_json::from_str(&json).unwrap();

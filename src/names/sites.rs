@@ -7,7 +7,8 @@
 //!
 //! 1. makes `SITE` an `ORG` or `MISC` name that a site noun introduces
 //!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
-//!    Blablacar`, `le tracker What.cd`);
+//!    Blablacar`, `le tracker What.cd`), and a run of up to three
+//!    capitalised words that one introduces and no span holds;
 //! 2. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
@@ -26,7 +27,7 @@
 
 use std::ops::Range;
 
-use super::{covered, free, NameRule, NameRules};
+use super::{after_noun, covered, free, quoted_name, NameRule, NameRules};
 use crate::recognize::find_sites;
 use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
@@ -167,6 +168,57 @@ fn named_domains(
     }
 }
 
+/// The most capitalised words of an untagged site name after a site noun.
+const MAX_UNTAGGED: usize = 3;
+
+/// Capitalised words after a site noun that name no site: the network or a
+/// protocol (`un site Internet`, `un tracker BitTorrent`).
+const NOT_SITE_NAMES: &[&str] = &["Internet", "Web", "BitTorrent", "Torrent"];
+
+/// Rule 1 for names the tagger missed: the capitalised words (up to
+/// [`MAX_UNTAGGED`]) that no span holds right after a site noun, or after
+/// a site noun and one adjective (`le site pirate T411`), or a quoted name
+/// there, whole (`l'application "Dans ma rue"`); not after other words
+/// (`l'application de ces ZNT`, `le site du magazine Elle`).
+fn untagged_after_site_nouns(
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let covered = covered(tokens, spans);
+    let name = |k: usize| {
+        tokens[k].is_capitalised_word()
+            && !NOT_SITE_NAMES.contains(&tokens[k].text)
+            && free(&covered, blocked, k)
+    };
+    let before = spans.len();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !(name(k) && after_noun(tokens, k, SITE_NOUNS)) {
+            k += 1;
+            continue;
+        }
+        // A quoted name is taken whole (`l'application "Dans ma rue"`).
+        let quoted = k
+            .checked_sub(1)
+            .and_then(|open| quoted_name(tokens, &covered, blocked, open));
+        let end = quoted.map_or_else(
+            || {
+                (k..tokens.len().min(k + MAX_UNTAGGED))
+                    .take_while(|&e| name(e))
+                    .last()
+                    .map_or(k + 1, |e| e + 1)
+            },
+            |q| q.end,
+        );
+        spans.push((k..end, Label::Site));
+        k = end;
+    }
+    if spans.len() > before {
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+}
+
 /// Rules 1 and 2.
 fn relabel_by_context(
     lexicon: &Lexicon,
@@ -175,6 +227,9 @@ fn relabel_by_context(
     rules: NameRules,
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
+    if rules.on(NameRule::SiteNoun) {
+        untagged_after_site_nouns(tokens, blocked, spans);
+    }
     let mut sites: Vec<&str> = Vec::new();
     for (r, label) in spans.iter_mut() {
         if !matches!(label, Label::Org | Label::Misc | Label::Site) {
@@ -236,6 +291,19 @@ mod tests {
                 expected: &[("T411", Label::Site), ("T411", Label::Site)],
             },
             Case {
+                name: "an untagged name after a site noun, then found again",
+                text: "Le site T411 a fermé. T411 comptait des membres, comme le tracker Zone Telechargement. \
+                       L'application de ces ZNT, selon le site du magazine Elle. \
+                       L'application \"Dans ma rue\" marche.",
+                tagged: &[],
+                expected: &[
+                    ("T411", Label::Site),
+                    ("T411", Label::Site),
+                    ("Zone Telechargement", Label::Site),
+                    ("Dans ma rue", Label::Site),
+                ],
+            },
+            Case {
                 name: "site noun with words between, then the name alone",
                 text: "Le site de covoiturage Blablacar grandit. Blablacar recrute.",
                 tagged: &[("Blablacar", Label::Org), ("Blablacar", Label::Org)],
@@ -278,8 +346,8 @@ mod tests {
                 expected: &[("Hadopi", Label::Org)],
             },
             Case {
-                name: "lower case, short names and blocked tokens are left alone",
-                text: "Le tracker what.cd ferme, c'est la what. Voir T.me et me.com.",
+                name: "lower case, short names, the network and blocked tokens are left alone",
+                text: "Le tracker what.cd ferme, c'est la what. Voir T.me et me.com sur un site Internet.",
                 tagged: &[],
                 expected: &[],
             },
