@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{after_noun, covered, quoted_name};
+use super::after_noun;
 use crate::text::Token;
 use crate::types::Label;
 
@@ -32,28 +32,63 @@ const WORK_NOUNS: &[&str] = &[
 ];
 
 /// Makes `MISC` the names that a work noun introduces (`l'émission BFM
-/// Politique`), and adds the quoted titles it introduces that no span holds
-/// (`le film "Leto"`) outside the tokens `blocked` marks; a work's owner
-/// after `de` is left alone (`le jeu de TF1`). The result is sorted and
-/// does not overlap.
+/// Politique`), and makes one `MISC` span of a quoted title it introduces
+/// (`le film "Leto"`, `le documentaire « I Am Paul Walker »`, the names
+/// inside it dropped); a work's owner after `de` is left alone (`le jeu de
+/// TF1`). The result is sorted and does not overlap.
 pub(crate) fn works(tokens: &[Token<'_>], blocked: &[u8], spans: &mut Vec<(Range<usize>, Label)>) {
     for (r, label) in spans.iter_mut() {
         if *label != Label::Money && after_noun(tokens, r.start, WORK_NOUNS) {
             *label = Label::Misc;
         }
     }
-    let covered = covered(tokens, spans);
-    let before = spans.len();
+    let mut titles = Vec::new();
     for open in 1..tokens.len() {
-        if let Some(name) = quoted_name(tokens, &covered, blocked, open) {
-            if after_noun(tokens, name.start, WORK_NOUNS) {
-                spans.push((name, Label::Misc));
+        if let Some(title) = quoted_title(tokens, blocked, open) {
+            if after_noun(tokens, title.start, WORK_NOUNS) {
+                titles.push(title);
             }
         }
     }
-    if spans.len() > before {
-        spans.sort_by_key(|(r, _)| r.start);
+    if titles.is_empty() {
+        return;
     }
+    // A title replaces the names inside it (`« I Am Paul Walker »`), and
+    // is left alone where a name crosses its quotes.
+    for title in titles {
+        let crossing = spans.iter().any(|(r, _)| {
+            r.start < title.end
+                && title.start < r.end
+                && (r.start < title.start || r.end > title.end)
+        });
+        if !crossing {
+            spans.retain(|(r, _)| r.end <= title.start || r.start >= title.end);
+            spans.push((title, Label::Misc));
+        }
+    }
+    spans.sort_by_key(|(r, _)| r.start);
+}
+
+/// The most tokens of a quoted title.
+const MAX_TITLE: usize = 12;
+
+/// The quoted title that a quote opening at token `open` holds: a
+/// capitalised first word, at most [`MAX_TITLE`] tokens, none of them
+/// `blocked` (amounts, domains).
+fn quoted_title(tokens: &[Token<'_>], blocked: &[u8], open: usize) -> Option<Range<usize>> {
+    let close = match tokens[open].text {
+        "\"" => "\"",
+        "«" => "»",
+        "“" => "”",
+        _ => return None,
+    };
+    let first = open + 1;
+    if !tokens.get(first)?.is_capitalised_word() {
+        return None;
+    }
+    let end =
+        (first..tokens.len().min(first + MAX_TITLE + 1)).find(|&k| tokens[k].text == close)?;
+    (end > first && (first..end).all(|k| blocked.get(k) == Some(&0))).then_some(first..end)
 }
 
 #[cfg(test)]
@@ -68,7 +103,7 @@ mod tests {
                 name: "titles after work nouns",
                 text: "Invitée de l'émission BFM Politique, elle joue le spectacle Le Mur et le documentaire « I Am Paul Walker ».",
                 tagged: &[("BFM Politique", Label::Org), ("Le Mur", Label::Per), ("Paul Walker", Label::Per)],
-                expected: &[("BFM Politique", Label::Misc), ("Le Mur", Label::Misc), ("Paul Walker", Label::Per)],
+                expected: &[("BFM Politique", Label::Misc), ("Le Mur", Label::Misc), ("I Am Paul Walker", Label::Misc)],
             },
             Case {
                 name: "an untagged quoted title",
