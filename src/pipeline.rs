@@ -374,7 +374,7 @@ impl Pipeline {
     /// ```
     /// use std::io::BufRead;
     /// let pipeline = quidam::Pipeline::default();
-    /// let input = "Kim Dotcom est à Auckland.\nLa Sacem porte plainte.\n".as_bytes();
+    /// let input = "Kim Dotcom est à Auckland.\nLa Sacem a porté plainte.\n".as_bytes();
     /// let lines = input.lines().map_while(Result::ok);
     /// let labels: Vec<String> = pipeline
     ///     .annotate_iter(lines)
