@@ -55,7 +55,8 @@ pub enum NameRule {
     KnownOutlets,
     /// A person, place or other name that a noun for an organisation
     /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
-    /// allemand Bild`).
+    /// allemand Bild`), and so is one that opens with an acronym and `de`
+    /// (`SPA de Bergerac`).
     OrgNoun,
     /// `République de` after `procureur de la` is the title's, not the
     /// name's: `procureur de la République de Paris` names `Paris`, a

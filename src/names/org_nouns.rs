@@ -1,7 +1,9 @@
 //! Names that a noun for an organisation introduces are organisations:
 //! `le laboratoire Servier`, `le journal Marianne`, `le quotidien allemand
 //! Bild`, `la société "Aviazaptchast"`. The tagger, seeing a capitalised
-//! word it does not know, often guesses a person or a place.
+//! word it does not know, often guesses a person or a place. An acronym
+//! with a place's complement is an organisation's branch (`SPA de
+//! Bergerac`, `CHU de Reims`), not a place.
 
 use std::ops::Range;
 
@@ -48,6 +50,15 @@ const ORG_NOUNS: &[&str] = &[
     "syndicat",
 ];
 
+/// Whether `name` opens with an acronym and `de` (`SPA de Bergerac`, `CHU
+/// de Reims`): an organisation's branch, not a place.
+fn acronym_of_a_branch(name: &[Token<'_>]) -> bool {
+    name.len() > 2
+        && name[0].text.chars().count() >= 2
+        && name[0].text.chars().all(char::is_uppercase)
+        && matches!(name[1].text, "de" | "d'" | "d’" | "du" | "des")
+}
+
 /// Makes `ORG` the person, place and other names that an organisation noun
 /// introduces, and adds the quoted names it introduces that no span holds
 /// (`la société "Aviazaptchast"`) outside the tokens `blocked` marks. The
@@ -59,7 +70,7 @@ pub(crate) fn org_nouns(
 ) {
     for (r, label) in spans.iter_mut() {
         if matches!(label, Label::Per | Label::Loc | Label::Misc)
-            && after_noun(tokens, r.start, ORG_NOUNS)
+            && (after_noun(tokens, r.start, ORG_NOUNS) || acronym_of_a_branch(&tokens[r.clone()]))
         {
             *label = Label::Org;
         }
@@ -103,6 +114,20 @@ mod tests {
                 text: "Il doit de l'argent à la société \"Aviazaptchast\", selon Paris.",
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("Aviazaptchast", Label::Org), ("Paris", Label::Loc)],
+            },
+            Case {
+                name: "an acronym's branch",
+                text: "La SPA de Bergerac répond au CHU de Reims, en Seine-Saint-Denis.",
+                tagged: &[
+                    ("SPA de Bergerac", Label::Loc),
+                    ("CHU de Reims", Label::Org),
+                    ("Seine-Saint-Denis", Label::Loc),
+                ],
+                expected: &[
+                    ("SPA de Bergerac", Label::Org),
+                    ("CHU de Reims", Label::Org),
+                    ("Seine-Saint-Denis", Label::Loc),
+                ],
             },
             Case {
                 name: "an owner, a quote without a noun, a lower-case quote",
