@@ -75,11 +75,15 @@ pub enum NameRule {
     /// A seat of power is an `ORG` where it acts and a `LOC` where named
     /// as a place (`selon l'Élysée`, `à l'Élysée`).
     Seats,
+    /// The portfolio in a minister's title is no name (`la ministre de la
+    /// Transition écologique`, `le commissaire européen au Marché
+    /// intérieur`).
+    Portfolios,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 12] = [
+    pub const ALL: [NameRule; 13] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -92,11 +96,13 @@ impl NameRule {
         NameRule::Handles,
         NameRule::Works,
         NameRule::Seats,
+        NameRule::Portfolios,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
-    /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`.
+    /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
+    /// `portfolios`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -111,6 +117,7 @@ impl NameRule {
             NameRule::Handles => "handles",
             NameRule::Works => "works",
             NameRule::Seats => "seats",
+            NameRule::Portfolios => "portfolios",
         }
     }
 }
@@ -176,6 +183,9 @@ pub(crate) fn correct_names(
     }
     if rules.on(NameRule::Prosecutor) {
         titles::prosecutors(tokens, spans);
+    }
+    if rules.on(NameRule::Portfolios) {
+        titles::portfolios(lexicon, tokens, spans);
     }
     if rules.on(NameRule::CommonAcronyms) {
         acronyms::common_acronyms(tokens, spans);

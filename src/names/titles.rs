@@ -1,11 +1,73 @@
 //! Titles are not names (`docs/annotation.md`): in `le procureur de la
-//! République de Paris` only `Paris` is one, a place. The tagger, seeing
-//! `République de Paris` capitalised, takes it for an organisation.
+//! République de Paris` only `Paris` is one, a place, and in `la ministre
+//! de la Transition écologique` none is. The tagger, seeing capitals, takes
+//! `République de Paris` or the portfolio for an organisation.
 
 use std::ops::Range;
 
+use crate::tag::{Gazetteer, Lexicon};
 use crate::text::Token;
 use crate::types::Label;
+
+/// Whether the span starting at token `start` is the portfolio of a
+/// minister, a secretary of state or a European commissioner: after
+/// `ministre de la`, `ministre chargé des`, `secrétaire d'État au`,
+/// `commissaire européen au`... (`ministre au JDD` is not: a minister
+/// speaks to a newspaper).
+fn portfolio_at(tokens: &[Token<'_>], start: usize) -> bool {
+    // The text of the token `back` places before `start`, or "".
+    let word = |back: usize| {
+        start
+            .checked_sub(back)
+            .and_then(|k| tokens.get(k))
+            .map_or("", |t| t.text)
+    };
+    let mut back = 1;
+    // The article of `de la`, `à l'`.
+    if matches!(word(1), "la" | "l'" | "l’") && matches!(word(2), "de" | "à") {
+        back += 1;
+    }
+    let of = matches!(word(back), "de" | "d'" | "d’" | "du" | "des");
+    let to = matches!(word(back), "à" | "au" | "aux");
+    back += 1;
+    if matches!(word(back), "chargé" | "chargée" | "délégué" | "déléguée") {
+        back += 1;
+    }
+    let minister = matches!(word(back), "ministre" | "ministres" | "Ministre");
+    let secretary = matches!(word(back), "État" | "Etat")
+        && matches!(word(back + 1), "d'" | "d’")
+        && matches!(word(back + 2), "secrétaire" | "secrétaires");
+    let commissioner = matches!(word(back), "européen" | "européenne")
+        && matches!(word(back + 1), "commissaire" | "commissaires");
+    (minister && of) || ((secretary || commissioner) && (of || to))
+}
+
+/// Drops the portfolios in ministers' titles that the tagger took for an
+/// organisation, another name or a place that no gazetteer knows
+/// (`ministre de la Défense`); a country or a city stays.
+pub(crate) fn portfolios(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
+    spans.retain(|(r, label)| {
+        let keep = match label {
+            Label::Org | Label::Misc => false,
+            Label::Loc => {
+                let lower: Vec<String> = tokens[r.clone()]
+                    .iter()
+                    .map(|t| t.text.to_lowercase())
+                    .collect();
+                lexicon
+                    .longest_phrase(lower.iter().map(String::as_str))
+                    .is_some_and(|(n, classes)| n == r.len() && classes & place != 0)
+            }
+            _ => true,
+        };
+        keep || !portfolio_at(tokens, r.start)
+    });
+}
 
 /// Whether tokens `start - 3 .. start` are `procureur de la` (or its
 /// feminine or plural).
@@ -40,6 +102,34 @@ pub(crate) fn prosecutors(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Labe
 mod tests {
     use super::*;
     use crate::names::cases::{check, Case};
+
+    #[test]
+    fn portfolios_are_no_names() {
+        let cases = [
+            Case {
+                name: "portfolios after ministers, secretaries and commissioners",
+                text: "La ministre de la Transition écologique, le ministre de la Défense, le commissaire européen au Marché intérieur, la secrétaire d'État chargée des Personnes handicapées et le secrétaire d'État à l'Économie.",
+                tagged: &[
+                    ("Transition écologique", Label::Org),
+                    ("Défense", Label::Loc),
+                    ("Marché intérieur", Label::Org),
+                    ("Personnes handicapées", Label::Misc),
+                    ("Économie", Label::Org),
+                ],
+                expected: &[],
+            },
+            Case {
+                name: "a newspaper, a place and a person stay",
+                text: "Le ministre au JDD, le Premier ministre du Canada et le ministre de Gaulle.",
+                tagged: &[("JDD", Label::Org), ("Canada", Label::Loc), ("Gaulle", Label::Per)],
+                expected: &[("JDD", Label::Org), ("Canada", Label::Loc), ("Gaulle", Label::Per)],
+            },
+        ];
+        let lexicon = Lexicon::embedded();
+        check(&cases, |_, tokens, spans| {
+            portfolios(&lexicon, tokens, spans)
+        });
+    }
 
     #[test]
     fn prosecutors_name_places() {
