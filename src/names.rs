@@ -70,7 +70,8 @@ pub enum NameRule {
     /// tagger found an organisation or a site (`@caroreceveur`).
     Handles,
     /// A name that a noun for a work introduces is a work's title, `MISC`
-    /// (`l'émission BFM Politique`, `le spectacle Le Mur`).
+    /// (`l'émission BFM Politique`, `le spectacle Le Mur`), and so is an
+    /// event's (`Salon de l'Agriculture`, `Paris Motion Festival`).
     Works,
     /// A seat of power is an `ORG` where it acts and a `LOC` where named
     /// as a place (`selon l'Élysée`, `à l'Élysée`).

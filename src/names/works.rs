@@ -2,6 +2,8 @@
 //! in `l'émission BFM Politique`, `le spectacle Le Mur` or `le documentaire
 //! « I Am Paul Walker »` the name is a work's title, whatever names it holds.
 //! The tagger, seeing capitals, takes it for an organisation or a person.
+//! Events are not annotated either: `Salon de l'Agriculture`, `Coupe du
+//! monde`, `Paris Motion Festival`.
 
 use std::ops::Range;
 
@@ -31,6 +33,42 @@ const WORK_NOUNS: &[&str] = &[
     "tube",
 ];
 
+/// Words that open the name of an event (`Salon de l'Agriculture`, `Coupe
+/// du monde`, `Fête de la musique`).
+const EVENT_HEADS: &[&str] = &[
+    "Biennale",
+    "Carnaval",
+    "Championnat",
+    "Championnats",
+    "Concours",
+    "Coupe",
+    "Euro",
+    "Exposition",
+    "Festival",
+    "Fête",
+    "Jeux",
+    "Journée",
+    "Journées",
+    "Marathon",
+    "Marche",
+    "Mondial",
+    "Prix",
+    "Salon",
+    "Sommet",
+    "Tournoi",
+];
+
+/// Words that close the name of an event (`Paris Motion Festival`).
+const EVENT_TAILS: &[&str] = &["Festival", "Show"];
+
+/// Whether `name` is an event's: it opens with an event head or closes
+/// with an event tail (not `En Marche`, a party).
+fn is_event(name: &[Token<'_>]) -> bool {
+    name.len() > 1
+        && (name.first().is_some_and(|t| EVENT_HEADS.contains(&t.text))
+            || name.last().is_some_and(|t| EVENT_TAILS.contains(&t.text)))
+}
+
 /// Makes `MISC` the names that a work noun introduces (`l'émission BFM
 /// Politique`), and makes one `MISC` span of a quoted title it introduces
 /// (`le film "Leto"`, `le documentaire « I Am Paul Walker »`, the names
@@ -38,7 +76,9 @@ const WORK_NOUNS: &[&str] = &[
 /// TF1`). The result is sorted and does not overlap.
 pub(crate) fn works(tokens: &[Token<'_>], blocked: &[u8], spans: &mut Vec<(Range<usize>, Label)>) {
     for (r, label) in spans.iter_mut() {
-        if *label != Label::Money && after_noun(tokens, r.start, WORK_NOUNS) {
+        if *label != Label::Money
+            && (after_noun(tokens, r.start, WORK_NOUNS) || is_event(&tokens[r.clone()]))
+        {
             *label = Label::Misc;
         }
     }
@@ -104,6 +144,12 @@ mod tests {
                 text: "Invitée de l'émission BFM Politique, elle joue le spectacle Le Mur et le documentaire « I Am Paul Walker ».",
                 tagged: &[("BFM Politique", Label::Org), ("Le Mur", Label::Per), ("Paul Walker", Label::Per)],
                 expected: &[("BFM Politique", Label::Misc), ("Le Mur", Label::Misc), ("I Am Paul Walker", Label::Misc)],
+            },
+            Case {
+                name: "events, not a party",
+                text: "Au Salon de l'Agriculture, au Paris Motion Festival et chez En Marche.",
+                tagged: &[("Salon de l'Agriculture", Label::Org), ("Paris Motion Festival", Label::Org), ("En Marche", Label::Org)],
+                expected: &[("Salon de l'Agriculture", Label::Misc), ("Paris Motion Festival", Label::Misc), ("En Marche", Label::Org)],
             },
             Case {
                 name: "an untagged quoted title",
