@@ -80,11 +80,14 @@ pub enum NameRule {
     /// Transition écologique`, `le commissaire européen au Marché
     /// intérieur`).
     Portfolios,
+    /// An honorific stays outside a person's name (`Me Randall
+    /// Schwerdorffer` names `Randall Schwerdorffer`).
+    Honorifics,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 13] = [
+    pub const ALL: [NameRule; 14] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -98,12 +101,13 @@ impl NameRule {
         NameRule::Works,
         NameRule::Seats,
         NameRule::Portfolios,
+        NameRule::Honorifics,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
-    /// `portfolios`.
+    /// `portfolios`, `honorifics`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -119,6 +123,7 @@ impl NameRule {
             NameRule::Works => "works",
             NameRule::Seats => "seats",
             NameRule::Portfolios => "portfolios",
+            NameRule::Honorifics => "honorifics",
         }
     }
 }
@@ -187,6 +192,9 @@ pub(crate) fn correct_names(
     }
     if rules.on(NameRule::Portfolios) {
         titles::portfolios(lexicon, tokens, spans);
+    }
+    if rules.on(NameRule::Honorifics) {
+        titles::honorifics(tokens, spans);
     }
     if rules.on(NameRule::CommonAcronyms) {
         acronyms::common_acronyms(tokens, spans);

@@ -1,13 +1,39 @@
 //! Titles are not names (`docs/annotation.md`): in `le procureur de la
 //! République de Paris` only `Paris` is one, a place, and in `la ministre
-//! de la Transition écologique` none is. The tagger, seeing capitals, takes
-//! `République de Paris` or the portfolio for an organisation.
+//! de la Transition écologique` none is; an honorific stays outside a
+//! person's name (`Me Randall Schwerdorffer`). The tagger, seeing capitals,
+//! takes `République de Paris` or the portfolio for an organisation, and
+//! the honorific for the name's first word.
 
 use std::ops::Range;
 
 use crate::tag::{Gazetteer, Lexicon};
 use crate::text::Token;
 use crate::types::Label;
+
+/// Honorifics that open a person's name in the tagger's spans but stay
+/// outside it (`Me Dupond-Moretti`, `Mgr Aupetit`, `Pr Raoult`).
+const HONORIFICS: &[&str] = &[
+    "Me",
+    "Mgr",
+    "Pr",
+    "Dr",
+    "Mme",
+    "Mlle",
+    "Maître",
+    "Monseigneur",
+    "Professeur",
+    "Docteur",
+];
+
+/// Cuts an honorific off the start of a person's name.
+pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    for (r, label) in spans.iter_mut() {
+        if *label == Label::Per && r.len() > 1 && HONORIFICS.contains(&tokens[r.start].text) {
+            r.start += 1;
+        }
+    }
+}
 
 /// Whether the span starting at token `start` is the portfolio of a
 /// minister, a secretary of state or a European commissioner: after
@@ -102,6 +128,25 @@ pub(crate) fn prosecutors(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Labe
 mod tests {
     use super::*;
     use crate::names::cases::{check, Case};
+
+    #[test]
+    fn honorifics_stay_outside() {
+        let cases = [Case {
+            name: "titles before persons, not a place",
+            text: "Me Randall Schwerdorffer et Mgr Paul Gallagher vont à Dr Congo.",
+            tagged: &[
+                ("Me Randall Schwerdorffer", Label::Per),
+                ("Mgr Paul Gallagher", Label::Per),
+                ("Dr Congo", Label::Loc),
+            ],
+            expected: &[
+                ("Randall Schwerdorffer", Label::Per),
+                ("Paul Gallagher", Label::Per),
+                ("Dr Congo", Label::Loc),
+            ],
+        }];
+        check(&cases, |_, tokens, spans| honorifics(tokens, spans));
+    }
 
     #[test]
     fn portfolios_are_no_names() {
