@@ -1,13 +1,14 @@
 //! Document rules that correct a tagger's names, for any tagger: common-noun
 //! heads that belong to a name, surnames found again, sites told from
 //! organisations by their context, known media outlets and platforms,
-//! organisation nouns, seats of power, titles, acronyms of common nouns,
-//! social-media handles and works' titles. Each is a
+//! organisation nouns, seats of power, titles, demonyms, acronyms of
+//! common nouns, social-media handles and works' titles. Each is a
 //! [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
 mod acronyms;
+mod demonyms;
 mod handles;
 mod heads;
 mod org_nouns;
@@ -83,11 +84,13 @@ pub enum NameRule {
     /// An honorific stays outside a person's name (`Me Randall
     /// Schwerdorffer` names `Randall Schwerdorffer`).
     Honorifics,
+    /// A demonym is no place (`les Parisiens`, `l'Italien`): `MISC`.
+    Demonyms,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 14] = [
+    pub const ALL: [NameRule; 15] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -102,12 +105,13 @@ impl NameRule {
         NameRule::Seats,
         NameRule::Portfolios,
         NameRule::Honorifics,
+        NameRule::Demonyms,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
-    /// `portfolios`, `honorifics`.
+    /// `portfolios`, `honorifics`, `demonyms`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -124,6 +128,7 @@ impl NameRule {
             NameRule::Seats => "seats",
             NameRule::Portfolios => "portfolios",
             NameRule::Honorifics => "honorifics",
+            NameRule::Demonyms => "demonyms",
         }
     }
 }
@@ -195,6 +200,9 @@ pub(crate) fn correct_names(
     }
     if rules.on(NameRule::Honorifics) {
         titles::honorifics(tokens, spans);
+    }
+    if rules.on(NameRule::Demonyms) {
+        demonyms::demonyms(lexicon, tokens, spans);
     }
     if rules.on(NameRule::CommonAcronyms) {
         acronyms::common_acronyms(tokens, spans);

@@ -1,0 +1,122 @@
+//! Demonyms are not places (`docs/annotation.md`: nationalities are not
+//! annotated in the news gold): `les Parisiens`, `des Iraniens`, `le
+//! Nantais`, `l'Italien`. WikiNEuRal, where the tagger learns most names,
+//! often files them as places, and the tagger follows it.
+//!
+//! A demonym is told by its determiner and its ending, not by a list: a
+//! capitalised word in `-iens`, `-iennes`, `-ais`, `-aises`, `-ois`,
+//! `-oises`, `-ains`, `-aines`, `-ards` after `les`, `des` or `aux`, or in
+//! `-ien`, `-ienne` after `le`, `la`, `l'`, `un` or `une`; unless the
+//! gazetteer knows it (or its last part) as a country or a city (`la
+//! Vienne`, `la Haute-Vienne`, `les Blois`), or it is a party's name (`les
+//! Républicains`).
+
+use std::ops::Range;
+
+use crate::tag::{Gazetteer, Lexicon};
+use crate::text::Token;
+use crate::types::Label;
+
+/// Endings of plural demonyms.
+const PLURAL_ENDINGS: &[&str] = &[
+    "iens", "iennes", "ais", "aises", "ois", "oises", "ains", "aines", "ards", "ardes",
+];
+
+/// Endings of singular demonyms that no common place name has.
+const SINGULAR_ENDINGS: &[&str] = &["ien", "ienne"];
+
+/// Plural names with a demonym's ending that name organisations.
+const PARTIES: &[&str] = &["Républicains", "Démocrates"];
+
+/// Whether the one-word name `word`, after `determiner`, is a demonym.
+fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
+    let plural = matches!(determiner, "les" | "des" | "aux" | "Les" | "Des" | "Aux");
+    let singular = matches!(
+        determiner,
+        "le" | "la" | "l'" | "l’" | "un" | "une" | "Le" | "La" | "L'" | "L’" | "Un" | "Une"
+    );
+    let endings = if plural {
+        PLURAL_ENDINGS
+    } else if singular {
+        SINGULAR_ENDINGS
+    } else {
+        return false;
+    };
+    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
+    let known_place = |name: &str| {
+        let lower = name.to_lowercase();
+        lexicon
+            .longest_phrase(std::iter::once(lower.as_str()))
+            .is_some_and(|(n, classes)| n == 1 && classes & place != 0)
+    };
+    word.starts_with(char::is_uppercase)
+        && endings.iter().any(|e| word.ends_with(e))
+        && !PARTIES.contains(&word)
+        && !known_place(word)
+        && !word.rsplit('-').next().is_some_and(known_place)
+}
+
+/// Makes `MISC` the one-word places that are demonyms.
+pub(crate) fn demonyms(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    spans: &mut [(Range<usize>, Label)],
+) {
+    for (r, label) in spans.iter_mut() {
+        let demonym = *label == Label::Loc
+            && r.len() == 1
+            && r.start > 0
+            && is_demonym(lexicon, tokens[r.start - 1].text, tokens[r.start].text);
+        if demonym {
+            *label = Label::Misc;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::cases::{check, Case};
+
+    #[test]
+    fn demonyms_are_not_places() {
+        let cases = [
+            Case {
+                name: "plural and singular demonyms",
+                text: "Les Parisiens et des Iraniens saluent l'Italien et le Nancéien.",
+                tagged: &[
+                    ("Parisiens", Label::Loc),
+                    ("Iraniens", Label::Loc),
+                    ("Italien", Label::Loc),
+                    ("Nancéien", Label::Loc),
+                ],
+                expected: &[
+                    ("Parisiens", Label::Misc),
+                    ("Iraniens", Label::Misc),
+                    ("Italien", Label::Misc),
+                    ("Nancéien", Label::Misc),
+                ],
+            },
+            Case {
+                name: "places, parties and names after other words stay",
+                text: "La Vienne et la Haute-Vienne, les Républicains, à Blois et chez Julien.",
+                tagged: &[
+                    ("Vienne", Label::Loc),
+                    ("Haute-Vienne", Label::Loc),
+                    ("Républicains", Label::Org),
+                    ("Blois", Label::Loc),
+                    ("Julien", Label::Per),
+                ],
+                expected: &[
+                    ("Vienne", Label::Loc),
+                    ("Haute-Vienne", Label::Loc),
+                    ("Républicains", Label::Org),
+                    ("Blois", Label::Loc),
+                    ("Julien", Label::Per),
+                ],
+            },
+        ];
+        let lexicon = Lexicon::embedded();
+        check(&cases, |_, tokens, spans| demonyms(&lexicon, tokens, spans));
+    }
+}
