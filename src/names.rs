@@ -86,11 +86,14 @@ pub enum NameRule {
     Honorifics,
     /// A demonym is no place (`les Parisiens`, `l'Italien`): `MISC`.
     Demonyms,
+    /// A one-word organisation tagged twice or more, and never otherwise,
+    /// is an `ORG` where it recurs untagged and alone.
+    OrganisationsAgain,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 15] = [
+    pub const ALL: [NameRule; 16] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -106,12 +109,13 @@ impl NameRule {
         NameRule::Portfolios,
         NameRule::Honorifics,
         NameRule::Demonyms,
+        NameRule::OrganisationsAgain,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
-    /// `portfolios`, `honorifics`, `demonyms`.
+    /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -129,6 +133,7 @@ impl NameRule {
             NameRule::Portfolios => "portfolios",
             NameRule::Honorifics => "honorifics",
             NameRule::Demonyms => "demonyms",
+            NameRule::OrganisationsAgain => "organisations-again",
         }
     }
 }

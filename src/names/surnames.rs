@@ -5,6 +5,11 @@
 //! organisation or another name (`à Hollande` after `François Hollande`).
 //! Sites and longer names keep their labels.
 //!
+//! Organisations too: a one-word name tagged `ORG` twice or more, and
+//! never otherwise, is an `ORG` where it recurs untagged and alone (`La
+//! Sacem derrière la fermeture`, where the tagger saw no name), not inside
+//! a longer capitalised run (`Lagonda Vision`).
+//!
 //! Finding every recurring name again with its majority label, as this
 //! stage once did, cost F1 on the news training folds
 //! (`scripts/cross_validate.sh`): one wrong label was copied to every
@@ -18,6 +23,9 @@ use super::{NameRule, NameRules};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
+/// Capitalised determiners that may open a sentence before a name.
+const DETERMINERS: &[&str] = &["La", "Le", "Les", "L'", "L’", "Un", "Une", "Des", "Du"];
+
 /// Completes `spans` (token ranges into `tokens`, sorted, not
 /// overlapping) over the document; `blocked` marks tokens that no new span
 /// may cover (the rules' amounts and domains). The result is sorted and
@@ -28,7 +36,11 @@ pub(crate) fn find_surnames(
     rules: NameRules,
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
-    if spans.is_empty() || !rules.on(NameRule::Surnames) {
+    let (persons, organisations) = (
+        rules.on(NameRule::Surnames),
+        rules.on(NameRule::OrganisationsAgain),
+    );
+    if spans.is_empty() || !(persons || organisations) {
         return;
     }
     let key =
@@ -51,14 +63,37 @@ pub(crate) fn find_surnames(
     let surnames: FxHashSet<&str> = votes
         .iter()
         .filter(|(name, counts)| {
-            majority(counts) == Some(Label::Per) && name.len() >= 2 && name.iter().all(capitalised)
+            persons
+                && majority(counts) == Some(Label::Per)
+                && name.len() >= 2
+                && name.iter().all(capitalised)
         })
         .filter_map(|(name, _)| name.last().copied())
         .filter(|last| last.chars().count() >= 3)
         .collect();
-    if surnames.is_empty() {
+    // One-word organisations, tagged so twice or more and never otherwise.
+    let organisations: FxHashSet<&str> = votes
+        .iter()
+        .filter(|(name, counts)| {
+            let org = counts[Label::Org as usize];
+            organisations
+                && name.len() == 1
+                && capitalised(&name[0])
+                && name[0].chars().count() >= 3
+                && org >= 2
+                && counts.iter().sum::<u32>() == org
+        })
+        .map(|(name, _)| name[0])
+        .collect();
+    if surnames.is_empty() && organisations.is_empty() {
         return;
     }
+    // A word alone: no capitalised word next to it but a determiner.
+    let alone = |i: usize| {
+        let before = i.checked_sub(1).map(|p| &tokens[p]);
+        !before.is_some_and(|t| t.is_capitalised_word() && !DETERMINERS.contains(&t.text))
+            && !tokens.get(i + 1).is_some_and(|t| t.is_capitalised_word())
+    };
 
     let mut out = Vec::with_capacity(spans.len());
     let mut next = 0; // the next tagged span
@@ -79,8 +114,13 @@ pub(crate) fn find_surnames(
             }
             continue;
         }
-        if token.kind == TokenKind::Word && blocked[i] == 0 && surnames.contains(token.text) {
+        if token.kind != TokenKind::Word || blocked[i] != 0 {
+            continue;
+        }
+        if surnames.contains(token.text) {
             out.push((i..i + 1, Label::Per));
+        } else if organisations.contains(token.text) && alone(i) {
+            out.push((i..i + 1, Label::Org));
         }
     }
     *spans = out;
@@ -130,10 +170,36 @@ mod tests {
                 ],
             },
             Case {
-                name: "a recurring name is not found again",
+                name: "a name tagged once is not found again",
                 text: "La Sacem proteste. Puis la Sacem insiste.",
                 tagged: &[("Sacem", Label::Org)],
                 expected: &[("Sacem", Label::Org)],
+            },
+            Case {
+                name: "an organisation tagged twice is found again alone",
+                text:
+                    "La Sacem proteste, la Sacem insiste. La Sacem gagne. Sacem Vision sort. Sacem.",
+                tagged: &[("Sacem", Label::Org), ("Sacem", Label::Org)],
+                expected: &[
+                    ("Sacem", Label::Org),
+                    ("Sacem", Label::Org),
+                    ("Sacem", Label::Org),
+                    ("Sacem", Label::Org),
+                ],
+            },
+            Case {
+                name: "not a name tagged otherwise too",
+                text: "Casino vend. Casino achète. Casino est ici. Le Casino ferme.",
+                tagged: &[
+                    ("Casino", Label::Org),
+                    ("Casino", Label::Org),
+                    ("Casino", Label::Loc),
+                ],
+                expected: &[
+                    ("Casino", Label::Org),
+                    ("Casino", Label::Org),
+                    ("Casino", Label::Loc),
+                ],
             },
             Case {
                 name: "no surname from a name with a common noun",
