@@ -2,12 +2,13 @@
 //! heads that belong to a name, surnames found again, sites told from
 //! organisations by their context, known media outlets and platforms,
 //! organisation nouns, seats of power, titles, demonyms, acronyms of
-//! common nouns, social-media handles and works' titles. Each is a
-//! [`NameRule`] that
+//! common nouns, social-media handles, named animals and works' titles.
+//! Each is a [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
 mod acronyms;
+mod animals;
 mod demonyms;
 mod handles;
 mod heads;
@@ -89,11 +90,13 @@ pub enum NameRule {
     /// A one-word organisation tagged twice or more, and never otherwise,
     /// is an `ORG` where it recurs untagged and alone.
     OrganisationsAgain,
+    /// A named animal is a person (`son chien, Gribouille`).
+    Animals,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 16] = [
+    pub const ALL: [NameRule; 17] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -110,12 +113,14 @@ impl NameRule {
         NameRule::Honorifics,
         NameRule::Demonyms,
         NameRule::OrganisationsAgain,
+        NameRule::Animals,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
-    /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`.
+    /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`,
+    /// `animals`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -134,6 +139,7 @@ impl NameRule {
             NameRule::Honorifics => "honorifics",
             NameRule::Demonyms => "demonyms",
             NameRule::OrganisationsAgain => "organisations-again",
+            NameRule::Animals => "animals",
         }
     }
 }
@@ -184,6 +190,9 @@ pub(crate) fn correct_names(
     sites::site_contexts(lexicon, tokens, marks, rules, spans);
     if rules.on(NameRule::Handles) {
         handles::handles(tokens, marks, spans);
+    }
+    if rules.on(NameRule::Animals) {
+        animals::animals(tokens, spans);
     }
     if rules.on(NameRule::Works) {
         works::works(tokens, marks, spans);
