@@ -2,18 +2,17 @@
 //! heads that belong to a name, surnames found again, sites told from
 //! organisations by their context, known media outlets and platforms,
 //! organisation nouns, seats of power, titles, demonyms, acronyms of
-//! common nouns, social-media handles, named animals and works' titles.
-//! Each is a [`NameRule`] that
+//! common nouns, handles, pseudonyms and named animals, and works'
+//! titles. Each is a [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
 mod acronyms;
-mod animals;
 mod demonyms;
-mod handles;
 mod heads;
 mod org_nouns;
 mod outlets;
+mod persons;
 mod seats;
 mod sites;
 mod surnames;
@@ -92,11 +91,14 @@ pub enum NameRule {
     OrganisationsAgain,
     /// A named animal is a person (`son chien, Gribouille`).
     Animals,
+    /// A name after a pseudonym word is a person (`sous le pseudo "Fly
+    /// Rider"`, `un certain "Pokercroix"`).
+    Pseudonyms,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 17] = [
+    pub const ALL: [NameRule; 18] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -114,13 +116,14 @@ impl NameRule {
         NameRule::Demonyms,
         NameRule::OrganisationsAgain,
         NameRule::Animals,
+        NameRule::Pseudonyms,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
     /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`,
-    /// `animals`.
+    /// `animals`, `pseudonyms`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -140,6 +143,7 @@ impl NameRule {
             NameRule::Demonyms => "demonyms",
             NameRule::OrganisationsAgain => "organisations-again",
             NameRule::Animals => "animals",
+            NameRule::Pseudonyms => "pseudonyms",
         }
     }
 }
@@ -189,10 +193,13 @@ pub(crate) fn correct_names(
     surnames::find_surnames(tokens, marks, rules, spans);
     sites::site_contexts(lexicon, tokens, marks, rules, spans);
     if rules.on(NameRule::Handles) {
-        handles::handles(tokens, marks, spans);
+        persons::handles(tokens, marks, spans);
     }
     if rules.on(NameRule::Animals) {
-        animals::animals(tokens, spans);
+        persons::animals(tokens, spans);
+    }
+    if rules.on(NameRule::Pseudonyms) {
+        persons::pseudonyms(tokens, marks, spans);
     }
     if rules.on(NameRule::Works) {
         works::works(tokens, marks, spans);
