@@ -160,21 +160,24 @@ impl FromStr for NameRule {
     }
 }
 
+// One bit a rule in `NameRules`.
+const _: () = assert!(NameRule::ALL.len() <= u32::BITS as usize);
+
 /// The set of [`NameRule`]s a pipeline applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct NameRules(u16);
+pub(crate) struct NameRules(u32);
 
 impl NameRules {
     /// Every rule on.
-    pub(crate) const ALL: NameRules = NameRules(u16::MAX);
+    pub(crate) const ALL: NameRules = NameRules(u32::MAX);
 
     /// Whether `rule` is on.
     pub(crate) fn on(self, rule: NameRule) -> bool {
-        self.0 & (1 << rule as u16) != 0
+        self.0 & (1 << rule as u32) != 0
     }
 
     pub(crate) fn without(self, rule: NameRule) -> NameRules {
-        NameRules(self.0 & !(1 << rule as u16))
+        NameRules(self.0 & !(1 << rule as u32))
     }
 }
 
@@ -295,6 +298,28 @@ fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
     }
     covered
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+
+    #[test]
+    fn switching_a_rule_off_leaves_the_others_on() {
+        for rule in NameRule::ALL {
+            let rules = NameRules::ALL.without(rule);
+            for other in NameRule::ALL {
+                assert_eq!(
+                    rules.on(other),
+                    other != rule,
+                    "{} without {}",
+                    other.as_str(),
+                    rule.as_str()
+                );
+            }
+            assert_eq!(rule.as_str().parse::<NameRule>().ok(), Some(rule));
+        }
+    }
 }
 
 /// The harness of the document rules' table tests.
