@@ -233,6 +233,37 @@ pub(crate) fn correct_names(
     }
 }
 
+/// The text of the token `back` places before token `start`, or "" before
+/// the first token.
+fn word_before<'t>(tokens: &[Token<'t>], start: usize, back: usize) -> &'t str {
+    start
+        .checked_sub(back)
+        .and_then(|k| tokens.get(k))
+        .map_or("", |t| t.text)
+}
+
+/// Writes into `key` the text of the name that token range `r` covers,
+/// lower-cased, with `’` as `'` and any space as one space: the form the
+/// name lists hold. Returns false where `r` is not in `tokens` or `text`.
+fn name_key(text: &str, tokens: &[Token<'_>], r: &Range<usize>, key: &mut String) -> bool {
+    let (Some(first), Some(last)) = (
+        tokens.get(r.start),
+        r.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) else {
+        return false;
+    };
+    let Some(name) = text.get(first.span.byte_start..last.span.byte_end) else {
+        return false;
+    };
+    key.clear();
+    key.extend(name.chars().flat_map(char::to_lowercase).map(|c| match c {
+        '’' => '\'',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }));
+    true
+}
+
 /// Whether the span starting at token `start` follows one of `nouns`, with
 /// at most one lower-case word (`quotidien allemand`) and an opening quote
 /// between.

@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use super::name_key;
 use crate::text::Token;
 use crate::types::Label;
 
@@ -70,21 +71,9 @@ const PLATFORMS: &[&str] = &[
 pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
     let mut key = String::new();
     for (r, label) in spans.iter_mut() {
-        let (Some(first), Some(last)) = (
-            tokens.get(r.start),
-            r.end.checked_sub(1).and_then(|e| tokens.get(e)),
-        ) else {
+        if !name_key(text, tokens, r, &mut key) {
             continue;
-        };
-        let Some(name) = text.get(first.span.byte_start..last.span.byte_end) else {
-            continue;
-        };
-        key.clear();
-        key.extend(name.chars().flat_map(char::to_lowercase).map(|c| match c {
-            '’' => '\'',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        }));
+        }
         if MEDIA.contains(&key.as_str()) {
             *label = Label::Org;
         } else if PLATFORMS.contains(&key.as_str()) {

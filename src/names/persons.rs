@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::{covered, free, quoted_name};
+use super::{covered, free, quoted_name, word_before};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -58,12 +58,7 @@ pub(crate) fn handles(tokens: &[Token<'_>], marks: &[u8], spans: &mut Vec<(Range
 /// quote between (`un certain "Pokercroix"`; not `un certain nombre`,
 /// which no name follows).
 fn after_pseudonym_word(tokens: &[Token<'_>], start: usize) -> bool {
-    let word = |back: usize| {
-        start
-            .checked_sub(back)
-            .and_then(|k| tokens.get(k))
-            .map_or("", |t| t.text)
-    };
+    let word = |back: usize| word_before(tokens, start, back);
     let mut back = 1;
     if matches!(word(back), "\"" | "«" | "“") {
         back += 1;
@@ -134,12 +129,7 @@ const ANIMALS: &[&str] = &[
 /// Whether the span starting at token `start` names an animal: right after
 /// an animal noun, a comma or `nommé`/`baptisé` between.
 fn after_animal(tokens: &[Token<'_>], start: usize) -> bool {
-    let word = |back: usize| {
-        start
-            .checked_sub(back)
-            .and_then(|k| tokens.get(k))
-            .map_or("", |t| t.text)
-    };
+    let word = |back: usize| word_before(tokens, start, back);
     let back = if matches!(
         word(1),
         "," | "nommé" | "nommée" | "baptisé" | "baptisée" | "surnommé" | "surnommée"

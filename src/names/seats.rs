@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::name_key;
 use crate::text::Token;
 use crate::types::Label;
 
@@ -73,21 +74,9 @@ pub(crate) fn seats(text: &str, tokens: &[Token<'_>], spans: &mut [(Range<usize>
         if !matches!(label, Label::Per | Label::Org | Label::Loc | Label::Misc) {
             continue;
         }
-        let (Some(first), Some(last)) = (
-            tokens.get(r.start),
-            r.end.checked_sub(1).and_then(|e| tokens.get(e)),
-        ) else {
+        if !name_key(text, tokens, r, &mut key) {
             continue;
-        };
-        let Some(name) = text.get(first.span.byte_start..last.span.byte_end) else {
-            continue;
-        };
-        key.clear();
-        key.extend(name.chars().flat_map(char::to_lowercase).map(|c| match c {
-            '’' => '\'',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        }));
+        }
         if SEATS.contains(&key.as_str()) {
             *label = if named_as_place(tokens, r.start) {
                 Label::Loc

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::word_before;
 use crate::tag::{Gazetteer, Lexicon};
 use crate::text::Token;
 use crate::types::Label;
@@ -42,12 +43,7 @@ pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label
 /// speaks to a newspaper).
 fn portfolio_at(tokens: &[Token<'_>], start: usize) -> bool {
     // The text of the token `back` places before `start`, or "".
-    let word = |back: usize| {
-        start
-            .checked_sub(back)
-            .and_then(|k| tokens.get(k))
-            .map_or("", |t| t.text)
-    };
+    let word = |back: usize| word_before(tokens, start, back);
     let mut back = 1;
     // The article of `de la`, `à l'`.
     if matches!(word(1), "la" | "l'" | "l’") && matches!(word(2), "de" | "à") {
