@@ -299,6 +299,18 @@ fn quoted_name(
     blocked: &[u8],
     open: usize,
 ) -> Option<Range<usize>> {
+    quoted(tokens, open, MAX_QUOTED, |k| free(covered, blocked, k))
+}
+
+/// The tokens between a quote opening at token `open` and its closing
+/// quote: a capitalised first word, at most `max` tokens, each of which
+/// `fits`.
+fn quoted(
+    tokens: &[Token<'_>],
+    open: usize,
+    max: usize,
+    fits: impl Fn(usize) -> bool,
+) -> Option<Range<usize>> {
     let close = match tokens[open].text {
         "\"" => "\"",
         "«" => "»",
@@ -309,9 +321,8 @@ fn quoted_name(
     if !tokens.get(first)?.is_capitalised_word() {
         return None;
     }
-    let end =
-        (first..tokens.len().min(first + MAX_QUOTED + 1)).find(|&k| tokens[k].text == close)?;
-    (end > first && (first..end).all(|k| free(covered, blocked, k))).then_some(first..end)
+    let end = (first..tokens.len().min(first + max + 1)).find(|&k| tokens[k].text == close)?;
+    (end > first && (first..end).all(fits)).then_some(first..end)
 }
 
 /// The most tokens of a quoted name.

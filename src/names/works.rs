@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::after_noun;
+use super::{after_noun, quoted};
 use crate::text::Token;
 use crate::types::Label;
 
@@ -116,19 +116,7 @@ const MAX_TITLE: usize = 12;
 /// capitalised first word, at most [`MAX_TITLE`] tokens, none of them
 /// `blocked` (amounts, domains).
 fn quoted_title(tokens: &[Token<'_>], blocked: &[u8], open: usize) -> Option<Range<usize>> {
-    let close = match tokens[open].text {
-        "\"" => "\"",
-        "«" => "»",
-        "“" => "”",
-        _ => return None,
-    };
-    let first = open + 1;
-    if !tokens.get(first)?.is_capitalised_word() {
-        return None;
-    }
-    let end =
-        (first..tokens.len().min(first + MAX_TITLE + 1)).find(|&k| tokens[k].text == close)?;
-    (end > first && (first..end).all(|k| blocked.get(k) == Some(&0))).then_some(first..end)
+    quoted(tokens, open, MAX_TITLE, |k| blocked.get(k) == Some(&0))
 }
 
 #[cfg(test)]
