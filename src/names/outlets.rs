@@ -67,18 +67,39 @@ const PLATFORMS: &[&str] = &[
     "the pirate bay", "pirate bay",
 ];
 
-/// Gives a name the label of the list its whole text is in.
+/// Capitalised articles that open an outlet's title (`Le Parisien raconte`).
+const ARTICLES: &[&str] = &["Le", "La", "Les", "L'", "L’"];
+
+/// Gives a name the label of the list its whole text is in. A capitalised
+/// article before it that no span holds joins it when the list has the
+/// title with its article (`Le Parisien` at a sentence's start; the
+/// contract keeps an article that is part of a title, capital and all).
 pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
     let mut key = String::new();
+    let mut free_from = 0; // the first token after the previous span
     for (r, label) in spans.iter_mut() {
-        if !name_key(text, tokens, r, &mut key) {
-            continue;
+        let with_article = (r.start > free_from && ARTICLES.contains(&tokens[r.start - 1].text))
+            .then(|| r.start - 1..r.end);
+        let known = |r: &Range<usize>, key: &mut String| {
+            if !name_key(text, tokens, r, key) {
+                None
+            } else if MEDIA.contains(&key.as_str()) {
+                Some(Label::Org)
+            } else if PLATFORMS.contains(&key.as_str()) {
+                Some(Label::Site)
+            } else {
+                None
+            }
+        };
+        if let Some((longer, known)) =
+            with_article.and_then(|a| known(&a, &mut key).map(|l| (a, l)))
+        {
+            *r = longer;
+            *label = known;
+        } else if let Some(known) = known(r, &mut key) {
+            *label = known;
         }
-        if MEDIA.contains(&key.as_str()) {
-            *label = Label::Org;
-        } else if PLATFORMS.contains(&key.as_str()) {
-            *label = Label::Site;
-        }
+        free_from = r.end;
     }
 }
 
@@ -90,6 +111,22 @@ mod tests {
     #[test]
     fn outlets_take_their_label() {
         let cases = [
+            Case {
+                name: "a capitalised article joins a title that has it, not a lower-case one",
+                text: "Le Parisien raconte, selon le Parisien et La Croix, que Le Monde.",
+                tagged: &[
+                    ("Parisien", Label::Loc),
+                    ("Parisien", Label::Org),
+                    ("Croix", Label::Per),
+                    ("Monde", Label::Org),
+                ],
+                expected: &[
+                    ("Le Parisien", Label::Org),
+                    ("Parisien", Label::Org),
+                    ("La Croix", Label::Org),
+                    ("Le Monde", Label::Org),
+                ],
+            },
             Case {
                 name: "a broadcaster after sur is an organisation",
                 text: "Il l'a dit sur BFMTV puis sur France Inter.",
