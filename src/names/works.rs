@@ -11,8 +11,10 @@ use super::{after_noun, quoted};
 use crate::text::Token;
 use crate::types::Label;
 
-/// Nouns that name a kind of work whose title follows them. `magazine`
-/// and `programme` are not: they introduce a publisher or a plan as often.
+/// Nouns that name a kind of work whose title follows them, laws among
+/// them (`la loi Macron`: the contract annotates no law, nor a name in
+/// one). `magazine` and `programme` are not: they introduce a publisher or
+/// a plan as often.
 const WORK_NOUNS: &[&str] = &[
     "album",
     "chanson",
@@ -24,6 +26,8 @@ const WORK_NOUNS: &[&str] = &[
     "films",
     "jeu",
     "livre",
+    "loi",
+    "lois",
     "roman",
     "saga",
     "série",
