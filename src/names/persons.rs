@@ -41,8 +41,9 @@ pub(crate) fn handles(tokens: &[Token<'_>], marks: &[u8], spans: &mut Vec<(Range
         }
         if free(&taken, marks, k) {
             found.push((k..k + 1, Label::Per));
-        } else if let Some((_, label)) = spans.iter_mut().find(|(r, _)| *r == (k..k + 1)) {
-            if matches!(label, Label::Loc | Label::Misc) {
+        } else if let Ok(i) = spans.binary_search_by_key(&k, |(r, _)| r.start) {
+            let (r, label) = &mut spans[i];
+            if r.len() == 1 && matches!(label, Label::Loc | Label::Misc) {
                 *label = Label::Per;
             }
         }

@@ -98,18 +98,33 @@ pub(crate) fn works(tokens: &[Token<'_>], blocked: &[u8], spans: &mut Vec<(Range
         return;
     }
     // A title replaces the names inside it (`« I Am Paul Walker »`), and
-    // is left alone where a name crosses its quotes.
+    // is left alone where a name crosses its quotes or it lies inside a
+    // title already taken (nested quotes). `spans` are sorted and do not
+    // overlap, so they are sorted by end too: each title finds the names
+    // it overlaps by binary search, and one pass drops the names inside
+    // the titles taken, in time linear in the document.
+    let mut taken: Vec<Range<usize>> = Vec::new();
     for title in titles {
-        let crossing = spans.iter().any(|(r, _)| {
-            r.start < title.end
-                && title.start < r.end
-                && (r.start < title.start || r.end > title.end)
-        });
+        if taken.last().is_some_and(|t| t.end > title.start) {
+            continue;
+        }
+        let first = spans.partition_point(|(r, _)| r.end <= title.start);
+        let crossing = spans[first..]
+            .iter()
+            .take_while(|(r, _)| r.start < title.end)
+            .any(|(r, _)| r.start < title.start || r.end > title.end);
         if !crossing {
-            spans.retain(|(r, _)| r.end <= title.start || r.start >= title.end);
-            spans.push((title, Label::Misc));
+            taken.push(title);
         }
     }
+    let mut t = 0;
+    spans.retain(|(r, _)| {
+        while taken.get(t).is_some_and(|title| title.end <= r.start) {
+            t += 1;
+        }
+        !taken.get(t).is_some_and(|title| title.start < r.end)
+    });
+    spans.extend(taken.into_iter().map(|title| (title, Label::Misc)));
     spans.sort_by_key(|(r, _)| r.start);
 }
 
@@ -148,6 +163,12 @@ mod tests {
                 text: "Le film \"Leto\" sort à Paris.",
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("Leto", Label::Misc), ("Paris", Label::Loc)],
+            },
+            Case {
+                name: "a name across the quotes keeps them, nested quotes give one title",
+                text: "Le film \"Paris\" Texas sort, le film « Un « Deux » Trois » aussi.",
+                tagged: &[("Paris\" Texas", Label::Loc), ("Deux", Label::Per)],
+                expected: &[("Paris\" Texas", Label::Misc), ("Un « Deux", Label::Misc)],
             },
             Case {
                 name: "an owner after de stays",
