@@ -43,12 +43,7 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
         return false;
     };
     let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
-    let known_place = |name: &str| {
-        let lower = name.to_lowercase();
-        lexicon
-            .longest_phrase(std::iter::once(lower.as_str()))
-            .is_some_and(|(n, classes)| n == 1 && classes & place != 0)
-    };
+    let known_place = |name: &str| lexicon.has_name([name], place);
     word.starts_with(char::is_uppercase)
         && endings.iter().any(|e| word.ends_with(e))
         && !PARTIES.contains(&word)

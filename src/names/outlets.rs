@@ -76,21 +76,21 @@ const ARTICLES: &[&str] = &["Le", "La", "Les", "L'", "L’"];
 /// contract keeps an article that is part of a title, capital and all).
 pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
     let mut key = String::new();
+    let known = |r: &Range<usize>, key: &mut String| {
+        if !name_key(text, tokens, r, key) {
+            None
+        } else if MEDIA.contains(&key.as_str()) {
+            Some(Label::Org)
+        } else if PLATFORMS.contains(&key.as_str()) {
+            Some(Label::Site)
+        } else {
+            None
+        }
+    };
     let mut free_from = 0; // the first token after the previous span
     for (r, label) in spans.iter_mut() {
         let with_article = (r.start > free_from && ARTICLES.contains(&tokens[r.start - 1].text))
             .then(|| r.start - 1..r.end);
-        let known = |r: &Range<usize>, key: &mut String| {
-            if !name_key(text, tokens, r, key) {
-                None
-            } else if MEDIA.contains(&key.as_str()) {
-                Some(Label::Org)
-            } else if PLATFORMS.contains(&key.as_str()) {
-                Some(Label::Site)
-            } else {
-                None
-            }
-        };
         if let Some((longer, known)) =
             with_article.and_then(|a| known(&a, &mut key).map(|l| (a, l)))
         {

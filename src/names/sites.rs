@@ -81,10 +81,7 @@ fn site_noun_before(tokens: &[Token<'_>], start: usize) -> Option<usize> {
 }
 
 fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
-    let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-    lexicon
-        .longest_phrase(lower.iter().map(String::as_str))
-        .is_some_and(|(n, classes)| n == tokens.len() && classes & Gazetteer::SiteName.bit() != 0)
+    lexicon.has_name(tokens.iter().map(|t| t.text), Gazetteer::SiteName.bit())
 }
 
 /// The names of the domains written in `tokens`: the first label of each

@@ -74,20 +74,13 @@ pub(crate) fn portfolios(
 ) {
     let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
     spans.retain(|(r, label)| {
-        let keep = match label {
-            Label::Org | Label::Misc => false,
-            Label::Loc => {
-                let lower: Vec<String> = tokens[r.clone()]
-                    .iter()
-                    .map(|t| t.text.to_lowercase())
-                    .collect();
-                lexicon
-                    .longest_phrase(lower.iter().map(String::as_str))
-                    .is_some_and(|(n, classes)| n == r.len() && classes & place != 0)
+        // The context first: the gazetteer is looked up only after a title.
+        !portfolio_at(tokens, r.start)
+            || match label {
+                Label::Org | Label::Misc => false,
+                Label::Loc => lexicon.has_name(tokens[r.clone()].iter().map(|t| t.text), place),
+                _ => true,
             }
-            _ => true,
-        };
-        keep || !portfolio_at(tokens, r.start)
     });
 }
 

@@ -208,6 +208,18 @@ impl Lexicon {
                 && self.clusters(fnv(word.to_lowercase().as_bytes())).is_some())
     }
 
+    /// Whether the words of `name`, lower-cased, are a whole gazetteer
+    /// entry of one of `classes` (a bit set of [`Gazetteer::bit`]).
+    pub(crate) fn has_name<'a>(
+        &self,
+        name: impl IntoIterator<Item = &'a str>,
+        classes: u64,
+    ) -> bool {
+        let lower: Vec<String> = name.into_iter().map(str::to_lowercase).collect();
+        self.longest_phrase(lower.iter().map(String::as_str))
+            .is_some_and(|(n, found)| n == lower.len() && found & classes != 0)
+    }
+
     /// Walks the gazetteer over consecutive lowercased tokens starting at
     /// `tokens[0]`, and returns the length and classes of the longest phrase
     /// found (classes as a bit set of [`Gazetteer::bit`]).
