@@ -28,6 +28,8 @@
 use std::ops::Range;
 
 use super::{after_noun, covered, free, quoted_name, NameRule, NameRules};
+use rustc_hash::FxHashSet;
+
 use crate::recognize::find_sites;
 use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
@@ -87,20 +89,17 @@ fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
 /// The names of the domains written in `tokens`: the first label of each
 /// registrable domain, lower-cased (`quebectorrent` for
 /// `www.QuebecTorrent.com/forum`), when it has four characters or more.
-fn domain_names(tokens: &[Token<'_>]) -> Vec<String> {
+fn domain_names(tokens: &[Token<'_>]) -> FxHashSet<String> {
     let mut sites = Vec::new();
     find_sites(tokens, &mut sites);
-    let mut names: Vec<String> = sites
+    sites
         .into_iter()
         .filter_map(|m| m.site.domain)
         .filter_map(|domain| {
             let name = domain.split('.').next()?;
             (name.chars().count() >= 4).then(|| name.to_owned())
         })
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
+        .collect()
 }
 
 /// Relabels `spans` (token ranges into `tokens`, one document, sorted and
@@ -121,7 +120,7 @@ pub(crate) fn site_contexts(
     relabel_by_context(lexicon, tokens, blocked, rules, spans);
 }
 
-/// Rule 4.
+/// Rule 3.
 fn named_domains(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -136,9 +135,12 @@ fn named_domains(
         let t = &tokens[k];
         t.is_capitalised_word()
             && blocked.get(k).is_some_and(|&b| b == 0)
-            && names
-                .iter()
-                .any(|n| n.chars().eq(t.text.chars().flat_map(char::to_lowercase)))
+            && names.contains(
+                &t.text
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>(),
+            )
             && !known_platform(lexicon, &tokens[k..k + 1])
     };
     let mut found = Vec::new();
@@ -227,7 +229,8 @@ fn relabel_by_context(
     if rules.on(NameRule::SiteNoun) {
         untagged_after_site_nouns(tokens, blocked, spans);
     }
-    let mut sites: Vec<&str> = Vec::new();
+    // The one-word names found as sites, but known platforms.
+    let mut sites: FxHashSet<&str> = FxHashSet::default();
     for (r, label) in spans.iter_mut() {
         if !matches!(label, Label::Org | Label::Misc | Label::Site) {
             continue;
@@ -238,10 +241,8 @@ fn relabel_by_context(
         {
             *label = Label::Site;
         }
-        let platform = known_platform(lexicon, &tokens[r.clone()]);
-        if *label == Label::Site && !platform {
-            let text = &tokens[r.clone()];
-            sites.extend(text.first().map(|t| t.text).filter(|_| text.len() == 1));
+        if *label == Label::Site && r.len() == 1 && !known_platform(lexicon, &tokens[r.clone()]) {
+            sites.insert(tokens[r.start].text);
         }
     }
     if sites.is_empty() || !rules.on(NameRule::SiteSpread) {
