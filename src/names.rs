@@ -302,6 +302,34 @@ fn quoted_name(
     quoted(tokens, open, MAX_QUOTED, |k| free(covered, blocked, k))
 }
 
+/// Adds as `label` the quoted names (see [`quoted_name`]) that no span
+/// holds and that `introduced` says a word before them introduces; a quote
+/// inside a name taken is not read again, so that the names added never
+/// overlap. The result is sorted and does not overlap.
+fn add_quoted_names(
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+    label: Label,
+    introduced: impl Fn(usize) -> bool,
+) {
+    let covered = covered(tokens, spans);
+    let before = spans.len();
+    let mut open = 1;
+    while open < tokens.len() {
+        match quoted_name(tokens, &covered, blocked, open).filter(|name| introduced(name.start)) {
+            Some(name) => {
+                open = name.end;
+                spans.push((name, label));
+            }
+            None => open += 1,
+        }
+    }
+    if spans.len() > before {
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+}
+
 /// The tokens between a quote opening at token `open` and its closing
 /// quote: a capitalised first word, at most `max` tokens, each of which
 /// `fits`.

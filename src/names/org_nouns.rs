@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::{after_noun, covered, quoted_name};
+use super::{add_quoted_names, after_noun};
 use crate::text::Token;
 use crate::types::Label;
 
@@ -75,18 +75,9 @@ pub(crate) fn org_nouns(
             *label = Label::Org;
         }
     }
-    let covered = covered(tokens, spans);
-    let before = spans.len();
-    for open in 1..tokens.len() {
-        if let Some(name) = quoted_name(tokens, &covered, blocked, open) {
-            if after_noun(tokens, name.start, ORG_NOUNS) {
-                spans.push((name, Label::Org));
-            }
-        }
-    }
-    if spans.len() > before {
-        spans.sort_by_key(|(r, _)| r.start);
-    }
+    add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
+        after_noun(tokens, start, ORG_NOUNS)
+    });
 }
 
 #[cfg(test)]
@@ -114,6 +105,12 @@ mod tests {
                 text: "Il doit de l'argent à la société \"Aviazaptchast\", selon Paris.",
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("Aviazaptchast", Label::Org), ("Paris", Label::Loc)],
+            },
+            Case {
+                name: "a quoted name inside a quoted name taken is not added again",
+                text: "La société « Groupe société « Xyz » » ferme.",
+                tagged: &[],
+                expected: &[("Groupe société « Xyz", Label::Org)],
             },
             Case {
                 name: "an acronym's branch",

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::{covered, free, quoted_name, word_before};
+use super::{add_quoted_names, covered, free, word_before};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -88,18 +88,9 @@ pub(crate) fn pseudonyms(
             *label = Label::Per;
         }
     }
-    let covered = covered(tokens, spans);
-    let before = spans.len();
-    for open in 1..tokens.len() {
-        if let Some(name) = quoted_name(tokens, &covered, blocked, open) {
-            if after_pseudonym_word(tokens, name.start) {
-                spans.push((name, Label::Per));
-            }
-        }
-    }
-    if spans.len() > before {
-        spans.sort_by_key(|(r, _)| r.start);
-    }
+    add_quoted_names(tokens, blocked, spans, Label::Per, |start| {
+        after_pseudonym_word(tokens, start)
+    });
 }
 
 /// Nouns for animals that get names in the news.
