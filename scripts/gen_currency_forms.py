@@ -45,6 +45,19 @@ OVERRIDES = {
     # takes it only after digits or a multiplier (`deux livres` are books).
     "livre": "GBP", "livres": "GBP",
 }
+# Forms French news writes that CLDR's French names lack: English-style
+# symbols (`HK$`, `C$`), plurals of heads skipped above as everyday words
+# (`rands`; `wons` are South or North Korean), adjectives of a country
+# (`dollars singapouriens`) and the franc's old and new units.
+EXTRA = {
+    "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "FCFA": "XOF",
+    "wons": "", "rands": "ZAR", "réals": "BRL", "reais": "BRL", "shekel": "ILS", "shekels": "ILS",
+    "dollar singapourien": "SGD", "dollars singapouriens": "SGD",
+    "dollar hongkongais": "HKD", "dollars hongkongais": "HKD",
+    "dollar taïwanais": "TWD", "dollars taïwanais": "TWD",
+    "anciens francs": "", "nouveaux francs": "",
+}
 # French news spells CLDR's `riyal` as `rial` too (`200.000 rials`).
 SPELLINGS = [("riyal", "rial")]
 YEARS = re.compile(r"\(\d{4}")
@@ -86,7 +99,7 @@ def main():
     for form, cs in sorted(forms.items()):
         code = OVERRIDES.get(form, next(iter(cs)) if len(cs) == 1 else "")
         rows.append((form, code))
-    for form, code in OVERRIDES.items():
+    for form, code in list(OVERRIDES.items()) + list(EXTRA.items()):
         if form not in forms:
             rows.append((form, code))
     rows.sort()

@@ -344,6 +344,11 @@ impl MoneyRecognizer {
                 digits = true;
                 k += 1;
             }
+            // A range in one token: `10-20 euros` (no value, as any range).
+            TokenKind::Word if is_digit_range(token.text) => {
+                digits = true;
+                k += 1;
+            }
             TokenKind::Word if is_number_word(token.text) => {
                 debug_assert_eq!(k, i, "number words follow no prefix");
                 let end = run_end.unwrap_or_else(|| number_run_end(tokens, k));
@@ -385,10 +390,12 @@ impl MoneyRecognizer {
         let mut noun = false;
         let mut abbreviation = false;
         let mut centimes = false;
+        let mut last_factor = None;
         for _ in 0..3 {
             let Some(token) = tokens.get(k) else { break };
             if let Some(factor) = multiplier_noun(token.text) {
                 centimes = token.text.starts_with("centime");
+                last_factor = factor;
                 value = match (factor, vague) {
                     (Some(f), false) => value.and_then(|v| v.checked_mul(f)),
                     _ => None,
@@ -430,6 +437,35 @@ impl MoneyRecognizer {
         if vague && !noun {
             return None;
         }
+        // Smaller parts after a multiplier: `3 milliards 200 millions`,
+        // `1 million 500 000 euros`.
+        if let (Some(mut factor), false) = (last_factor, vague) {
+            while factor >= Decimal::from(1_000_000) {
+                let Some(part) = tokens
+                    .get(k)
+                    .filter(|t| t.kind == TokenKind::Number)
+                    .and_then(|t| parse_digits(t.text))
+                    .filter(|p| *p < factor)
+                else {
+                    break;
+                };
+                let next = tokens.get(k + 1);
+                match next.and_then(|t| multiplier_noun(t.text)).flatten() {
+                    Some(smaller) if smaller >= Decimal::ONE && part * smaller < factor => {
+                        value = value.and_then(|v| v.checked_add(part * smaller));
+                        factor = smaller;
+                        k += 2;
+                    }
+                    Some(_) => break,
+                    None if self.currency_at(text, tokens, k + 1).is_some() => {
+                        value = value.and_then(|v| v.checked_add(part));
+                        k += 1;
+                        break;
+                    }
+                    None => break,
+                }
+            }
+        }
         // Hundredths as written: `45 cents`, `300 pence`, `un penny`.
         let mut minor = None;
         if !noun && !abbreviation && prefix.is_none() {
@@ -446,6 +482,13 @@ impl MoneyRecognizer {
             let mut at = k;
             if is_de(token.text) {
                 at = k + 1;
+            } else if token.text == "d"
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.text, "'" | "’"))
+            {
+                // `20 millions d'€`: no elision token before a symbol.
+                at = k + 2;
             }
             if let Some((form, last)) = self.currency_at(text, tokens, at) {
                 // `deux livres` are books; `500 livres`, `3 millions de
@@ -455,6 +498,16 @@ impl MoneyRecognizer {
                     currency = Some(form.currency);
                     k = last + 1;
                 }
+            }
+        }
+        // Hundredths after the unit: `3 € 50`, `3€50`, `deux euros
+        // cinquante`, `3 euros et 50 centimes`.
+        if currency.is_some() && !noun && !abbreviation && minor.is_none() && !vague {
+            if let Some((cents, end)) = hundredths_after(tokens, k) {
+                value = value
+                    .filter(|v| v.fract().is_zero())
+                    .and_then(|v| v.checked_add(cents));
+                k = end;
             }
         }
         if currency.is_none() {
@@ -564,7 +617,7 @@ enum MinorUnit {
 
 fn minor_unit(word: &str) -> Option<MinorUnit> {
     match word {
-        "cent" | "cents" => Some(MinorUnit::Cents),
+        "cent" | "cents" | "ct" | "cts" => Some(MinorUnit::Cents),
         "penny" | "pence" | "pennies" => Some(MinorUnit::Pence),
         _ => None,
     }
@@ -695,6 +748,8 @@ fn may_start_amount(token: &Token<'_>) -> bool {
     match token.kind {
         TokenKind::Number | TokenKind::Symbol => true,
         TokenKind::Word => match token.text.as_bytes() {
+            // A range in one word: `10-20`.
+            [first, ..] if first.is_ascii_digit() => true,
             // A code, alone or glued to its number (`CHF12,50`).
             [first, ..] if first.is_ascii_uppercase() && token.text.len() <= 4 => true,
             [a, b, c, d, ..]
@@ -823,6 +878,113 @@ pub(crate) fn parse_digits(s: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale)
         .ok()
         .map(|d| d.normalize())
+}
+
+/// Whether a word is two numbers joined by a hyphen: `10-20`.
+fn is_digit_range(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|c| c.is_ascii_digit());
+    digits(a) && digits(b)
+}
+
+/// Words that may follow a price in euros and cents without making the
+/// number after the unit a count (`3 euros 50 le kilo`, but `3 euros 50
+/// fois`).
+const AFTER_HUNDREDTHS: &[&str] = &[
+    "à",
+    "au",
+    "aux",
+    "avant",
+    "chacun",
+    "chacune",
+    "chaque",
+    "contre",
+    "de",
+    "des",
+    "du",
+    "en",
+    "et",
+    "hier",
+    "HT",
+    "l'",
+    "l’",
+    "la",
+    "le",
+    "les",
+    "net",
+    "ou",
+    "par",
+    "pièce",
+    "pour",
+    "seulement",
+    "soit",
+    "sur",
+    "TTC",
+];
+
+/// Words for hundredths after a number.
+fn is_hundredths_word(word: &str) -> bool {
+    matches!(
+        word,
+        "centime" | "centimes" | "cent" | "cents" | "ct" | "cts" | "pence" | "penny"
+    )
+}
+
+/// The hundredths written after a currency unit at token `k` (`3 € 50`,
+/// `3€50`, `deux euros cinquante`, `3 euros et 50 centimes`), as a
+/// fraction of the unit, with the end of their tokens.
+fn hundredths_after(tokens: &[Token<'_>], k: usize) -> Option<(Decimal, usize)> {
+    let mut at = k;
+    let with_et = tokens.get(at)?.text == "et";
+    if with_et {
+        at += 1;
+    }
+    let token = tokens.get(at)?;
+    let (cents, mut end) = match token.kind {
+        TokenKind::Number
+            if token.text.len() <= 2 && token.text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (Decimal::from(token.text.parse::<u32>().ok()?), at + 1)
+        }
+        TokenKind::Word if is_number_word(token.text) => {
+            let end = number_run_end(tokens, at);
+            let words: Vec<&str> = tokens[at..end].iter().map(|t| t.text).collect();
+            let cents: u32 = text2digits(&words.join(" "), &French::new())
+                .ok()?
+                .parse()
+                .ok()?;
+            (Decimal::from(cents), end)
+        }
+        _ => return None,
+    };
+    if cents >= Decimal::ONE_HUNDRED {
+        return None;
+    }
+    let unit_word = tokens.get(end).is_some_and(|t| is_hundredths_word(t.text));
+    if unit_word {
+        end += 1;
+    } else {
+        // Without a unit word, only two digits make hundredths, and only
+        // where no noun follows that they could count.
+        let two_digits = token.kind == TokenKind::Number && token.text.len() == 2;
+        let follows_well = match tokens.get(end) {
+            None => true,
+            Some(t) => match t.kind {
+                TokenKind::Punct => true,
+                TokenKind::Word | TokenKind::Elision => {
+                    AFTER_HUNDREDTHS.contains(&t.text) || t.text.starts_with(char::is_uppercase)
+                }
+                _ => false,
+            },
+        };
+        let words_ok = token.kind == TokenKind::Word && follows_well;
+        if with_et || !(two_digits && follows_well || words_ok) {
+            return None;
+        }
+    }
+    Some((cents / Decimal::ONE_HUNDRED, end))
 }
 
 #[cfg(test)]

@@ -340,6 +340,57 @@ fn amounts() {
             expected: &[("1.800 euros", Some("1800"), Some("EUR"), false)],
         },
         Case {
+            name: "hundredths after the unit",
+            input: "à 3 € 50 le kilo, 3€50, deux euros cinquante. Puis 10 euros et 20 centimes",
+            expected: &[
+                ("3 € 50", Some("3.5"), Some("EUR"), false),
+                ("3€50", Some("3.5"), Some("EUR"), false),
+                ("deux euros cinquante", Some("2.5"), Some("EUR"), false),
+                ("10 euros et 20 centimes", Some("10.2"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "a number after the unit that counts something else",
+            input: "payé 30 euros 20 fois, 5 euros 150, 4 euros et 12 ans",
+            expected: &[
+                ("30 euros", Some("30"), Some("EUR"), false),
+                ("5 euros", Some("5"), Some("EUR"), false),
+                ("4 euros", Some("4"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "smaller parts after a multiplier",
+            input: "3 milliards 200 millions d'euros et 1 million 500 000 euros",
+            expected: &[
+                ("3 milliards 200 millions d'euros", Some("3200000000"), Some("EUR"), false),
+                ("1 million 500 000 euros", Some("1500000"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "a range in one word, a symbol after an elided de",
+            input: "10-20 euros, 20 millions d'€",
+            expected: &[
+                ("10-20 euros", None, Some("EUR"), false),
+                ("20 millions d'€", Some("20000000"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "symbols and names French news uses beyond CLDR's",
+            input: "HK$ 100, 100 HK$, C$ 5, A$7, 100 dollars singapouriens, 9 rands, 8 réals, 5 shekels, 4 wons, 3 FCFA",
+            expected: &[
+                ("HK$ 100", Some("100"), Some("HKD"), false),
+                ("100 HK$", Some("100"), Some("HKD"), false),
+                ("C$ 5", Some("5"), Some("CAD"), false),
+                ("A$7", Some("7"), Some("AUD"), false),
+                ("100 dollars singapouriens", Some("100"), Some("SGD"), false),
+                ("9 rands", Some("9"), Some("ZAR"), false),
+                ("8 réals", Some("8"), Some("BRL"), false),
+                ("5 shekels", Some("5"), Some("ILS"), false),
+                ("4 wons", Some("4"), None, false),
+                ("3 FCFA", Some("3"), Some("XOF"), false),
+            ],
+        },
+        Case {
             name: "huge numbers do not overflow",
             input: "999999999999999999999999999999999 milliards d'euros",
             expected: &[(
