@@ -51,7 +51,8 @@ OVERRIDES = {
 # (`dollars singapouriens`) and the franc's old and new units.
 EXTRA = {
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "FCFA": "XOF",
+    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "FCFA": "XOF", "$ US": "USD",
+    "$ canadiens": "CAD", "$ australiens": "AUD",
     "wons": "", "rands": "ZAR", "réals": "BRL", "reais": "BRL", "shekel": "ILS", "shekels": "ILS",
     "dollar singapourien": "SGD", "dollars singapouriens": "SGD",
     "dollar hongkongais": "HKD", "dollars hongkongais": "HKD",

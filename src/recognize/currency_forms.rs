@@ -29,6 +29,9 @@ pub(crate) static CODES: &[&str] = &[
 /// the form names several currencies and the text must say which.
 pub(crate) static FORMS: &[(&str, &str)] = &[
     ("$", "USD"),
+    ("$ US", "USD"),
+    ("$ australiens", "AUD"),
+    ("$ canadiens", "CAD"),
     ("$AR", "ARS"),
     ("$AU", "AUD"),
     ("$BM", "BMD"),

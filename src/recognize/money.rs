@@ -634,7 +634,11 @@ const MAX_NUMBER_WORDS: usize = 16;
 fn number_run_end(tokens: &[Token<'_>], k: usize) -> usize {
     let is_et = |t: &Token<'_>| t.text.eq_ignore_ascii_case("et");
     let mut end = k + 1;
-    while let Some(t) = tokens.get(end).filter(|t| is_number_word(t.text)) {
+    // `et` is no number word alone (`NUMBER_WORD_FIRSTS` leaves it out).
+    while let Some(t) = tokens
+        .get(end)
+        .filter(|t| is_number_word(t.text) || is_et(t))
+    {
         let continues = tokens
             .get(end + 1)
             .is_some_and(|n| is_number_word(n.text) && !is_et(n));

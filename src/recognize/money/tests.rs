@@ -376,7 +376,7 @@ fn amounts() {
         },
         Case {
             name: "symbols and names French news uses beyond CLDR's",
-            input: "HK$ 100, 100 HK$, C$ 5, A$7, 100 dollars singapouriens, 9 rands, 8 réals, 5 shekels, 4 wons, 3 FCFA",
+            input: "HK$ 100, 100 HK$, C$ 5, A$7, 100 dollars singapouriens, 9 rands, 8 réals, 5 shekels, 4 wons, 3 FCFA, 10 $ US, 10 $ canadiens",
             expected: &[
                 ("HK$ 100", Some("100"), Some("HKD"), false),
                 ("100 HK$", Some("100"), Some("HKD"), false),
@@ -388,6 +388,16 @@ fn amounts() {
                 ("5 shekels", Some("5"), Some("ILS"), false),
                 ("4 wons", Some("4"), None, false),
                 ("3 FCFA", Some("3"), Some("XOF"), false),
+                ("10 $ US", Some("10"), Some("USD"), false),
+                ("10 $ canadiens", Some("10"), Some("CAD"), false),
+            ],
+        },
+        Case {
+            name: "et inside number words",
+            input: "soixante et onze euros et vingt et un dollars",
+            expected: &[
+                ("soixante et onze euros", Some("71"), Some("EUR"), false),
+                ("vingt et un dollars", Some("21"), Some("USD"), false),
             ],
         },
         Case {
