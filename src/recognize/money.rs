@@ -3,9 +3,11 @@
 //! An amount is a number (digits or French number words) with optional
 //! multipliers (`mille`, `millions`, `milliards`, `M`, `Md`, `k`), and a
 //! currency after it (a name, code or symbol, linked by `de`/`d'` after a
-//! multiplier noun) or a symbol before it. Amounts whose currency is implied
-//! by a neighbouring amount (`150 000 € d'amende et 489 millions de
-//! dommages`) are MONEY without a currency. Approximators before the amount
+//! multiplier noun) or a symbol before it. An amount with a multiplier noun
+//! and no currency (`489 millions`, `28 milliards`) is MONEY without a
+//! currency when an amount with one comes before it in the same paragraph
+//! (`150 000 € d'amende et 489 millions de dommages`), unless `de` links
+//! it to a noun that it counts (`2,8 millions de sociétaires`). Approximators before the amount
 //! (`près de`, `environ`, `plus de`) stay outside the span but are recorded.
 //!
 //! Number words are read by `text2num` (`deux`, `vingt-neuf`,
@@ -71,10 +73,6 @@ pub(crate) struct MoneyMatch {
 pub(crate) struct MoneyRecognizer {
     currencies: CurrencyMatcher,
 }
-
-/// How far (in tokens) an amount without a currency may follow an amount
-/// with one and still be read as money.
-const IMPLIED_CURRENCY_WINDOW: usize = 8;
 
 /// Whether `part` (one part of a hyphenated word), lower-cased, is a French
 /// number word. A `match` on the bytes compiles to a length switch, far
@@ -175,6 +173,8 @@ const MONEY_NOUNS: &[&str] = &[
     "crédits",
     "dette",
     "dettes",
+    "déficit",
+    "déficits",
     "dividendes",
     "dommages",
     "dommages-intérêts",
@@ -241,6 +241,7 @@ impl MoneyRecognizer {
     pub(crate) fn find(&self, text: &str, tokens: &[Token<'_>], out: &mut Vec<MoneyMatch>) {
         let first_new = out.len();
         let mut last_explicit_end: Option<usize> = None;
+        let (mut scanned, mut paragraph_start) = (0, 0);
         // The run of number words around `i`, found once for all its starts.
         let mut run = 0..0;
         let mut i = 0;
@@ -262,9 +263,16 @@ impl MoneyRecognizer {
                 mut money,
                 explicit,
             } = found;
+            // The paragraph of token `i` starts after the last line break
+            // before it; the text is scanned once, left to right.
+            let at = tokens[i].span.byte_start;
+            if let Some(nl) = memchr::memrchr(b'\n', &text.as_bytes()[scanned..at]) {
+                paragraph_start = scanned + nl + 1;
+            }
+            scanned = scanned.max(at);
             let implied_ok = last_explicit_end.is_some_and(|prev| {
-                prev + IMPLIED_CURRENCY_WINDOW >= i
-                    && !crosses_line(text, &tokens[prev - 1], &tokens[i])
+                tokens[prev - 1].span.byte_end <= at
+                    && tokens[prev - 1].span.byte_start >= paragraph_start
             });
             if explicit || implied_ok {
                 let previous_end = out[first_new..].last().map_or(0, |m| m.tokens.end);
@@ -688,14 +696,6 @@ fn token_ending_at(tokens: &[Token<'_>], from: usize, end: usize) -> Option<usiz
         .take_while(|t| t.span.byte_start < end)
         .position(|t| t.span.byte_end == end)
         .map(|p| from + p)
-}
-
-fn crosses_line(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    memchr::memchr(
-        b'\n',
-        &text.as_bytes()[a.span.byte_end..b.span.byte_start.max(a.span.byte_end)],
-    )
-    .is_some()
 }
 
 fn is_de(word: &str) -> bool {

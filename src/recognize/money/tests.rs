@@ -401,6 +401,15 @@ fn amounts() {
             ],
         },
         Case {
+            name: "an amount in the paragraph implies money further on",
+            input: "Une amende de 150 000 €, mais le plus lourd reste la dette de l'État : loin des 1,9 milliard de déficit et 31 milliards.\n2,8 millions",
+            expected: &[
+                ("150 000 €", Some("150000"), Some("EUR"), false),
+                ("1,9 milliard", Some("1900000000"), None, false),
+                ("31 milliards", Some("31000000000"), None, false),
+            ],
+        },
+        Case {
             name: "huge numbers do not overflow",
             input: "999999999999999999999999999999999 milliards d'euros",
             expected: &[(
