@@ -294,6 +294,7 @@ impl MoneyRecognizer {
                 i += 1;
             }
         }
+        add_coordinated(tokens, first_new, out);
         debug_assert!(out[first_new..]
             .windows(2)
             .all(|w| w[0].tokens.end <= w[1].tokens.start));
@@ -882,6 +883,60 @@ pub(crate) fn parse_digits(s: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale)
         .ok()
         .map(|d| d.normalize())
+}
+
+/// Adds the numbers coordinated before an amount of `out[first_new..]`
+/// (`20, 30, 40 centimes d'euros`, `45 et 35 centimes`): each is MONEY
+/// with the amount's multiplier and no currency (the text only implies
+/// it, `docs/annotation.md`). Numbers more than ten times apart, or a year
+/// before an amount that is none (`En 2019, 500 euros`), are left alone.
+fn add_coordinated(tokens: &[Token<'_>], first_new: usize, out: &mut Vec<MoneyMatch>) {
+    let number = |k: usize| {
+        let t = &tokens[k];
+        (t.kind == TokenKind::Number)
+            .then(|| parse_digits(t.text))
+            .flatten()
+            .filter(|v| !v.is_zero())
+    };
+    let year = |k: usize| {
+        let t = tokens[k].text;
+        t.len() == 4 && matches!(t.parse::<u32>(), Ok(1800..=2100))
+    };
+    let mut added = Vec::new();
+    for (m, previous_end) in out[first_new..]
+        .iter()
+        .zip(std::iter::once(0).chain(out[first_new..].iter().map(|m| m.tokens.end)))
+    {
+        let (Some(value), Some(lead)) = (m.money.value, number(m.tokens.start)) else {
+            continue;
+        };
+        let Some(factor) = value.checked_div(lead) else {
+            continue;
+        };
+        let mut j = m.tokens.start;
+        while j >= previous_end + 2 && matches!(tokens[j - 1].text, "," | "et" | "ou") {
+            let k = j - 2;
+            let Some(v) = number(k) else { break };
+            let (low, high) = if v < lead { (v, lead) } else { (lead, v) };
+            if high > low * Decimal::TEN || year(k) && !year(m.tokens.start) {
+                break;
+            }
+            added.push(MoneyMatch {
+                tokens: k..k + 1,
+                money: Money {
+                    value: v.checked_mul(factor).map(|v| v.normalize()),
+                    currency: None,
+                    approximate: is_approximate(tokens, k),
+                    minor_unit: m.money.minor_unit,
+                },
+            });
+            j = k;
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out[first_new..].sort_by_key(|m| m.tokens.start);
+    }
 }
 
 /// Whether a word is two numbers joined by a hyphen: `10-20`.

@@ -335,9 +335,27 @@ fn amounts() {
             ],
         },
         Case {
-            name: "et without entre is no range",
+            name: "et without entre is no range but two amounts",
             input: "1.600 et 1.800 euros",
-            expected: &[("1.800 euros", Some("1800"), Some("EUR"), false)],
+            expected: &[
+                ("1.600", Some("1600"), None, false),
+                ("1.800 euros", Some("1800"), Some("EUR"), false),
+            ],
+        },
+        Case {
+            name: "numbers coordinated before an amount share its multiplier",
+            input: "de 20, 30, 40 centimes d'euros; 45 et 35 centimes; 2 ou 3 millions d'euros. En 2019, 500 euros; 3, 400 euros",
+            expected: &[
+                ("20", Some("0.2"), None, false),
+                ("30", Some("0.3"), None, false),
+                ("40 centimes d'euros", Some("0.4"), Some("EUR"), false),
+                ("45", Some("0.45"), None, false),
+                ("35 centimes", Some("0.35"), Some("EUR"), false),
+                ("2", Some("2000000"), None, false),
+                ("3 millions d'euros", Some("3000000"), Some("EUR"), false),
+                ("500 euros", Some("500"), Some("EUR"), false),
+                ("400 euros", Some("400"), Some("EUR"), false),
+            ],
         },
         Case {
             name: "hundredths after the unit",
