@@ -43,7 +43,9 @@ pub enum NameRule {
     /// another name (`à Hollande` after `François Hollande`).
     Surnames,
     /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
-    /// (`le site T411`).
+    /// (`le site T411`), and so is a name that an apposition or a
+    /// parenthesis describes as an online service (`Leetchi, plateforme en
+    /// ligne`, `Megavideo (streaming)`).
     SiteNoun,
     /// The other one-word mentions of a name found as a site are `SITE`.
     SiteSpread,

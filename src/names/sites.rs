@@ -7,8 +7,10 @@
 //!
 //! 1. makes `SITE` an `ORG` or `MISC` name that a site noun introduces
 //!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
-//!    Blablacar`, `le tracker What.cd`), and a run of up to three
-//!    capitalised words that one introduces and no span holds;
+//!    Blablacar`, `le tracker What.cd`), a run of up to three capitalised
+//!    words that one introduces and no span holds, and an `ORG`, `MISC` or
+//!    `PER` name that an apposition or a parenthesis describes as an online
+//!    service (`Leetchi, plateforme en ligne`, `Megavideo (streaming)`);
 //! 2. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
@@ -80,6 +82,69 @@ fn site_noun_before(tokens: &[Token<'_>], start: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Descriptions of an online service, as lower-case token sequences, that
+/// an apposition or a parenthesis gives after a name (`Leetchi, plateforme
+/// en ligne`, `Megavideo (streaming)`); `site` only with what makes it a
+/// web site (`Fessenheim, site de la centrale` is a place).
+const SITE_DESCRIPTIONS: &[&[&str]] = &[
+    &["plateforme"],
+    &["plate-forme"],
+    &["application"],
+    &["appli"],
+    &["web-télé"],
+    &["webtélé"],
+    &["web-tv"],
+    &["messagerie"],
+    &["tracker"],
+    &["hébergeur"],
+    &["streaming"],
+    &["forum"],
+    &["réseau", "social"],
+    &["moteur", "de", "recherche"],
+    &["site", "internet"],
+    &["site", "web"],
+    &["site", "en", "ligne"],
+    &["service", "de", "streaming"],
+    &["stockage", "en", "ligne"],
+    &["cagnotte", "en", "ligne"],
+    &["média", "en", "ligne"],
+    &["journal", "en", "ligne"],
+    &["téléchargement", "direct"],
+];
+
+/// Whether an apposition or a parenthesis right after a name ending
+/// before token `end` describes an online service: a comma or an opening
+/// parenthesis (after a closing quote, if any), an optional determiner,
+/// then one of [`SITE_DESCRIPTIONS`].
+fn site_described_after(tokens: &[Token<'_>], end: usize) -> bool {
+    let mut k = end;
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.text, "\"" | "»" | "”" | "'"))
+    {
+        k += 1;
+    }
+    if !tokens.get(k).is_some_and(|t| matches!(t.text, "," | "(")) {
+        return false;
+    }
+    k += 1;
+    if tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.text,
+            "une" | "un" | "la" | "le" | "l'" | "l’" | "sa" | "son"
+        )
+    }) {
+        k += 1;
+    }
+    SITE_DESCRIPTIONS.iter().any(|words| {
+        tokens.get(k..k + words.len()).is_some_and(|ts| {
+            ts.iter()
+                .zip(words.iter())
+                .all(|(t, w)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w)
+        })
+    })
 }
 
 fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
@@ -232,12 +297,11 @@ fn relabel_by_context(
     // The one-word names found as sites, but known platforms.
     let mut sites: FxHashSet<&str> = FxHashSet::default();
     for (r, label) in spans.iter_mut() {
-        if !matches!(label, Label::Org | Label::Misc | Label::Site) {
-            continue;
-        }
         if rules.on(NameRule::SiteNoun)
-            && *label != Label::Site
-            && site_noun_before(tokens, r.start).is_some()
+            && (matches!(label, Label::Org | Label::Misc)
+                && site_noun_before(tokens, r.start).is_some()
+                || matches!(label, Label::Org | Label::Misc | Label::Per)
+                    && site_described_after(tokens, r.end))
         {
             *label = Label::Site;
         }
@@ -299,6 +363,26 @@ mod tests {
                     ("T411", Label::Site),
                     ("Zone Telechargement", Label::Site),
                     ("Dans ma rue", Label::Site),
+                ],
+            },
+            Case {
+                name: "an apposition or a parenthesis that describes an online service",
+                text: "Leetchi, plateforme en ligne de collecte, et Mega (stockage en ligne). \
+                       Leetchi a fermé la cagnotte. Fessenheim, site de la centrale. \
+                       Airbus, le site industriel.",
+                tagged: &[
+                    ("Leetchi", Label::Per),
+                    ("Mega", Label::Misc),
+                    ("Leetchi", Label::Per),
+                    ("Fessenheim", Label::Loc),
+                    ("Airbus", Label::Org),
+                ],
+                expected: &[
+                    ("Leetchi", Label::Site),
+                    ("Mega", Label::Site),
+                    ("Leetchi", Label::Site),
+                    ("Fessenheim", Label::Loc),
+                    ("Airbus", Label::Org),
                 ],
             },
             Case {
