@@ -11,6 +11,8 @@
 //! `de`, `d'`, `du`, `des` (optionally `la` or `l'`), then a tagged name or a
 //! run of capitalised words, becomes one entity labelled by the head
 //! (`Tribunal correctionnel de Rennes`, as `docs/annotation.md` has it).
+//! An organisation the tagger itself found in lower case takes the place
+//! after it the same way (`centre hospitalier de Niort`).
 
 use std::ops::Range;
 
@@ -237,6 +239,34 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
     }
     out.extend(spans.drain(s..));
     *spans = out;
+    join_places_to_lowercase_organisations(tokens, spans);
+}
+
+/// An organisation the tagger found in lower case, then `de` and a place,
+/// is one organisation (`centre hospitalier de Niort`, `police judiciaire
+/// de Marseille`, `tribunal de grande instance de Fort-de-France`): the
+/// tagger saw a body's name, which the place completes. A capitalised
+/// organisation keeps the place apart (`LREM de l'Hérault`).
+fn join_places_to_lowercase_organisations(
+    tokens: &[Token<'_>],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (org, next) = (&spans[k], &spans[k + 1]);
+        let gap = &tokens[org.0.end..next.0.start];
+        let joins = org.1 == Label::Org
+            && next.1 == Label::Loc
+            && tokens[org.0.start].text.starts_with(char::is_lowercase)
+            && (1..=2).contains(&gap.len())
+            && gap.iter().all(|t| is_connector(t.text))
+            && !matches!(gap[0].text, "la" | "l'" | "l’");
+        if joins {
+            spans[k].0.end = spans[k + 1].0.end;
+            spans.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 #[cfg(test)]
@@ -252,6 +282,25 @@ mod tests {
                 text: "La mairie de Paris a fermé l'école.",
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("mairie de Paris", Label::Org)],
+            },
+            Case {
+                name: "a lower-case organisation the tagger found, then a place",
+                text: "Le centre hospitalier de Niort et LREM de l'Hérault, la police judiciaire à Lyon.",
+                tagged: &[
+                    ("centre hospitalier", Label::Org),
+                    ("Niort", Label::Loc),
+                    ("LREM", Label::Org),
+                    ("Hérault", Label::Loc),
+                    ("police judiciaire", Label::Org),
+                    ("Lyon", Label::Loc),
+                ],
+                expected: &[
+                    ("centre hospitalier de Niort", Label::Org),
+                    ("LREM", Label::Org),
+                    ("Hérault", Label::Loc),
+                    ("police judiciaire", Label::Org),
+                    ("Lyon", Label::Loc),
+                ],
             },
             Case {
                 name: "head before untagged capitals",
