@@ -96,11 +96,16 @@ pub enum NameRule {
     /// A name after a pseudonym word is a person (`sous le pseudo "Fly
     /// Rider"`, `un certain "Pokercroix"`).
     Pseudonyms,
+    /// An organisation's name written out beside its acronym is one `ORG`,
+    /// whole (`Institut de hautes études internationales et du
+    /// développement (Iheid)`, `Sacem (Société des auteurs, compositeurs
+    /// et éditeurs de musique)`).
+    Expansions,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 18] = [
+    pub const ALL: [NameRule; 19] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -119,13 +124,14 @@ impl NameRule {
         NameRule::OrganisationsAgain,
         NameRule::Animals,
         NameRule::Pseudonyms,
+        NameRule::Expansions,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
     /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`,
-    /// `animals`, `pseudonyms`.
+    /// `animals`, `pseudonyms`, `expansions`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -146,6 +152,7 @@ impl NameRule {
             NameRule::OrganisationsAgain => "organisations-again",
             NameRule::Animals => "animals",
             NameRule::Pseudonyms => "pseudonyms",
+            NameRule::Expansions => "expansions",
         }
     }
 }
@@ -232,6 +239,9 @@ pub(crate) fn correct_names(
     }
     if rules.on(NameRule::CommonAcronyms) {
         acronyms::common_acronyms(tokens, spans);
+    }
+    if rules.on(NameRule::Expansions) {
+        acronyms::expansions(tokens, spans);
     }
 }
 

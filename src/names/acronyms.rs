@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
 /// Acronyms of common nouns, as written.
@@ -94,6 +94,143 @@ fn defined_as_common_noun(tokens: &[Token<'_>], k: usize) -> bool {
     head.is_some_and(|h| !ORGANISATION_HEADS.contains(&h))
 }
 
+/// The first letter of `word`, lower-cased and without its accent
+/// (`é` -> `e`), for matching an acronym's letters.
+fn initial(word: &str) -> Option<char> {
+    let c = word.chars().next()?.to_lowercase().next()?;
+    Some(match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        c => c,
+    })
+}
+
+/// Whether a token's text is an acronym to expand: two to eight letters,
+/// two capitals or more (`CNIL`, `Sacem`, `Iheid`).
+fn is_acronym(text: &str) -> bool {
+    (2..=8).contains(&text.chars().count())
+        && text.chars().all(char::is_alphabetic)
+        && text.chars().filter(|c| c.is_uppercase()).count() >= 2
+        || text.chars().count() >= 4
+            && text.chars().all(char::is_alphabetic)
+            && text.starts_with(char::is_uppercase)
+            && text.chars().skip(1).all(char::is_lowercase)
+}
+
+/// Whether the words `words` spell `acronym`: one word a letter, in order,
+/// the function words of [`SKIPPED`] and commas between them left out,
+/// the first and last words spelling letters.
+fn spells(acronym: &str, words: &[Token<'_>]) -> bool {
+    let mut letters = acronym.chars().flat_map(char::to_lowercase);
+    let mut last_was_letter = false;
+    for (n, t) in words.iter().enumerate() {
+        if SKIPPED.contains(&t.text) || t.text == "," {
+            if n == 0 {
+                return false;
+            }
+            last_was_letter = false;
+            continue;
+        }
+        let spelt = t.kind == TokenKind::Word || t.kind == TokenKind::Elision;
+        if !spelt || initial(t.text) != letters.next() {
+            return false;
+        }
+        last_was_letter = true;
+    }
+    last_was_letter && letters.next().is_none()
+}
+
+/// Whether a phrase that opens with `first` may name an organisation: a
+/// capitalised organisation noun (`Institut`, `Société`, `Régie`). Spelt
+/// in lower case, the same nouns head bodies of every firm or scheme as
+/// often as one body (`comité social et économique central (CSEC)`,
+/// `service national universel (SNU)`), which the news gold leaves out.
+fn may_name_organisation(first: &Token<'_>) -> bool {
+    first.text.starts_with(char::is_uppercase)
+        && ORGANISATION_HEADS.contains(&first.text.to_lowercase().as_str())
+}
+
+/// Organisations' names written out beside their acronyms, whole: the
+/// phrase before an acronym in parentheses (`Institut de hautes études
+/// internationales et du développement (Iheid)`) or in parentheses after
+/// one (`la Sacem (Société des auteurs, compositeurs et éditeurs de
+/// musique)`, `la RIVP (Régie immobilière de la ville de Paris, ndlr)`),
+/// when its words spell the acronym and it opens with a capitalised
+/// organisation noun, and the acronym is an `ORG`. The names inside the
+/// phrase give way to it.
+pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    let mut found = Vec::new();
+    for (r, label) in spans.iter() {
+        if *label != Label::Org || r.len() != 1 || !is_acronym(tokens[r.start].text) {
+            continue;
+        }
+        let acronym = tokens[r.start].text;
+        let letters = acronym.chars().count();
+        // Before: `Phrase (ACRONYM)`.
+        let before = r.start >= 2
+            && tokens[r.start - 1].text == "("
+            && tokens.get(r.end).is_some_and(|t| t.text == ")");
+        if before {
+            let end = r.start - 1;
+            let longest = end.saturating_sub(letters * 3);
+            let start = (longest..end.saturating_sub(letters - 1))
+                .rev()
+                .find(|&s| spells(acronym, &tokens[s..end]));
+            if let Some(start) = start.filter(|&s| may_name_organisation(&tokens[s])) {
+                found.push(start..end);
+            }
+        }
+        // After: `ACRONYM (Phrase)`, `ACRONYM (Phrase, ndlr)`.
+        if tokens.get(r.end).is_some_and(|t| t.text == "(") {
+            let start = r.end + 1;
+            let limit = tokens.len().min(start + letters * 3 + 1);
+            let close = (start..limit).find(|&k| {
+                tokens[k].text == ")"
+                    || tokens[k].text == ","
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|t| t.text.eq_ignore_ascii_case("ndlr"))
+            });
+            if let Some(end) = close.filter(|&e| e > start) {
+                if may_name_organisation(&tokens[start]) && spells(acronym, &tokens[start..end]) {
+                    found.push(start..end);
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // One phrase where two overlap; none that a name crosses the edge of.
+    found.sort_by_key(|e| e.start);
+    found.dedup_by(|later, kept| later.start < kept.end);
+    let crosses = |at: usize| {
+        let k = spans.partition_point(|(r, _)| r.end <= at);
+        spans.get(k).is_some_and(|(r, _)| r.start < at)
+    };
+    found.retain(|e| !crosses(e.start) && !crosses(e.end));
+    // The names inside a phrase give way to it.
+    let mut out = Vec::with_capacity(spans.len() + found.len());
+    let mut phrases = found.into_iter().peekable();
+    for span in spans.drain(..) {
+        while let Some(e) = phrases.next_if(|e| e.end <= span.0.start) {
+            out.push((e, Label::Org));
+        }
+        let inside = phrases
+            .peek()
+            .is_some_and(|e| e.start <= span.0.start && span.0.end <= e.end);
+        if !inside {
+            out.push(span);
+        }
+    }
+    out.extend(phrases.map(|e| (e, Label::Org)));
+    *spans = out;
+}
+
 /// Drops the names that are acronyms of common nouns, and every mention of
 /// an acronym the text defines as one.
 pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
@@ -137,5 +274,62 @@ mod tests {
             },
         ];
         check(&cases, |_, tokens, spans| common_acronyms(tokens, spans));
+    }
+
+    #[test]
+    fn expansions_are_whole() {
+        let cases = [
+            Case {
+                name: "before the acronym, and after it up to ndlr",
+                text: "à l'Institut de hautes études internationales et du développement (Iheid). \
+                       La RIVP (Régie immobilière de la ville de Paris, ndlr) paie.",
+                tagged: &[
+                    ("Institut de hautes études internationales", Label::Org),
+                    ("Iheid", Label::Org),
+                    ("RIVP", Label::Org),
+                    ("Régie", Label::Org),
+                    ("Paris", Label::Loc),
+                ],
+                expected: &[
+                    ("Institut de hautes études internationales et du développement", Label::Org),
+                    ("Iheid", Label::Org),
+                    ("RIVP", Label::Org),
+                    ("Régie immobilière de la ville de Paris", Label::Org),
+                ],
+            },
+            Case {
+                name: "after the acronym, with commas inside",
+                text: "la Sacem (Société des auteurs, compositeurs et éditeurs de musique) porte plainte.",
+                tagged: &[("Sacem", Label::Org), ("Société des auteurs", Label::Org)],
+                expected: &[
+                    ("Sacem", Label::Org),
+                    ("Société des auteurs, compositeurs et éditeurs de musique", Label::Org),
+                ],
+            },
+            Case {
+                name: "no organisation noun or words that do not spell it; a place inside gives way",
+                text: "l'Enquête Globale Transport (EGT), le comité social et économique central (CSEC), \
+                       le Centre de recherches (CNRS), le Centre Pompidou de Paris (CPP).",
+                tagged: &[
+                    ("Enquête Globale Transport", Label::Misc),
+                    ("EGT", Label::Org),
+                    ("CSEC", Label::Org),
+                    ("Centre de recherches", Label::Org),
+                    ("CNRS", Label::Org),
+                    ("Paris", Label::Loc),
+                    ("CPP", Label::Org),
+                ],
+                expected: &[
+                    ("Enquête Globale Transport", Label::Misc),
+                    ("EGT", Label::Org),
+                    ("CSEC", Label::Org),
+                    ("Centre de recherches", Label::Org),
+                    ("CNRS", Label::Org),
+                    ("Centre Pompidou de Paris", Label::Org),
+                    ("CPP", Label::Org),
+                ],
+            },
+        ];
+        check(&cases, |_, tokens, spans| expansions(tokens, spans));
     }
 }
