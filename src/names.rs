@@ -54,7 +54,8 @@ pub enum NameRule {
     DomainName,
     /// A name whose whole text is a known media outlet is an `ORG`
     /// (`BFMTV`, `Le Parisien`), a known online platform a `SITE`
-    /// (`Instagram`, `Mediapart`).
+    /// (`Instagram`, `Mediapart`); the source a video's credit names is an
+    /// `ORG` (`?par 6MEDIAS`).
     KnownOutlets,
     /// A person, place or other name that a noun for an organisation
     /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
@@ -217,6 +218,7 @@ pub(crate) fn correct_names(
         works::works(tokens, marks, spans);
     }
     if rules.on(NameRule::KnownOutlets) {
+        outlets::credits(tokens, marks, spans);
         outlets::known_outlets(text, tokens, spans);
     }
     if rules.on(NameRule::OrgNoun) {

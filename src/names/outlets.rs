@@ -6,13 +6,16 @@
 //! news, broadcasters' among them (`bfmtv.com`); so a name the tagger found
 //! whose whole text is in one of these lists takes that list's label.
 //!
+//! A video's credit glued to its caption (`?par 6MEDIAS`) names its
+//! source, an `ORG` whether the lists know it or not.
+//!
 //! The lists hold widely known names only, French national and the larger
 //! foreign ones; they are not read off the gold articles.
 
 use std::ops::Range;
 
-use super::name_key;
-use crate::text::Token;
+use super::{covered, free, name_key};
+use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
 /// Broadcasters, newspapers, magazines and news agencies, lower-cased, as
@@ -69,6 +72,75 @@ const PLATFORMS: &[&str] = &[
 
 /// Capitalised articles that open an outlet's title (`Le Parisien raconte`).
 const ARTICLES: &[&str] = &["Le", "La", "Les", "L'", "L’"];
+
+/// Punctuation that ends a caption a credit is glued to: `?par 6MEDIAS`,
+/// `(vidéo)par Non Stop Zapping`.
+const CAPTION_ENDS: &[&str] = &["?", "!", ")", "\"", "»", "”"];
+
+/// The most words of a credited name.
+const MAX_CREDIT: usize = 4;
+
+/// Adds the source that a video's credit names, an `ORG` (a broadcaster,
+/// a magazine, a producer): `par` glued to the end of a caption, then the
+/// name up to where the next sentence starts, glued to it (`?par Sport
+/// AutoPour réaliser`) or opening with a capital before a lower-case word
+/// (`?par 6MEDIAS Après les 17 dates`). A domain there (`par Le
+/// Monde.fr`) is the site rules'; a name the tagger found stays its.
+pub(crate) fn credits(
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let covered = covered(tokens, spans);
+    let glued = |k: usize| k > 0 && tokens[k].span.byte_start == tokens[k - 1].span.byte_end;
+    let word = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && free(&covered, blocked, k)
+    };
+    let mut found = Vec::new();
+    for k in 1..tokens.len() {
+        // A closing quote is glued to the caption; `"par amour"` opens one.
+        let caption_end = CAPTION_ENDS.contains(&tokens[k - 1].text)
+            && (!matches!(tokens[k - 1].text, "\"" | "»" | "”") || glued(k - 1));
+        // `6MEDIAS` is a number and a word, glued.
+        let digits_first = tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && free(&covered, blocked, k + 1)
+            && word(k + 2)
+            && glued(k + 2);
+        let credit = tokens[k].text == "par"
+            && glued(k)
+            && caption_end
+            && (digits_first || word(k + 1))
+            && !glued(k + 1)
+            && tokens[k + 1]
+                .text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if !credit {
+            continue;
+        }
+        let start = k + 1;
+        let mut end = start + 1 + usize::from(digits_first);
+        while end < tokens.len().min(start + MAX_CREDIT)
+            && word(end)
+            && !glued(end)
+            && tokens[end].is_capitalised_word()
+            && !tokens.get(end + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && n.text.starts_with(char::is_lowercase)
+            })
+        {
+            end += 1;
+        }
+        if blocked.get(end).is_some_and(|&b| b != 0) {
+            continue;
+        }
+        found.push((start..end, Label::Org));
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+}
 
 /// Gives a name the label of the list its whole text is in. A capitalised
 /// article before it that no span holds joins it when the list has the
@@ -160,6 +232,36 @@ mod tests {
         ];
         check(&cases, |c, tokens, spans| {
             known_outlets(c.text, tokens, spans)
+        });
+    }
+
+    #[test]
+    fn credits_name_their_source() {
+        let cases = [
+            Case {
+                name: "glued to the next sentence, after a number, before a sentence",
+                text: "Un ballet (vidéo)par Non Stop ZappingElle chante. Va-t-il partir ?par 6MEDIASParmi eux. \
+                       Est-il là ?par 6MEDIAS Après les dates.",
+                tagged: &[],
+                expected: &[
+                    ("Non Stop Zapping", Label::Org),
+                    ("6MEDIAS", Label::Org),
+                    ("6MEDIAS", Label::Org),
+                ],
+            },
+            Case {
+                name: "no credit: an opening quote, a space before par, a name found, a domain",
+                text: "Il l'a fait \"par Amour\" et par Jean. Un test ?par Sport Auto. La vidéo ?par Le Monde.fr ici.",
+                tagged: &[("Sport Auto", Label::Misc)],
+                expected: &[("Sport Auto", Label::Misc)],
+            },
+        ];
+        check(&cases, |_, tokens, spans| {
+            let blocked: Vec<u8> = tokens
+                .iter()
+                .map(|t| u8::from(t.kind == crate::text::TokenKind::Domain) * 2)
+                .collect();
+            credits(tokens, &blocked, spans)
         });
     }
 }
