@@ -13,6 +13,7 @@ mod heads;
 mod org_nouns;
 mod outlets;
 mod persons;
+mod products;
 mod seats;
 mod sites;
 mod surnames;
@@ -102,11 +103,14 @@ pub enum NameRule {
     /// développement (Iheid)`, `Sacem (Société des auteurs, compositeurs
     /// et éditeurs de musique)`).
     Expansions,
+    /// A car model is a product, `MISC`, and the maker's name in it no
+    /// organisation (`la Renault Clio`, `la McLaren Senna`).
+    CarModels,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 19] = [
+    pub const ALL: [NameRule; 20] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -126,13 +130,14 @@ impl NameRule {
         NameRule::Animals,
         NameRule::Pseudonyms,
         NameRule::Expansions,
+        NameRule::CarModels,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
     /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`,
-    /// `animals`, `pseudonyms`, `expansions`.
+    /// `animals`, `pseudonyms`, `expansions`, `car-models`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -154,6 +159,7 @@ impl NameRule {
             NameRule::Animals => "animals",
             NameRule::Pseudonyms => "pseudonyms",
             NameRule::Expansions => "expansions",
+            NameRule::CarModels => "car-models",
         }
     }
 }
@@ -216,6 +222,9 @@ pub(crate) fn correct_names(
     }
     if rules.on(NameRule::Works) {
         works::works(tokens, marks, spans);
+    }
+    if rules.on(NameRule::CarModels) {
+        products::car_models(tokens, spans);
     }
     if rules.on(NameRule::KnownOutlets) {
         outlets::credits(tokens, marks, spans);

@@ -1,0 +1,173 @@
+//! Car models are products, not annotated in the news gold, and neither is
+//! a name inside them (`docs/annotation.md`): in `la Renault Clio`, `la
+//! McLaren Senna` or `la Citroën SM` the maker's name is part of a model's,
+//! so it is no organisation there, and `Senna` no person. The tagger, seeing
+//! capitals, finds the maker or a person.
+//!
+//! A maker's name (a list of widely known car makers, written from general
+//! knowledge) followed by a model's name (up to three capitalised words,
+//! codes or numbers: `Clio`, `208`, `Série 3`, `GT2 RS`) becomes one `MISC`
+//! name. A word that makes the maker a company stays out and keeps the
+//! company (`DS Automobiles`, `Porsche AG`, `Renault Nissan`).
+
+use std::ops::Range;
+
+use crate::text::{Token, TokenKind};
+use crate::types::Label;
+
+/// Car makers, as token sequences.
+#[rustfmt::skip]
+const MAKERS: &[&[&str]] = &[
+    &["Alfa", "Romeo"], &["Aston", "Martin"], &["Land", "Rover"], &["Range", "Rover"],
+    &["Mercedes-Benz"], &["Rolls-Royce"],
+    &["Alpine"], &["Audi"], &["Bentley"], &["BMW"], &["Bugatti"], &["Cadillac"], &["Chevrolet"],
+    &["Citroën"], &["Citroen"], &["Cupra"], &["Dacia"], &["Dodge"], &["DS"], &["Ferrari"],
+    &["Fiat"], &["Ford"], &["Honda"], &["Hyundai"], &["Jaguar"], &["Jeep"], &["Kia"],
+    &["Lamborghini"], &["Lancia"], &["Lexus"], &["Lotus"], &["Maserati"], &["Mazda"],
+    &["McLaren"], &["Mercedes"], &["Mitsubishi"], &["Nissan"], &["Opel"], &["Peugeot"],
+    &["Polestar"], &["Porsche"], &["Renault"], &["Seat"], &["Skoda"], &["Škoda"], &["Subaru"],
+    &["Suzuki"], &["Tesla"], &["Toyota"], &["Volkswagen"], &["Volvo"], &["VW"],
+];
+
+/// Words after a maker's name that make it a company's or an event's:
+/// `DS Automobiles`, `Porsche AG`, `Renault Sport`, `Tesla Motors`.
+#[rustfmt::skip]
+const COMPANY_WORDS: &[&str] = &[
+    "AG", "Automobile", "Automobiles", "Bank", "Cars", "Classic", "Corporation", "Design",
+    "Finance", "Fondation", "Foundation", "France", "Group", "Groupe", "Holding", "Motor",
+    "Motors", "Retail", "SA", "SAS", "SE", "Sport", "Team", "Trucks", "Véhicules",
+    // Events, places and schemes named after a maker.
+    "Aid", "Arena", "Center", "Centre", "Challenge", "City", "Cup", "Open", "Trophy",
+];
+
+/// The number of tokens of the maker's name at `i`, if one starts there.
+fn maker_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    MAKERS
+        .iter()
+        .filter(|m| {
+            tokens
+                .get(i..i + m.len())
+                .is_some_and(|ts| ts.iter().zip(m.iter()).all(|(t, w)| t.text == *w))
+        })
+        .map(|m| m.len())
+        .max()
+}
+
+/// Whether the token at `k` may be part of a model's name: a capitalised
+/// word, a code (`C5`, `GT2`) or a number that is not a year.
+fn model_word(tokens: &[Token<'_>], k: usize) -> bool {
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    match t.kind {
+        TokenKind::Word => {
+            t.text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !COMPANY_WORDS.contains(&t.text)
+                && maker_at(tokens, k).is_none()
+        }
+        TokenKind::Number => {
+            let year = t.text.len() == 4 && matches!(t.text.parse::<u32>(), Ok(1900..=2039));
+            t.text.bytes().all(|b| b.is_ascii_digit()) && !year
+        }
+        _ => false,
+    }
+}
+
+/// The most tokens of a model's name after its maker's.
+const MAX_MODEL: usize = 3;
+
+/// Makes each car model one `MISC` name, in place of the names the tagger
+/// found inside it. `spans` are token ranges into `tokens` (one document),
+/// sorted and not overlapping; they stay so.
+pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    let mut models: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(maker) = maker_at(tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let first = i + maker;
+        let glued = tokens
+            .get(first)
+            .is_some_and(|t| t.span.byte_start == tokens[first - 1].span.byte_end);
+        let mut end = first;
+        while end < first + MAX_MODEL && !glued && model_word(tokens, end) {
+            end += 1;
+        }
+        if end > first {
+            models.push(i..end);
+        }
+        i = end.max(i + 1);
+    }
+    if models.is_empty() {
+        return;
+    }
+    // A name that crosses a model's edge keeps the model from being one
+    // (`Francis Ford Coppola` is a person's name, not a Ford's).
+    let crosses = |at: usize| {
+        let k = spans.partition_point(|(r, _)| r.end <= at);
+        spans.get(k).is_some_and(|(r, _)| r.start < at)
+    };
+    models.retain(|m| !crosses(m.start) && !crosses(m.end));
+    let mut out = Vec::with_capacity(spans.len() + models.len());
+    let mut models = models.into_iter().peekable();
+    for span in spans.drain(..) {
+        while let Some(m) = models.next_if(|m| m.end <= span.0.start) {
+            out.push((m, Label::Misc));
+        }
+        let inside = models
+            .peek()
+            .is_some_and(|m| m.start <= span.0.start && span.0.end <= m.end);
+        if !inside {
+            out.push(span);
+        }
+    }
+    out.extend(models.map(|m| (m, Label::Misc)));
+    *spans = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::cases::{check, Case};
+
+    #[test]
+    fn car_models_are_products() {
+        let cases = [
+            Case {
+                name: "a maker and its model, the names inside give way",
+                text: "La McLaren Senna bat la Porsche GT2 RS et la Renault Clio, pas la Peugeot 208.",
+                tagged: &[("Senna", Label::Per), ("Renault", Label::Org)],
+                expected: &[
+                    ("McLaren Senna", Label::Misc),
+                    ("Porsche GT2 RS", Label::Misc),
+                    ("Renault Clio", Label::Misc),
+                    ("Peugeot 208", Label::Misc),
+                ],
+            },
+            Case {
+                name: "the maker as a company, or before a year or another maker",
+                text: "Renault a annoncé que DS Automobiles et Porsche AG, puis Renault Nissan, en Renault 2019.",
+                tagged: &[
+                    ("Renault", Label::Org),
+                    ("DS Automobiles", Label::Org),
+                    ("Porsche AG", Label::Org),
+                    ("Renault", Label::Org),
+                    ("Nissan", Label::Org),
+                    ("Renault", Label::Org),
+                ],
+                expected: &[
+                    ("Renault", Label::Org),
+                    ("DS Automobiles", Label::Org),
+                    ("Porsche AG", Label::Org),
+                    ("Renault", Label::Org),
+                    ("Nissan", Label::Org),
+                    ("Renault", Label::Org),
+                ],
+            },
+        ];
+        check(&cases, |_, tokens, spans| car_models(tokens, spans));
+    }
+}
