@@ -6,6 +6,10 @@
 //! news, broadcasters' among them (`bfmtv.com`); so a name the tagger found
 //! whose whole text is in one of these lists takes that list's label.
 //!
+//! A social network or an app is also its company's name: where it acts
+//! (`Facebook estime`, `le fondateur de Facebook`) it is an `ORG`, as the
+//! contract has `Google a annoncé`; online-only sites stay `SITE`.
+//!
 //! A video's credit glued to its caption (`?par 6MEDIAS`) names its
 //! source, an `ORG` whether the lists know it or not.
 //!
@@ -69,6 +73,55 @@ const PLATFORMS: &[&str] = &[
     "doctolib", "parcoursup", "change.org", "gofundme", "kickstarter", "tinder", "megaupload",
     "the pirate bay", "pirate bay",
 ];
+
+/// The platforms of `PLATFORMS` that are also a company's name, lower-cased:
+/// an `ORG` where they act.
+#[rustfmt::skip]
+const COMPANY_PLATFORMS: &[&str] = &[
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "whatsapp", "telegram",
+    "linkedin", "pinterest", "reddit", "tumblr", "twitch", "dailymotion", "vimeo", "discord",
+    "blablacar",
+];
+
+/// Nouns whose complement is a company: `le fondateur de Facebook`.
+#[rustfmt::skip]
+const COMPANY_NOUNS: &[&str] = &[
+    "fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice",
+    "patron", "patronne", "PDG", "dirigeant", "dirigeante", "dirigeants", "porte-parole",
+    "actionnaires", "salariés", "employés", "ingénieurs", "avocats", "rachat",
+];
+
+/// Verbs after which `par` names the one who acts: `contacté par Facebook`.
+const CONTACTED: &[&str] = &["contacté", "contactée", "contactés", "contactées"];
+
+/// Verbs (third person) that make the name before them the one who acts:
+/// `Facebook estime`, `LinkedIn a subi`.
+#[rustfmt::skip]
+const ACTS: &[&str] = &[
+    "a", "avait", "aurait", "va", "vient", "doit", "estime", "indique", "explique", "annonce",
+    "affirme", "assure", "précise", "confirme", "dément", "reconnaît", "souligne", "répond",
+    "rappelle", "prévoit", "compte", "souhaite", "veut", "propose", "lance", "teste", "interdit",
+    "supprime", "bloque", "suspend", "retire", "justifie", "revendique", "emploie", "rachète",
+];
+
+/// Words before a name that make it no subject: `sur Twitter a été vu`.
+#[rustfmt::skip]
+const NOT_SUBJECT: &[&str] = &[
+    "sur", "Sur", "via", "de", "d'", "d’", "du", "des", "à", "au", "aux", "dans", "par", "avec",
+    "pour", "en", "et", "ou", "comme", "contre", "chez",
+];
+
+/// Whether the platform that token range `r` names acts as a company.
+fn acts(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
+    let before = |back: usize| super::word_before(tokens, r.start, back);
+    if matches!(before(1), "de" | "d'" | "d’") && COMPANY_NOUNS.contains(&before(2)) {
+        return true;
+    }
+    if before(1) == "par" && CONTACTED.contains(&before(2)) {
+        return true;
+    }
+    !NOT_SUBJECT.contains(&before(1)) && tokens.get(r.end).is_some_and(|t| ACTS.contains(&t.text))
+}
 
 /// Capitalised articles that open an outlet's title (`Le Parisien raconte`).
 const ARTICLES: &[&str] = &["Le", "La", "Les", "L'", "L’"];
@@ -154,7 +207,13 @@ pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Rang
         } else if MEDIA.contains(&key.as_str()) {
             Some(Label::Org)
         } else if PLATFORMS.contains(&key.as_str()) {
-            Some(Label::Site)
+            Some(
+                if COMPANY_PLATFORMS.contains(&key.as_str()) && acts(tokens, r) {
+                    Label::Org
+                } else {
+                    Label::Site
+                },
+            )
         } else {
             None
         }
@@ -212,10 +271,32 @@ mod tests {
                 expected: &[("LE PARISIEN", Label::Org), ("L’Humanité", Label::Org)],
             },
             Case {
-                name: "a platform is a site wherever it appears",
-                text: "Instagram a supprimé le compte. Mediapart l'a révélé.",
+                name: "a platform is a site where it does not act",
+                text: "Sur Instagram, le compte est supprimé. Mediapart l'a révélé.",
                 tagged: &[("Instagram", Label::Org), ("Mediapart", Label::Per)],
                 expected: &[("Instagram", Label::Site), ("Mediapart", Label::Site)],
+            },
+            Case {
+                name: "a social network that acts is its company",
+                text: "Facebook estime le nombre. Le fondateur de Twitter, contacté par LinkedIn, publie sur YouTube a minuit.",
+                tagged: &[
+                    ("Facebook", Label::Site),
+                    ("Twitter", Label::Site),
+                    ("LinkedIn", Label::Site),
+                    ("YouTube", Label::Org),
+                ],
+                expected: &[
+                    ("Facebook", Label::Org),
+                    ("Twitter", Label::Org),
+                    ("LinkedIn", Label::Org),
+                    ("YouTube", Label::Site),
+                ],
+            },
+            Case {
+                name: "an online-only site stays a site when it acts",
+                text: "Mediapart a révélé l'affaire.",
+                tagged: &[("Mediapart", Label::Org)],
+                expected: &[("Mediapart", Label::Site)],
             },
             Case {
                 name: "only a name's whole text counts",
