@@ -72,6 +72,19 @@ const PLATFORMS: &[&str] = &[
     "rue89", "konbini", "buzzfeed", "leboncoin", "le bon coin", "tripadvisor", "blablacar",
     "doctolib", "parcoursup", "change.org", "gofundme", "kickstarter", "tinder", "megaupload",
     "the pirate bay", "pirate bay",
+    // Online-only news and gossip sites.
+    "huff post", "le huff post", "tmz", "brut", "loopsider", "streetpress", "atlantico",
+    "numerama", "the verge", "techcrunch", "reporterre", "arrêt sur images", "torrentfreak",
+    "zataz",
+    // Crowdfunding, betting, dating, classified ads, search.
+    "leetchi", "ulule", "kisskissbankbank", "helloasso", "indiegogo", "winamax", "betclic",
+    "unibet", "meetic", "happn", "grindr", "badoo", "vinted", "seloger", "doctissimo",
+    "allociné", "allocine", "qwant", "4chan", "8chan", "onlyfans", "pornhub",
+    // File sharing, download and streaming sites, peer-to-peer networks, image banks.
+    "t411", "torrent411", "zone téléchargement", "zone telechargement", "zonetelechargement",
+    "megavideo", "mega", "what.cd", "oink", "edonkey", "emule", "kazaa", "napster", "limewire",
+    "cpasbien", "yggtorrent", "sci-hub", "popcorn time", "grooveshark", "rapidshare", "uptobox",
+    "1fichier", "quebectorrent", "istock", "thinkstock", "shutterstock",
 ];
 
 /// The platforms of `PLATFORMS` that are also a company's name, lower-cased:
