@@ -221,7 +221,7 @@ pub(crate) fn correct_names(
         persons::pseudonyms(tokens, marks, spans);
     }
     if rules.on(NameRule::Works) {
-        works::works(tokens, marks, spans);
+        works::works(text, tokens, marks, spans);
     }
     if rules.on(NameRule::CarModels) {
         products::car_models(tokens, spans);

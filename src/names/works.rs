@@ -3,11 +3,13 @@
 //! « I Am Paul Walker »` the name is a work's title, whatever names it holds.
 //! The tagger, seeing capitals, takes it for an organisation or a person.
 //! Events are not annotated either: `Salon de l'Agriculture`, `Coupe du
-//! monde`, `Paris Motion Festival`.
+//! monde`, `Paris Motion Festival`. Nor are shows the text names without a
+//! work noun (`TPMP`, `Quotidien`, `Koh-Lanta`): a list of widely known
+//! ones makes them `MISC`.
 
 use std::ops::Range;
 
-use super::{after_noun, quoted};
+use super::{after_noun, name_key, quoted};
 use crate::text::Token;
 use crate::types::Label;
 
@@ -73,15 +75,48 @@ fn is_event(name: &[Token<'_>]) -> bool {
             || name.last().is_some_and(|t| EVENT_TAILS.contains(&t.text)))
 }
 
+/// Television shows and series that French news names without a work
+/// noun, lower-cased; a name's whole text must match. Widely known titles,
+/// written from general knowledge, none that is also a common name of an
+/// organisation or a place.
+#[rustfmt::skip]
+const SHOWS: &[&str] = &[
+    "tpmp", "touche pas à mon poste", "quotidien", "koh-lanta", "koh lanta", "the voice",
+    "danse avec les stars", "dals", "star academy", "top chef", "l'amour est dans le pré",
+    "fort boyard", "questions pour un champion", "les 12 coups de midi",
+    "n'oubliez pas les paroles", "plus belle la vie", "demain nous appartient",
+    "ici tout commence", "un si grand soleil", "c à vous", "c dans l'air", "envoyé spécial",
+    "complément d'enquête", "cash investigation", "sept à huit", "zone interdite", "66 minutes",
+    "loft story", "secret story", "pékin express", "nouvelle star", "on n'est pas couché", "onpc",
+    "money drop", "télématin", "le grand journal", "le petit journal", "les guignols",
+    "les guignols de l'info", "burger quiz", "mariés au premier regard",
+    "la france a un incroyable talent", "les marseillais", "les anges", "game of thrones",
+    "the walking dead", "stranger things", "the crown", "la casa de papel", "dix pour cent",
+    "camping paradis", "section de recherches", "capitaine marleau", "le bureau des légendes",
+    "kaamelott", "scènes de ménages", "faites entrer l'accusé", "rendez-vous en terre inconnue",
+    "vendredi tout est permis", "les grandes gueules", "tout le monde veut prendre sa place",
+    "affaire conclue", "les feux de l'amour", "the young and the restless", "miss france",
+    "eurovision",
+];
+
 /// Makes `MISC` the names that a work noun introduces (`l'émission BFM
 /// Politique`), and makes one `MISC` span of a quoted title it introduces
 /// (`le film "Leto"`, `le documentaire « I Am Paul Walker »`, the names
 /// inside it dropped); a work's owner after `de` is left alone (`le jeu de
-/// TF1`). The result is sorted and does not overlap.
-pub(crate) fn works(tokens: &[Token<'_>], blocked: &[u8], spans: &mut Vec<(Range<usize>, Label)>) {
+/// TF1`), and the names of known shows. The result is sorted and does
+/// not overlap.
+pub(crate) fn works(
+    text: &str,
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let mut key = String::new();
     for (r, label) in spans.iter_mut() {
         if *label != Label::Money
-            && (after_noun(tokens, r.start, WORK_NOUNS) || is_event(&tokens[r.clone()]))
+            && (after_noun(tokens, r.start, WORK_NOUNS)
+                || is_event(&tokens[r.clone()])
+                || name_key(text, tokens, r, &mut key) && SHOWS.contains(&key.as_str()))
         {
             *label = Label::Misc;
         }
@@ -171,14 +206,20 @@ mod tests {
                 expected: &[("Paris\" Texas", Label::Misc), ("Un « Deux", Label::Misc)],
             },
             Case {
+                name: "known shows without a work noun, whatever their case",
+                text: "Chroniqueur de TPMP, il est passé dans Quotidien et Koh-Lanta, pas au Quotidien de Paris.",
+                tagged: &[("TPMP", Label::Org), ("Quotidien", Label::Org), ("Koh-Lanta", Label::Loc), ("Quotidien de Paris", Label::Org)],
+                expected: &[("TPMP", Label::Misc), ("Quotidien", Label::Misc), ("Koh-Lanta", Label::Misc), ("Quotidien de Paris", Label::Org)],
+            },
+            Case {
                 name: "an owner after de stays",
                 text: "Le jeu de TF1 et le film de François Ozon.",
                 tagged: &[("TF1", Label::Org), ("François Ozon", Label::Per)],
                 expected: &[("TF1", Label::Org), ("François Ozon", Label::Per)],
             },
         ];
-        check(&cases, |_, tokens, spans| {
-            works(tokens, &vec![0; tokens.len()], spans)
+        check(&cases, |c, tokens, spans| {
+            works(c.text, tokens, &vec![0; tokens.len()], spans)
         });
     }
 }
