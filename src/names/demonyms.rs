@@ -4,9 +4,10 @@
 //! often files them as places, and the tagger follows it.
 //!
 //! A demonym is told by its determiner and its ending, not by a list: a
-//! capitalised word in `-iens`, `-iennes`, `-ais`, `-aises`, `-ois`,
-//! `-oises`, `-ains`, `-aines`, `-ards` after `les`, `des` or `aux`, or in
-//! `-ien`, `-ienne` after `le`, `la`, `l'`, `un` or `une`; unless the
+//! capitalised word in `-iens`, `-ais`, `-ois`, `-ains`, `-ards`, `-is`,
+//! `-éens`, `-ands`, `-ols`, `-iotes` (and their feminines) after `les`,
+//! `des` or `aux`, or in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise`
+//! after `le`, `la`, `l'`, `un` or `une`; unless the
 //! gazetteer knows it (or its last part) as a country or a city (`la
 //! Vienne`, `la Haute-Vienne`, `les Blois`), or it is a party's name (`les
 //! Républicains`).
@@ -19,11 +20,12 @@ use crate::types::Label;
 
 /// Endings of plural demonyms.
 const PLURAL_ENDINGS: &[&str] = &[
-    "iens", "iennes", "ais", "aises", "ois", "oises", "ains", "aines", "ards", "ardes",
+    "iens", "iennes", "ais", "aises", "ois", "oises", "ains", "aines", "ards", "ardes", "is",
+    "éens", "éennes", "ands", "andes", "ols", "oles", "iotes",
 ];
 
 /// Endings of singular demonyms that no common place name has.
-const SINGULAR_ENDINGS: &[&str] = &["ien", "ienne"];
+const SINGULAR_ENDINGS: &[&str] = &["ien", "ienne", "aise", "icaine", "oise"];
 
 /// Plural names with a demonym's ending that name organisations.
 const PARTIES: &[&str] = &["Républicains", "Démocrates"];
@@ -90,6 +92,30 @@ mod tests {
                     ("Iraniens", Label::Misc),
                     ("Italien", Label::Misc),
                     ("Nancéien", Label::Misc),
+                ],
+            },
+            Case {
+                name: "more endings: -is, -éens, -ands, -ols, -iotes; -aise, -icaine, -oise",
+                text: "Les Qataris, des Européens, les Allemands, aux Espagnols, les Chypriotes, la Lyonnaise, l'Américaine et une Chinoise.",
+                tagged: &[
+                    ("Qataris", Label::Loc),
+                    ("Européens", Label::Loc),
+                    ("Allemands", Label::Loc),
+                    ("Espagnols", Label::Loc),
+                    ("Chypriotes", Label::Loc),
+                    ("Lyonnaise", Label::Loc),
+                    ("Américaine", Label::Loc),
+                    ("Chinoise", Label::Loc),
+                ],
+                expected: &[
+                    ("Qataris", Label::Misc),
+                    ("Européens", Label::Misc),
+                    ("Allemands", Label::Misc),
+                    ("Espagnols", Label::Misc),
+                    ("Chypriotes", Label::Misc),
+                    ("Lyonnaise", Label::Misc),
+                    ("Américaine", Label::Misc),
+                    ("Chinoise", Label::Misc),
                 ],
             },
             Case {
