@@ -42,7 +42,7 @@ const MEDIA: &[&str] = &[
     "le monde", "monde", "le figaro", "figaro", "libération", "liberation", "le parisien",
     "parisien", "aujourd'hui en france", "les échos", "les echos", "échos", "echos", "la croix",
     "l'humanité", "humanité", "l'opinion", "le canard enchaîné", "canard enchaîné",
-    "le journal du dimanche", "journal du dimanche", "jdd", "le jdd", "l'express", "express",
+    "le journal du dimanche", "journal du dimanche", "jdd", "l'express", "express",
     "le point", "l'obs", "obs", "le nouvel observateur", "nouvel observateur", "marianne",
     "valeurs actuelles", "paris match", "closer", "gala", "télérama", "le monde diplomatique",
     "charlie hebdo", "ouest-france", "ouest france", "sud ouest", "sud-ouest", "la voix du nord",
