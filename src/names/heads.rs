@@ -161,6 +161,33 @@ fn modifiers(tokens: &[Token<'_>]) -> usize {
     n
 }
 
+/// Words that make `à la mairie` an office sought, not a body: `candidat à
+/// la mairie de Paris`, `la course à la mairie de Paris` (only the place is
+/// named there).
+const SEEKING: &[&str] = &[
+    "candidat",
+    "candidate",
+    "candidats",
+    "candidature",
+    "course",
+    "campagne",
+];
+
+/// Whether the head at token `i` is an office sought: `à la mairie` after a
+/// word of [`SEEKING`] (`ex-candidat`) and at most one word between
+/// (`candidat LREM à la mairie`).
+fn sought_office(tokens: &[Token<'_>], i: usize) -> bool {
+    let seeking = |k: usize| {
+        let word = tokens[k].text.rsplit('-').next().unwrap_or("");
+        SEEKING.contains(&word)
+    };
+    tokens[i].text == "mairie"
+        && i >= 3
+        && tokens[i - 1].text == "la"
+        && tokens[i - 2].text == "à"
+        && (seeking(i - 3) || i >= 4 && seeking(i - 4))
+}
+
 fn is_connector(text: &str) -> bool {
     matches!(text, "de" | "d'" | "d’" | "du" | "des" | "la" | "l'" | "l’")
 }
@@ -181,7 +208,8 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
         // way, not a management; a body is capitalised or qualified
         // (`Direction des Douanes`, `direction régionale de Bretagne`).
         let way = tokens[i].text == "direction";
-        let locution = way && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("en");
+        let locution = way && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("en")
+            || sought_office(tokens, i);
         let Some((label, direct)) = (!inside && !locution)
             .then(|| head_label(&tokens[i]))
             .flatten()
@@ -282,6 +310,12 @@ mod tests {
                 text: "La mairie de Paris a fermé l'école.",
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("mairie de Paris", Label::Org)],
+            },
+            Case {
+                name: "an office sought names only its place",
+                text: "L'ex-candidat LREM à la mairie de Paris quitte la course à la mairie de Lyon.",
+                tagged: &[("LREM", Label::Org), ("Paris", Label::Loc), ("Lyon", Label::Loc)],
+                expected: &[("LREM", Label::Org), ("Paris", Label::Loc), ("Lyon", Label::Loc)],
             },
             Case {
                 name: "a lower-case organisation the tagger found, then a place",
