@@ -19,8 +19,8 @@ use crate::types::Label;
 /// Acronyms of common nouns, as written.
 #[rustfmt::skip]
 const COMMON: &[&str] = &[
-    // Newsroom and media.
-    "NDLR", "JT", "PAF", "VOD",
+    // Newsroom, media and the internet.
+    "NDLR", "JT", "PAF", "VOD", "FAI",
     // Taxes, allowances and pay.
     "TVA", "CSG", "CRDS", "ISF", "IFI", "IR", "RSA", "APL", "AAH", "SMIC", "Smic", "RTT", "PIB",
     "ASS", "AER",
@@ -31,12 +31,28 @@ const COMMON: &[&str] = &[
     "JLD", "TIG", "GAV", "OQTF", "PV", "LBD",
     // Housing, health and society.
     "HLM", "IVG", "PMA", "GPA", "Ehpad", "EHPAD", "IRM", "AVC", "VIH", "ADN", "OGM", "QI", "SUV",
-    "PMR",
+    "PMR", "ONG", "CHU",
     // Schools and diplomas.
     "CP", "CE1", "CE2", "CM1", "CM2", "BTS", "CAP", "DUT", "BEP", "REP", "ZEP", "IUT",
     // Transport.
     "RER", "TGV", "TER", "TEE", "ZFE",
 ];
+
+/// Nouns for a kind of body, lower-cased: alone they name none (`selon la
+/// gendarmerie`, `le Parquet`, `l'État`), whatever their first letter.
+#[rustfmt::skip]
+const GENERIC_NOUNS: &[&str] = &[
+    "gendarmerie", "police", "préfecture", "mairie", "justice", "parquet", "gouvernement",
+    "ministère", "armée", "région", "institut", "état", "etat",
+];
+
+/// Whether `word` is `lower` with its first letter in either case.
+fn is_word(word: &str, lower: &str) -> bool {
+    let (Some(w), Some(l)) = (word.chars().next(), lower.chars().next()) else {
+        return false;
+    };
+    w.to_lowercase().eq(std::iter::once(l)) && word[w.len_utf8()..] == lower[l.len_utf8()..]
+}
 
 /// Nouns for organisations: a phrase they head names one.
 #[rustfmt::skip]
@@ -242,7 +258,11 @@ pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize
     }
     spans.retain(|(r, _)| {
         let text = (r.len() == 1).then(|| tokens[r.start].text);
-        !text.is_some_and(|t| COMMON.contains(&t) || defined.contains(&t))
+        !text.is_some_and(|t| {
+            COMMON.contains(&t)
+                || defined.contains(&t)
+                || GENERIC_NOUNS.iter().any(|g| is_word(t, g))
+        })
     });
 }
 
@@ -259,6 +279,12 @@ mod tests {
                 text: "Le JLD a refusé (Emmanuel Macron, NDLR) la demande.",
                 tagged: &[("JLD", Label::Org), ("Emmanuel Macron", Label::Per), ("NDLR", Label::Org)],
                 expected: &[("Emmanuel Macron", Label::Per)],
+            },
+            Case {
+                name: "a noun for a kind of body, alone",
+                text: "Selon la gendarmerie, le Parquet et l'État, la Gendarmerie nationale agit.",
+                tagged: &[("gendarmerie", Label::Org), ("Parquet", Label::Org), ("État", Label::Loc), ("Gendarmerie nationale", Label::Org)],
+                expected: &[("Gendarmerie nationale", Label::Org)],
             },
             Case {
                 name: "defined as a common noun, then named again",
