@@ -2,13 +2,14 @@
 //! heads that belong to a name, surnames found again, sites told from
 //! organisations by their context, known media outlets and platforms,
 //! organisation nouns, seats of power, titles, demonyms, acronyms of
-//! common nouns, handles, pseudonyms and named animals, and works'
-//! titles. Each is a [`NameRule`] that
+//! common nouns, handles, pseudonyms and named animals, works' titles,
+//! and the labels of enumerations. Each is a [`NameRule`] that
 //! [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule)
 //! can switch off; `docs/training.md` says what each is worth.
 
 mod acronyms;
 mod demonyms;
+mod enumerations;
 mod heads;
 mod org_nouns;
 mod outlets;
@@ -106,11 +107,15 @@ pub enum NameRule {
     /// A car model is a product, `MISC`, and the maker's name in it no
     /// organisation (`la Renault Clio`, `la McLaren Senna`).
     CarModels,
+    /// The one name of an enumeration of three or more whose label no
+    /// other name there has takes the label they share (`Danone, Veolia,
+    /// Renault ou Hermès`: all companies).
+    Enumerations,
 }
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 20] = [
+    pub const ALL: [NameRule; 21] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -131,6 +136,7 @@ impl NameRule {
         NameRule::Pseudonyms,
         NameRule::Expansions,
         NameRule::CarModels,
+        NameRule::Enumerations,
     ];
 
     /// The rule's name on the command line: `heads`, `surnames`,
@@ -160,6 +166,7 @@ impl NameRule {
             NameRule::Pseudonyms => "pseudonyms",
             NameRule::Expansions => "expansions",
             NameRule::CarModels => "car-models",
+            NameRule::Enumerations => "enumerations",
         }
     }
 }
@@ -210,6 +217,9 @@ pub(crate) fn correct_names(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     surnames::find_surnames(tokens, marks, rules, spans);
+    if rules.on(NameRule::Enumerations) {
+        enumerations::enumerations(tokens, spans);
+    }
     sites::site_contexts(lexicon, tokens, marks, rules, spans);
     if rules.on(NameRule::Handles) {
         persons::handles(tokens, marks, spans);

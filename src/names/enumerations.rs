@@ -1,0 +1,145 @@
+//! Names in one enumeration are alike: in `Danone, Veolia, Renault ou
+//! Hermès` every name is a company's, and in `Massy, Palaiseau et
+//! Saclay` every name is a place's. Where the tagger gives one name of a
+//! list of three or more a label that no other name there has, and the
+//! others all share one, the odd one takes theirs. Rules that read a
+//! name's own context (known outlets, seats of power) run after this one
+//! and have the last word.
+
+use std::ops::Range;
+
+use crate::text::Token;
+use crate::types::Label;
+
+/// The fewest names of an enumeration.
+const MIN_NAMES: usize = 3;
+
+/// Whether the tokens between two names only join them: `,`, `et`, `ou`,
+/// `, et`, `, ou`.
+fn joins(between: &[Token<'_>]) -> bool {
+    match between {
+        [t] => matches!(t.text, "," | "et" | "ou"),
+        [comma, t] => comma.text == "," && matches!(t.text, "et" | "ou"),
+        _ => false,
+    }
+}
+
+/// Gives the one odd name of each enumeration the label of the others.
+/// `spans` are token ranges into `tokens`, sorted and not overlapping.
+pub(crate) fn enumerations(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    let is_name = |l: Label| {
+        matches!(
+            l,
+            Label::Per | Label::Org | Label::Loc | Label::Site | Label::Misc
+        )
+    };
+    let mut start = 0;
+    while start < spans.len() {
+        // The run of names from `start`, each joined to the one before.
+        let mut end = start + 1;
+        if is_name(spans[start].1) {
+            while end < spans.len()
+                && is_name(spans[end].1)
+                && spans[end - 1].0.end <= spans[end].0.start
+                && joins(&tokens[spans[end - 1].0.end..spans[end].0.start])
+            {
+                end += 1;
+            }
+        }
+        if end - start >= MIN_NAMES {
+            relabel_odd(&mut spans[start..end]);
+        }
+        start = end;
+    }
+}
+
+/// Relabels the one name of `run` whose label differs from all the
+/// others', where the others share one.
+fn relabel_odd(run: &mut [(Range<usize>, Label)]) {
+    let first = run[0].1;
+    let differing = run.iter().filter(|(_, l)| *l != first).count();
+    let (odd, label) = match differing {
+        // The first one is the odd one where all the others differ from it
+        // and agree among themselves.
+        n if n == run.len() - 1 => {
+            let second = run[1].1;
+            if run[1..].iter().any(|(_, l)| *l != second) {
+                return;
+            }
+            (0, second)
+        }
+        1 => (
+            run.iter().position(|(_, l)| *l != first).unwrap_or(0),
+            first,
+        ),
+        _ => return,
+    };
+    run[odd].1 = label;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::cases::{check, Case};
+
+    #[test]
+    fn an_odd_name_takes_the_label_of_its_enumeration() {
+        let cases = [
+            Case {
+                name: "the last, a middle and the first name of a list",
+                text: "Danone, Veolia, Renault ou Hermès. Massy, Orsay et Saclay. Dupont, Durand, et Martin.",
+                tagged: &[
+                    ("Danone", Label::Org),
+                    ("Veolia", Label::Org),
+                    ("Renault", Label::Org),
+                    ("Hermès", Label::Per),
+                    ("Massy", Label::Loc),
+                    ("Orsay", Label::Org),
+                    ("Saclay", Label::Loc),
+                    ("Dupont", Label::Loc),
+                    ("Durand", Label::Per),
+                    ("Martin", Label::Per),
+                ],
+                expected: &[
+                    ("Danone", Label::Org),
+                    ("Veolia", Label::Org),
+                    ("Renault", Label::Org),
+                    ("Hermès", Label::Org),
+                    ("Massy", Label::Loc),
+                    ("Orsay", Label::Loc),
+                    ("Saclay", Label::Loc),
+                    ("Dupont", Label::Per),
+                    ("Durand", Label::Per),
+                    ("Martin", Label::Per),
+                ],
+            },
+            Case {
+                name: "two names, two odd ones, or words between: unchanged",
+                text: "Paris et Orange. Lyon, Orange, Total et Nice. Lille, puis Total, puis Nice.",
+                tagged: &[
+                    ("Paris", Label::Loc),
+                    ("Orange", Label::Org),
+                    ("Lyon", Label::Loc),
+                    ("Orange", Label::Org),
+                    ("Total", Label::Org),
+                    ("Nice", Label::Loc),
+                    ("Lille", Label::Loc),
+                    ("Total", Label::Org),
+                    ("Nice", Label::Loc),
+                ],
+                expected: &[
+                    ("Paris", Label::Loc),
+                    ("Orange", Label::Org),
+                    ("Lyon", Label::Loc),
+                    ("Orange", Label::Org),
+                    ("Total", Label::Org),
+                    ("Nice", Label::Loc),
+                    ("Lille", Label::Loc),
+                    ("Total", Label::Org),
+                    ("Nice", Label::Loc),
+                ],
+            },
+        ];
+        check(&cases, |_, tokens, spans| enumerations(tokens, spans));
+    }
+}
