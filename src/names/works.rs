@@ -4,8 +4,8 @@
 //! The tagger, seeing capitals, takes it for an organisation or a person.
 //! Events are not annotated either: `Salon de l'Agriculture`, `Coupe du
 //! monde`, `Paris Motion Festival`. Nor are shows the text names without a
-//! work noun (`TPMP`, `Quotidien`, `Koh-Lanta`): a list of widely known
-//! ones makes them `MISC`.
+//! work noun (`TPMP`, `Quotidien`, `Koh-Lanta`), nor products
+//! (`Mediator`, `Linky`): lists of widely known ones make them `MISC`.
 
 use std::ops::Range;
 
@@ -99,11 +99,22 @@ const SHOWS: &[&str] = &[
     "eurovision",
 ];
 
+/// Medicines and devices that French news names as products, lower-cased;
+/// a name's whole text must match. Brand names widely known from health
+/// scandals and campaigns.
+#[rustfmt::skip]
+const PRODUCTS: &[&str] = &[
+    "mediator", "dépakine", "depakine", "levothyrox", "lévothyrox", "doliprane", "efferalgan",
+    "dafalgan", "isoméride", "androcur", "viagra", "xanax", "lexomil", "subutex", "lyrica",
+    "oxycontin", "diane 35", "distilbène", "vioxx", "essure", "linky", "remdesivir",
+    "plaquenil", "gardasil",
+];
+
 /// Makes `MISC` the names that a work noun introduces (`l'émission BFM
 /// Politique`), and makes one `MISC` span of a quoted title it introduces
 /// (`le film "Leto"`, `le documentaire « I Am Paul Walker »`, the names
 /// inside it dropped); a work's owner after `de` is left alone (`le jeu de
-/// TF1`), and the names of known shows. The result is sorted and does
+/// TF1`), and the names of known shows and products. The result is sorted and does
 /// not overlap.
 pub(crate) fn works(
     text: &str,
@@ -116,7 +127,8 @@ pub(crate) fn works(
         if *label != Label::Money
             && (after_noun(tokens, r.start, WORK_NOUNS)
                 || is_event(&tokens[r.clone()])
-                || name_key(text, tokens, r, &mut key) && SHOWS.contains(&key.as_str()))
+                || name_key(text, tokens, r, &mut key)
+                    && (SHOWS.contains(&key.as_str()) || PRODUCTS.contains(&key.as_str())))
         {
             *label = Label::Misc;
         }
@@ -210,6 +222,12 @@ mod tests {
                 text: "Chroniqueur de TPMP, il est passé dans Quotidien et Koh-Lanta, pas au Quotidien de Paris.",
                 tagged: &[("TPMP", Label::Org), ("Quotidien", Label::Org), ("Koh-Lanta", Label::Loc), ("Quotidien de Paris", Label::Org)],
                 expected: &[("TPMP", Label::Misc), ("Quotidien", Label::Misc), ("Koh-Lanta", Label::Misc), ("Quotidien de Paris", Label::Org)],
+            },
+            Case {
+                name: "known products",
+                text: "Les victimes du Mediator et les compteurs Linky.",
+                tagged: &[("Mediator", Label::Org), ("Linky", Label::Loc)],
+                expected: &[("Mediator", Label::Misc), ("Linky", Label::Misc)],
             },
             Case {
                 name: "an owner after de stays",
