@@ -268,6 +268,32 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
     out.extend(spans.drain(s..));
     *spans = out;
     join_places_to_lowercase_organisations(tokens, spans);
+    roads_and_lines(tokens, spans);
+}
+
+/// A motorway's number after `autoroute` (`l'autoroute A22`: `A22`) and a
+/// RER line (`le RER B`) are places, `LOC`; the names they overlap give
+/// way.
+fn roads_and_lines(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    let motorway = |t: &str| {
+        t.strip_prefix('A')
+            .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut found = Vec::new();
+    for k in 0..tokens.len().saturating_sub(1) {
+        let next = tokens[k + 1].text;
+        if matches!(tokens[k].text, "autoroute" | "autoroutes") && motorway(next) {
+            found.push(k + 1..k + 2);
+        } else if tokens[k].text == "RER" && matches!(next, "A" | "B" | "C" | "D" | "E") {
+            found.push(k..k + 2);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    spans.retain(|(r, _)| !found.iter().any(|f| f.start < r.end && r.start < f.end));
+    spans.extend(found.into_iter().map(|r| (r, Label::Loc)));
+    spans.sort_by_key(|(r, _)| r.start);
 }
 
 /// An organisation the tagger found in lower case, then `de` and a place,
@@ -310,6 +336,12 @@ mod tests {
                 text: "La mairie de Paris a fermé l'école.",
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("mairie de Paris", Label::Org)],
+            },
+            Case {
+                name: "a motorway's number and a RER line",
+                text: "Sur l'autoroute A22 et le RER B, pas l'A380 ni le RER seul.",
+                tagged: &[("RER", Label::Org), ("A380", Label::Misc)],
+                expected: &[("A22", Label::Loc), ("RER B", Label::Loc), ("A380", Label::Misc)],
             },
             Case {
                 name: "an office sought names only its place",
