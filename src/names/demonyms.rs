@@ -30,6 +30,13 @@ const SINGULAR_ENDINGS: &[&str] = &["ien", "ienne", "aise", "icaine", "oise"];
 /// Plural names with a demonym's ending that name organisations.
 const PARTIES: &[&str] = &["Républicains", "Démocrates"];
 
+/// Nouns for a movement's members, capitalised like demonyms (`les
+/// Insoumis`, `les Marcheurs`): no organisation, whatever the tagger says.
+#[rustfmt::skip]
+const MEMBERS: &[&str] = &[
+    "Insoumis", "Insoumise", "Insoumises", "Marcheur", "Marcheurs", "Marcheuse", "Marcheuses",
+];
+
 /// Whether the one-word name `word`, after `determiner`, is a demonym.
 fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
     let plural = matches!(determiner, "les" | "des" | "aux" | "Les" | "Des" | "Aux");
@@ -53,7 +60,8 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
         && !word.rsplit('-').next().is_some_and(known_place)
 }
 
-/// Makes `MISC` the one-word places that are demonyms.
+/// Makes `MISC` the one-word places that are demonyms, and the one-word
+/// names of a movement's members.
 pub(crate) fn demonyms(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -64,7 +72,10 @@ pub(crate) fn demonyms(
             && r.len() == 1
             && r.start > 0
             && is_demonym(lexicon, tokens[r.start - 1].text, tokens[r.start].text);
-        if demonym {
+        let member = matches!(label, Label::Loc | Label::Org | Label::Per)
+            && r.len() == 1
+            && MEMBERS.contains(&tokens[r.start].text);
+        if demonym || member {
             *label = Label::Misc;
         }
     }
@@ -117,6 +128,12 @@ mod tests {
                     ("Américaine", Label::Misc),
                     ("Chinoise", Label::Misc),
                 ],
+            },
+            Case {
+                name: "a movement's members, not the movement",
+                text: "Les Insoumis et cette Marcheuse quittent La France insoumise.",
+                tagged: &[("Insoumis", Label::Org), ("Marcheuse", Label::Per), ("France insoumise", Label::Org)],
+                expected: &[("Insoumis", Label::Misc), ("Marcheuse", Label::Misc), ("France insoumise", Label::Org)],
             },
             Case {
                 name: "places, parties and names after other words stay",
