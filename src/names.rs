@@ -38,7 +38,9 @@ pub(crate) use heads::attach_heads;
 #[non_exhaustive]
 pub enum NameRule {
     /// A common-noun head joins the name after it (`tribunal correctionnel
-    /// de Rennes`, `ministère de l'Intérieur`).
+    /// de Rennes`, `ministère de l'Intérieur`), not an office sought
+    /// (`candidat à la mairie de Paris` names Paris); a motorway's number
+    /// and a RER line are places (`l'autoroute A22`, `le RER B`).
     Heads,
     /// The last word of a person's full name is a person wherever it
     /// recurs alone, untagged or tagged as a place, an organisation or
@@ -56,8 +58,9 @@ pub enum NameRule {
     DomainName,
     /// A name whose whole text is a known media outlet is an `ORG`
     /// (`BFMTV`, `Le Parisien`), a known online platform a `SITE`
-    /// (`Instagram`, `Mediapart`); the source a video's credit names is an
-    /// `ORG` (`?par 6MEDIAS`).
+    /// (`Instagram`, `Mediapart`), unless a social network that is also a
+    /// company acts (`le fondateur de Facebook`, `Facebook estime`: `ORG`);
+    /// the source a video's credit names is an `ORG` (`?par 6MEDIAS`).
     KnownOutlets,
     /// A person, place or other name that a noun for an organisation
     /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
@@ -70,14 +73,17 @@ pub enum NameRule {
     Prosecutor,
     /// Acronyms of common nouns are not names (`ISF`, `JLD`, `NDLR`, or
     /// one the text defines by a lower-case phrase: `travaux d'intérêt
-    /// général (TIG)`).
+    /// général (TIG)`), nor is a noun for a kind of body alone (`selon la
+    /// gendarmerie`, `le Parquet`).
     CommonAcronyms,
     /// A social-media handle is its owner's name, a person unless the
     /// tagger found an organisation or a site (`@caroreceveur`).
     Handles,
     /// A name that a noun for a work introduces is a work's title, `MISC`
     /// (`l'émission BFM Politique`, `le spectacle Le Mur`), and so is an
-    /// event's (`Salon de l'Agriculture`, `Paris Motion Festival`).
+    /// event's (`Salon de l'Agriculture`, `Paris Motion Festival`), a
+    /// known show's (`TPMP`, `Koh-Lanta`) and a known product's
+    /// (`Mediator`, `Linky`).
     Works,
     /// A seat of power is an `ORG` where it acts and a `LOC` where named
     /// as a place (`selon l'Élysée`, `à l'Élysée`).
@@ -89,7 +95,8 @@ pub enum NameRule {
     /// An honorific stays outside a person's name (`Me Randall
     /// Schwerdorffer` names `Randall Schwerdorffer`).
     Honorifics,
-    /// A demonym is no place (`les Parisiens`, `l'Italien`): `MISC`.
+    /// A demonym is no place (`les Parisiens`, `l'Italien`), nor a
+    /// movement's members an organisation (`les Insoumis`): `MISC`.
     Demonyms,
     /// A one-word organisation tagged twice or more, and never otherwise,
     /// is an `ORG` where it recurs untagged and alone.
