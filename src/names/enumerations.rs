@@ -53,28 +53,18 @@ pub(crate) fn enumerations(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Lab
     }
 }
 
-/// Relabels the one name of `run` whose label differs from all the
-/// others', where the others share one.
+/// Relabels the one name of `run` (three names or more) whose label
+/// differs from all the others', where the others share one: that label is
+/// the first name's where the first two agree, and the third's otherwise.
 fn relabel_odd(run: &mut [(Range<usize>, Label)]) {
-    let first = run[0].1;
-    let differing = run.iter().filter(|(_, l)| *l != first).count();
-    let (odd, label) = match differing {
-        // The first one is the odd one where all the others differ from it
-        // and agree among themselves.
-        n if n == run.len() - 1 => {
-            let second = run[1].1;
-            if run[1..].iter().any(|(_, l)| *l != second) {
-                return;
-            }
-            (0, second)
-        }
-        1 => (
-            run.iter().position(|(_, l)| *l != first).unwrap_or(0),
-            first,
-        ),
-        _ => return,
+    let [(_, a), (_, b), (_, c), ..] = run else {
+        return;
     };
-    run[odd].1 = label;
+    let shared = if a == b { *a } else { *c };
+    let mut odd = (0..run.len()).filter(|&k| run[k].1 != shared);
+    if let (Some(k), None) = (odd.next(), odd.next()) {
+        run[k].1 = shared;
+    }
 }
 
 #[cfg(test)]

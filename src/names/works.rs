@@ -114,8 +114,8 @@ const PRODUCTS: &[&str] = &[
 /// Politique`), and makes one `MISC` span of a quoted title it introduces
 /// (`le film "Leto"`, `le documentaire « I Am Paul Walker »`, the names
 /// inside it dropped); a work's owner after `de` is left alone (`le jeu de
-/// TF1`), and the names of known shows and products. The result is sorted and does
-/// not overlap.
+/// TF1`); and makes `MISC` the names of known shows and products. The
+/// result is sorted and does not overlap.
 pub(crate) fn works(
     text: &str,
     tokens: &[Token<'_>],
