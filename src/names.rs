@@ -49,7 +49,8 @@ pub enum NameRule {
     /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
     /// (`le site T411`), and so is a name that an apposition or a
     /// parenthesis describes as an online service (`Leetchi, plateforme en
-    /// ligne`, `Megavideo (streaming)`).
+    /// ligne`, `Megavideo (streaming)`); a factory is no site (`le site
+    /// BMW de Shenyang`, `le site de production Tesla`).
     SiteNoun,
     /// The other one-word mentions of a name found as a site are `SITE`.
     SiteSpread,
@@ -81,8 +82,9 @@ pub enum NameRule {
     Handles,
     /// A name that a noun for a work introduces is a work's title, `MISC`
     /// (`l'émission BFM Politique`, `le spectacle Le Mur`), and so is an
-    /// event's (`Salon de l'Agriculture`, `Paris Motion Festival`), a
-    /// known show's (`TPMP`, `Koh-Lanta`) and a known product's
+    /// event's (`Salon de l'Agriculture`, `Paris Motion Festival`, `Aïd
+    /// el-Fitr`), a known show's (`TPMP`, `Koh-Lanta`), feast's or
+    /// competition's (`l'Aïd`, `la Ligue 1`) and a known product's
     /// (`Mediator`, `Linky`).
     Works,
     /// A seat of power is an `ORG` where it acts and a `LOC` where named
@@ -95,8 +97,9 @@ pub enum NameRule {
     /// An honorific stays outside a person's name (`Me Randall
     /// Schwerdorffer` names `Randall Schwerdorffer`).
     Honorifics,
-    /// A demonym is no place (`les Parisiens`, `l'Italien`), nor a
-    /// movement's members an organisation (`les Insoumis`): `MISC`.
+    /// A demonym is no place (`les Parisiens`, `l'Italien`), nor an
+    /// adjective (`en région parisienne`), nor a movement's members an
+    /// organisation (`les Insoumis`): `MISC`.
     Demonyms,
     /// A one-word organisation tagged twice or more, and never otherwise,
     /// is an `ORG` where it recurs untagged and alone.

@@ -60,8 +60,9 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
         && !word.rsplit('-').next().is_some_and(known_place)
 }
 
-/// Makes `MISC` the one-word places that are demonyms, and the one-word
-/// names of a movement's members.
+/// Makes `MISC` the one-word places that are demonyms or adjectives of
+/// place (no capital: `en région parisienne`), and the one-word names of a
+/// movement's members.
 pub(crate) fn demonyms(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
@@ -75,7 +76,11 @@ pub(crate) fn demonyms(
         let member = matches!(label, Label::Loc | Label::Org | Label::Per)
             && r.len() == 1
             && MEMBERS.contains(&tokens[r.start].text);
-        if demonym || member {
+        // An adjective of place is no name (`en région parisienne`).
+        let adjective = *label == Label::Loc
+            && r.len() == 1
+            && !tokens[r.start].text.chars().any(char::is_uppercase);
+        if demonym || member || adjective {
             *label = Label::Misc;
         }
     }
@@ -134,6 +139,12 @@ mod tests {
                 text: "Les Insoumis et cette Marcheuse quittent La France insoumise.",
                 tagged: &[("Insoumis", Label::Org), ("Marcheuse", Label::Per), ("France insoumise", Label::Org)],
                 expected: &[("Insoumis", Label::Misc), ("Marcheuse", Label::Misc), ("France insoumise", Label::Org)],
+            },
+            Case {
+                name: "an adjective of place, not a place spelt with a capital inside",
+                text: "En région parisienne et dans le sud-Finistère.",
+                tagged: &[("parisienne", Label::Loc), ("sud-Finistère", Label::Loc)],
+                expected: &[("parisienne", Label::Misc), ("sud-Finistère", Label::Loc)],
             },
             Case {
                 name: "places, parties and names after other words stay",

@@ -11,6 +11,9 @@
 //!    words that one introduces and no span holds, and an `ORG`, `MISC` or
 //!    `PER` name that an apposition or a parenthesis describes as an online
 //!    service (`Leetchi, plateforme en ligne`, `Megavideo (streaming)`);
+//!    not a `site` on the ground (`le site BMW de Shenyang`, `le site de
+//!    production Tesla`, `le site Seveso`), nor a quote's last word
+//!    (`"... vote au Parlement", l'application`);
 //! 2. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
@@ -34,7 +37,7 @@ use rustc_hash::FxHashSet;
 
 use crate::recognize::find_sites;
 use crate::tag::{Gazetteer, Lexicon};
-use crate::text::{Token, TokenKind};
+use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
 
 /// Nouns that introduce a site's name.
@@ -56,10 +59,43 @@ fn is_site_noun(token: &Token<'_>) -> bool {
         .any(|n| n.eq_ignore_ascii_case(token.text))
 }
 
-/// The site noun that introduces the span starting at token `start`: among
+/// Words that make a `site` a place on the ground (`site de production`,
+/// `site industriel`, `le site Seveso`).
+const GROUND_SITE_WORDS: &[&str] = &[
+    "production",
+    "industriel",
+    "industriels",
+    "assemblage",
+    "fabrication",
+    "Seveso",
+    "nucléaire",
+    "archéologique",
+];
+
+/// Whether the name at `name` (token range), introduced by the site noun at
+/// token `noun`, is a place on the ground: a word of [`GROUND_SITE_WORDS`]
+/// between them, or a `site` named after its owner and its town (`le site
+/// BMW de Shenyang`, `le site Audi d'Ingolstadt`).
+fn ground_site(tokens: &[Token<'_>], noun: usize, name: Range<usize>) -> bool {
+    let of_a_town = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.text, "de" | "d'" | "d’" | "à"))
+            && tokens.get(k + 1).is_some_and(Token::is_capitalised_word)
+    };
+    tokens[noun + 1..name.start]
+        .iter()
+        .any(|t| GROUND_SITE_WORDS.contains(&t.text))
+        || tokens[noun].text.eq_ignore_ascii_case("site")
+            && (name.clone().any(of_a_town) || of_a_town(name.end))
+}
+
+/// The site noun that introduces the name in token range `name`: among
 /// the three tokens before, with only lower-case words between (`site
-/// pirate`, `site de covoiturage`).
-fn site_noun_before(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+/// pirate`, `site de covoiturage`), unless the site is one on the ground
+/// ([`ground_site`]).
+fn site_noun_before(tokens: &[Token<'_>], name: Range<usize>) -> Option<usize> {
+    let start = name.start;
     // `le site du Figaro` is the newspaper's site: the name is its owner.
     let owner = start > 0
         && matches!(
@@ -73,7 +109,7 @@ fn site_noun_before(tokens: &[Token<'_>], start: usize) -> Option<usize> {
         let k = start.checked_sub(back)?;
         let t = &tokens[k];
         if is_site_noun(t) {
-            return Some(k);
+            return (!ground_site(tokens, k, name)).then_some(k);
         }
         let lower_word = matches!(t.kind, TokenKind::Word | TokenKind::Elision)
             && t.text.chars().next().is_some_and(char::is_lowercase);
@@ -114,15 +150,17 @@ const SITE_DESCRIPTIONS: &[&[&str]] = &[
     &["téléchargement", "direct"],
 ];
 
-/// Whether an apposition or a parenthesis right after a name ending
-/// before token `end` describes an online service: a comma or an opening
-/// parenthesis (after a closing quote, if any), an optional determiner,
-/// then one of [`SITE_DESCRIPTIONS`].
-fn site_described_after(tokens: &[Token<'_>], end: usize) -> bool {
-    let mut k = end;
-    if tokens
-        .get(k)
-        .is_some_and(|t| matches!(t.text, "\"" | "»" | "”" | "'"))
+/// Whether an apposition or a parenthesis right after the name in token
+/// range `name` describes an online service: a comma or an opening
+/// parenthesis (after the closing quote of a quoted name), an optional
+/// determiner, then one of [`SITE_DESCRIPTIONS`].
+fn site_described_after(tokens: &[Token<'_>], name: Range<usize>) -> bool {
+    let mut k = name.end;
+    let quoted = name.start > 0 && matches!(tokens[name.start - 1].text, "\"" | "«" | "“" | "'");
+    if quoted
+        && tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.text, "\"" | "»" | "”" | "'"))
     {
         k += 1;
     }
@@ -237,7 +275,7 @@ const MAX_UNTAGGED: usize = 3;
 
 /// Capitalised words after a site noun that name no site: the network or a
 /// protocol (`un site Internet`, `un tracker BitTorrent`).
-const NOT_SITE_NAMES: &[&str] = &["Internet", "Web", "BitTorrent", "Torrent"];
+const NOT_SITE_NAMES: &[&str] = &["Internet", "Web", "BitTorrent", "Torrent", "Seveso"];
 
 /// Rule 1 for names the tagger missed: the capitalised words (up to
 /// [`MAX_UNTAGGED`]) that no span holds right after a site noun, or after
@@ -266,6 +304,12 @@ fn untagged_after_site_nouns(
         let quoted = k
             .checked_sub(1)
             .and_then(|open| quoted_name(tokens, &covered, blocked, open));
+        // Unquoted, a sentence's first word glued after the noun is none
+        // (`des sites visésEn France`).
+        if quoted.is_none() && SENTENCE_OPENERS.contains(&tokens[k].text) {
+            k += 1;
+            continue;
+        }
         let end = quoted.map_or_else(
             || {
                 (k..tokens.len().min(k + MAX_UNTAGGED))
@@ -275,6 +319,13 @@ fn untagged_after_site_nouns(
             },
             |q| q.end,
         );
+        let noun = (k.saturating_sub(3)..k)
+            .rev()
+            .find(|&n| is_site_noun(&tokens[n]));
+        if noun.is_some_and(|n| ground_site(tokens, n, k..end)) {
+            k = end;
+            continue;
+        }
         spans.push((k..end, Label::Site));
         k = end;
     }
@@ -298,10 +349,11 @@ fn relabel_by_context(
     let mut sites: FxHashSet<&str> = FxHashSet::default();
     for (r, label) in spans.iter_mut() {
         if rules.on(NameRule::SiteNoun)
+            && !(r.len() == 1 && NOT_SITE_NAMES.contains(&tokens[r.start].text))
             && (matches!(label, Label::Org | Label::Misc)
-                && site_noun_before(tokens, r.start).is_some()
+                && site_noun_before(tokens, r.clone()).is_some()
                 || matches!(label, Label::Org | Label::Misc | Label::Per)
-                    && site_described_after(tokens, r.end))
+                    && site_described_after(tokens, r.clone()))
         {
             *label = Label::Site;
         }
@@ -426,6 +478,31 @@ mod tests {
                 text: "La Hadopi (hadopi.fr) écrit. Voir twitter.com, où Twitter a changé.",
                 tagged: &[("Hadopi", Label::Org)],
                 expected: &[("Hadopi", Label::Org)],
+            },
+            Case {
+                name: "a site on the ground: a factory, a plant",
+                text: "Le site BMW de Shenyang et le site de production Tesla ferment. \
+                       Sur le site Audi d'Ingolstadt, le site Seveso et le site Lubrizol de Rouen. \
+                       BMW a annoncé.",
+                tagged: &[
+                    ("BMW", Label::Org),
+                    ("Tesla", Label::Org),
+                    ("Audi d'Ingolstadt", Label::Org),
+                    ("BMW", Label::Org),
+                ],
+                expected: &[
+                    ("BMW", Label::Org),
+                    ("Tesla", Label::Org),
+                    ("Audi d'Ingolstadt", Label::Org),
+                    ("BMW", Label::Org),
+                ],
+            },
+            Case {
+                name: "a quote closing after a name is not the name's",
+                text: "\"Sous réserve du vote au Parlement\", l'application sera prête. \
+                       Le site Web publie. Des sites visés\nEn France.",
+                tagged: &[("Parlement", Label::Org), ("Web", Label::Misc)],
+                expected: &[("Parlement", Label::Org), ("Web", Label::Misc)],
             },
             Case {
                 name: "lower case, short names, the network and blocked tokens are left alone",

@@ -3,8 +3,9 @@
 //! « I Am Paul Walker »` the name is a work's title, whatever names it holds.
 //! The tagger, seeing capitals, takes it for an organisation or a person.
 //! Events are not annotated either: `Salon de l'Agriculture`, `Coupe du
-//! monde`, `Paris Motion Festival`. Nor are shows the text names without a
-//! work noun (`TPMP`, `Quotidien`, `Koh-Lanta`), nor products
+//! monde`, `Paris Motion Festival`, `Aïd el-Fitr`. Nor are shows the text
+//! names without a work noun (`TPMP`, `Quotidien`, `Koh-Lanta`), feasts and
+//! competitions named alone (`l'Aïd`, `la Ligue 1`), nor products
 //! (`Mediator`, `Linky`): lists of widely known ones make them `MISC`.
 
 use std::ops::Range;
@@ -42,6 +43,7 @@ const WORK_NOUNS: &[&str] = &[
 /// Words that open the name of an event (`Salon de l'Agriculture`, `Coupe
 /// du monde`, `Fête de la musique`).
 const EVENT_HEADS: &[&str] = &[
+    "Aïd",
     "Biennale",
     "Carnaval",
     "Championnat",
@@ -59,6 +61,7 @@ const EVENT_HEADS: &[&str] = &[
     "Marche",
     "Mondial",
     "Prix",
+    "Rallye",
     "Salon",
     "Sommet",
     "Tournoi",
@@ -99,6 +102,15 @@ const SHOWS: &[&str] = &[
     "eurovision",
 ];
 
+/// Feasts and sports competitions that French news names alone, lower-cased;
+/// a name's whole text must match (`l'Aïd`, `la Ligue 1`, but not the `Ligue
+/// des droits de l'homme`).
+#[rustfmt::skip]
+const EVENTS: &[&str] = &[
+    "aïd", "ramadan", "hanouka", "ligue 1", "ligue 2", "ligue des champions", "ligue europa",
+    "ligue des nations", "tour de france", "roland-garros", "vendée globe", "super bowl",
+];
+
 /// Medicines and devices that French news names as products, lower-cased;
 /// a name's whole text must match. Brand names widely known from health
 /// scandals and campaigns.
@@ -128,7 +140,9 @@ pub(crate) fn works(
             && (after_noun(tokens, r.start, WORK_NOUNS)
                 || is_event(&tokens[r.clone()])
                 || name_key(text, tokens, r, &mut key)
-                    && (SHOWS.contains(&key.as_str()) || PRODUCTS.contains(&key.as_str())))
+                    && [SHOWS, EVENTS, PRODUCTS]
+                        .iter()
+                        .any(|list| list.contains(&key.as_str())))
         {
             *label = Label::Misc;
         }
@@ -222,6 +236,12 @@ mod tests {
                 text: "Chroniqueur de TPMP, il est passé dans Quotidien et Koh-Lanta, pas au Quotidien de Paris.",
                 tagged: &[("TPMP", Label::Org), ("Quotidien", Label::Org), ("Koh-Lanta", Label::Loc), ("Quotidien de Paris", Label::Org)],
                 expected: &[("TPMP", Label::Misc), ("Quotidien", Label::Misc), ("Koh-Lanta", Label::Misc), ("Quotidien de Paris", Label::Org)],
+            },
+            Case {
+                name: "feasts and competitions, not a league",
+                text: "Après l'Aïd el-Fitr et l'Aïd, la Ligue 1 et le Rallye Dakar, la Ligue des droits de l'homme.",
+                tagged: &[("Aïd el-Fitr", Label::Per), ("Aïd", Label::Loc), ("Ligue 1", Label::Org), ("Rallye Dakar", Label::Org), ("Ligue des droits de l'homme", Label::Org)],
+                expected: &[("Aïd el-Fitr", Label::Misc), ("Aïd", Label::Misc), ("Ligue 1", Label::Misc), ("Rallye Dakar", Label::Misc), ("Ligue des droits de l'homme", Label::Org)],
             },
             Case {
                 name: "known products",

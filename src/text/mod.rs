@@ -36,6 +36,7 @@ use crate::types::Span;
 
 pub(crate) use domain::{is_domain, registrable_domain};
 pub use fold::{fold, FOLD_VERSION};
+pub(crate) use segment::SENTENCE_OPENERS;
 pub use sentence::{split_sentences, MAX_SENTENCE_TOKENS};
 
 use merge::merge;

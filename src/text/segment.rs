@@ -357,7 +357,7 @@ fn symbol_kind(c: char) -> TokenKind {
 
 /// Capitalised function words that open French sentences: a word glued to
 /// one of them (`d'eurosLe groupe`) is two sentences glued by lost markup.
-const SENTENCE_OPENERS: &[&str] = &[
+pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "Alors", "Après", "Au", "Aux", "Avec", "Ce", "Ces", "Cet", "Cette", "Comme", "Dans", "De",
     "Depuis", "Des", "Du", "Elle", "Elles", "En", "Et", "Grâce", "Il", "Ils", "La", "Le", "Les",
     "Lors", "Mais", "On", "Outre", "Parmi", "Pour", "Quand", "Selon", "Son", "Sa", "Ses", "Un",
