@@ -10,6 +10,10 @@
 //!    lower-case phrase whose words' initials spell it and whose head is
 //!    not a noun for an organisation (`travaux d'intérêt général (TIG)`,
 //!    but not `agence russe d'assurance des dépôts (ASV)`).
+//!
+//! And the acronym of a widely known organisation (a party, a union, an
+//! international body: `EELV`, `Otan`) is an `ORG` whatever label the
+//! tagger gave it (`le candidat EELV`, `à l'Otan`).
 
 use std::ops::Range;
 
@@ -36,6 +40,21 @@ const COMMON: &[&str] = &[
     "CP", "CE1", "CE2", "CM1", "CM2", "BTS", "CAP", "DUT", "BEP", "REP", "ZEP", "IUT",
     // Transport.
     "RER", "TGV", "TER", "TEE", "ZFE",
+];
+
+/// Acronyms of widely known organisations, as written: French parties and
+/// unions, international bodies. Written from general knowledge; none is
+/// also a place's or a person's name.
+#[rustfmt::skip]
+const ORGANISATIONS: &[&str] = &[
+    // Parties.
+    "LREM", "LaREM", "LR", "PS", "RN", "FN", "EELV", "LFI", "PCF", "UDI", "MoDem", "Modem",
+    "NPA", "UMP", "LO",
+    // Unions and employers.
+    "CGT", "CFDT", "CFE-CGC", "CFTC", "Unsa", "UNSA", "FSU", "Medef", "CPME", "FNSEA",
+    // International bodies.
+    "ONU", "Otan", "OTAN", "OMS", "FMI", "OCDE", "OMC", "Unesco", "Unicef", "BCE", "Opep",
+    "OPEP", "Interpol", "Europol", "UE",
 ];
 
 /// Nouns for a kind of body, lower-cased: alone they name none (`selon la
@@ -248,8 +267,14 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
 }
 
 /// Drops the names that are acronyms of common nouns, and every mention of
-/// an acronym the text defines as one.
+/// an acronym the text defines as one; makes `ORG` the known organisations'
+/// acronyms.
 pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    for (r, label) in spans.iter_mut() {
+        if r.len() == 1 && *label != Label::Money && ORGANISATIONS.contains(&tokens[r.start].text) {
+            *label = Label::Org;
+        }
+    }
     let mut defined: Vec<&str> = Vec::new();
     for (r, _) in spans.iter() {
         if r.len() == 1 && defined_as_common_noun(tokens, r.start) {
@@ -279,6 +304,12 @@ mod tests {
                 text: "Le JLD a refusé (Emmanuel Macron, NDLR) la demande.",
                 tagged: &[("JLD", Label::Org), ("Emmanuel Macron", Label::Per), ("NDLR", Label::Org)],
                 expected: &[("Emmanuel Macron", Label::Per)],
+            },
+            Case {
+                name: "a known organisation's acronym, whatever its label",
+                text: "Le candidat EELV, membre de l'Otan et de la CGT.",
+                tagged: &[("EELV", Label::Per), ("Otan", Label::Loc), ("CGT", Label::Org)],
+                expected: &[("EELV", Label::Org), ("Otan", Label::Org), ("CGT", Label::Org)],
             },
             Case {
                 name: "a noun for a kind of body, alone",
