@@ -76,7 +76,8 @@ pub enum NameRule {
     /// one the text defines by a lower-case phrase: `travaux d'intérêt
     /// général (TIG)`), nor is a noun for a kind of body alone (`selon la
     /// gendarmerie`, `le Parquet`); a widely known organisation's acronym
-    /// is an `ORG` (`le candidat EELV`, `l'Otan`).
+    /// or short name is an `ORG` (`le candidat EELV`, `l'Otan`, `le
+    /// Hezbollah`).
     CommonAcronyms,
     /// A social-media handle is its owner's name, a person unless the
     /// tagger found an organisation or a site (`@caroreceveur`).

@@ -11,9 +11,10 @@
 //!    not a noun for an organisation (`travaux d'intérêt général (TIG)`,
 //!    but not `agence russe d'assurance des dépôts (ASV)`).
 //!
-//! And the acronym of a widely known organisation (a party, a union, an
-//! international body: `EELV`, `Otan`) is an `ORG` whatever label the
-//! tagger gave it (`le candidat EELV`, `à l'Otan`).
+//! And the acronym or short name of a widely known organisation (a party,
+//! a union, an international body, an armed group: `EELV`, `Otan`,
+//! `Hezbollah`) is an `ORG` whatever label the tagger gave it (`le candidat
+//! EELV`, `à l'Otan`, `au Hezbollah`).
 
 use std::ops::Range;
 
@@ -42,9 +43,10 @@ const COMMON: &[&str] = &[
     "RER", "TGV", "TER", "TEE", "ZFE",
 ];
 
-/// Acronyms of widely known organisations, as written: French parties and
-/// unions, international bodies. Written from general knowledge; none is
-/// also a place's or a person's name.
+/// Acronyms and short names of widely known organisations, as written
+/// (words apart by one space): French parties and unions, international
+/// bodies, armed groups. Written from general knowledge; none is also a
+/// place's or a person's name.
 #[rustfmt::skip]
 const ORGANISATIONS: &[&str] = &[
     // Parties.
@@ -55,6 +57,9 @@ const ORGANISATIONS: &[&str] = &[
     // International bodies.
     "ONU", "Otan", "OTAN", "OMS", "FMI", "OCDE", "OMC", "Unesco", "Unicef", "BCE", "Opep",
     "OPEP", "Interpol", "Europol", "UE",
+    // Armed groups.
+    "Hezbollah", "Hamas", "Fatah", "Al-Qaïda", "Al-Qaida", "Aqmi", "Daech", "Daesh", "PKK",
+    "Boko Haram", "Etat islamique", "État islamique",
 ];
 
 /// Nouns for a kind of body, lower-cased: alone they name none (`selon la
@@ -271,7 +276,12 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
 /// acronyms.
 pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
     for (r, label) in spans.iter_mut() {
-        if r.len() == 1 && *label != Label::Money && ORGANISATIONS.contains(&tokens[r.start].text) {
+        let name = &tokens[r.clone()];
+        if *label != Label::Money
+            && ORGANISATIONS
+                .iter()
+                .any(|o| o.split(' ').eq(name.iter().map(|t| t.text)))
+        {
             *label = Label::Org;
         }
     }
@@ -307,9 +317,9 @@ mod tests {
             },
             Case {
                 name: "a known organisation's acronym, whatever its label",
-                text: "Le candidat EELV, membre de l'Otan et de la CGT.",
-                tagged: &[("EELV", Label::Per), ("Otan", Label::Loc), ("CGT", Label::Org)],
-                expected: &[("EELV", Label::Org), ("Otan", Label::Org), ("CGT", Label::Org)],
+                text: "Le candidat EELV, membre de l'Otan et de la CGT, contre le Hezbollah et Boko Haram.",
+                tagged: &[("EELV", Label::Per), ("Otan", Label::Loc), ("CGT", Label::Org), ("Hezbollah", Label::Loc), ("Boko Haram", Label::Per)],
+                expected: &[("EELV", Label::Org), ("Otan", Label::Org), ("CGT", Label::Org), ("Hezbollah", Label::Org), ("Boko Haram", Label::Org)],
             },
             Case {
                 name: "a noun for a kind of body, alone",
