@@ -117,7 +117,9 @@ pub enum NameRule {
     /// et éditeurs de musique)`).
     Expansions,
     /// A car model is a product, `MISC`, and the maker's name in it no
-    /// organisation (`la Renault Clio`, `la McLaren Senna`).
+    /// organisation (`la Renault Clio`, `la McLaren Senna`); a maker's name
+    /// alone is a car after a feminine determiner (`la Bugatti`: `MISC`),
+    /// otherwise the company (`ORG`, not `PER`, `LOC` or `SITE`).
     CarModels,
     /// The one name of an enumeration of three or more whose label no
     /// other name there has takes the label they share (`Danone, Veolia,

@@ -9,6 +9,12 @@
 //! codes or numbers: `Clio`, `208`, `Série 3`, `GT2 RS`) becomes one `MISC`
 //! name. A word that makes the maker a company stays out and keeps the
 //! company (`DS Automobiles`, `Porsche AG`, `Renault Nissan`).
+//!
+//! A maker's name alone is one of its cars after a feminine determiner
+//! (`la Bugatti`, `cette Porsche`: `MISC`, never annotated in the news
+//! gold), and otherwise the company: an `ORG`, never a place or a web site,
+//! nor a person unless the document names one whose last name it is
+//! (`Harrison Ford`, then `Ford`).
 
 use std::ops::Range;
 
@@ -101,6 +107,7 @@ pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
         }
         i = end.max(i + 1);
     }
+    makers_alone(tokens, spans);
     if models.is_empty() {
         return;
     }
@@ -126,6 +133,40 @@ pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
     }
     out.extend(models.map(|m| (m, Label::Misc)));
     *spans = out;
+}
+
+/// Determiners before a maker's name that make it one of its cars (`la
+/// Bugatti`, `une Porsche`, `cette BMW`).
+const CAR_DETERMINERS: &[&str] = &[
+    "la", "La", "une", "Une", "cette", "Cette", "sa", "Sa", "leur", "ma", "votre", "notre",
+];
+
+/// A name that is a maker's alone: one of its cars after a feminine
+/// determiner (`MISC`), otherwise the company, never a place or a web site
+/// (`ORG`); nor a person, unless the document names one whose last name it
+/// is (`Harrison Ford`, then `Ford`).
+fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    let surname = |word: &str, spans: &[(Range<usize>, Label)]| {
+        spans
+            .iter()
+            .any(|(r, l)| *l == Label::Per && r.len() > 1 && tokens[r.end - 1].text == word)
+    };
+    for k in 0..spans.len() {
+        let (r, label) = spans[k].clone();
+        if label == Label::Money || maker_at(tokens, r.start) != Some(r.len()) {
+            continue;
+        }
+        let car = r.start > 0 && CAR_DETERMINERS.contains(&tokens[r.start - 1].text);
+        spans[k].1 = if car {
+            Label::Misc
+        } else if matches!(label, Label::Loc | Label::Site)
+            || label == Label::Per && !surname(tokens[r.end - 1].text, spans)
+        {
+            Label::Org
+        } else {
+            label
+        };
+    }
 }
 
 #[cfg(test)]
@@ -165,6 +206,28 @@ mod tests {
                     ("Renault", Label::Org),
                     ("Nissan", Label::Org),
                     ("Renault", Label::Org),
+                ],
+            },
+            Case {
+                name: "a maker alone: a car after a feminine determiner, else the company",
+                text: "La Bugatti de Bugatti, BMW à Munich et cette Porsche. Harrison Ford aime Ford.",
+                tagged: &[
+                    ("Bugatti", Label::Org),
+                    ("Bugatti", Label::Per),
+                    ("BMW", Label::Site),
+                    ("Munich", Label::Loc),
+                    ("Porsche", Label::Loc),
+                    ("Harrison Ford", Label::Per),
+                    ("Ford", Label::Per),
+                ],
+                expected: &[
+                    ("Bugatti", Label::Misc),
+                    ("Bugatti", Label::Org),
+                    ("BMW", Label::Org),
+                    ("Munich", Label::Loc),
+                    ("Porsche", Label::Misc),
+                    ("Harrison Ford", Label::Per),
+                    ("Ford", Label::Per),
                 ],
             },
         ];
