@@ -273,8 +273,9 @@ fn named_domains(
 /// The most capitalised words of an untagged site name after a site noun.
 const MAX_UNTAGGED: usize = 3;
 
-/// Capitalised words after a site noun that name no site: the network or a
-/// protocol (`un site Internet`, `un tracker BitTorrent`).
+/// Capitalised words after a site noun that name no site: the network, a
+/// protocol or a classification (`un site Internet`, `un tracker
+/// BitTorrent`, `le site Seveso`).
 const NOT_SITE_NAMES: &[&str] = &["Internet", "Web", "BitTorrent", "Torrent", "Seveso"];
 
 /// Rule 1 for names the tagger missed: the capitalised words (up to
@@ -344,6 +345,13 @@ fn relabel_by_context(
 ) {
     if rules.on(NameRule::SiteNoun) {
         untagged_after_site_nouns(tokens, blocked, spans);
+        // The network, a protocol or a classification is no site's name,
+        // whatever the tagger says (`le site Seveso`).
+        spans.retain(|(r, label)| {
+            !(*label == Label::Site
+                && r.len() == 1
+                && NOT_SITE_NAMES.contains(&tokens[r.start].text))
+        });
     }
     // The one-word names found as sites, but known platforms.
     let mut sites: FxHashSet<&str> = FxHashSet::default();
@@ -488,6 +496,7 @@ mod tests {
                     ("BMW", Label::Org),
                     ("Tesla", Label::Org),
                     ("Audi d'Ingolstadt", Label::Org),
+                    ("Seveso", Label::Site),
                     ("BMW", Label::Org),
                 ],
                 expected: &[
