@@ -97,7 +97,8 @@ pub enum NameRule {
     /// intérieur`).
     Portfolios,
     /// An honorific stays outside a person's name (`Me Randall
-    /// Schwerdorffer` names `Randall Schwerdorffer`).
+    /// Schwerdorffer` names `Randall Schwerdorffer`), and is none alone
+    /// (`Mgr`).
     Honorifics,
     /// A demonym is no place (`les Parisiens`, `l'Italien`), nor an
     /// adjective (`en région parisienne`), nor a movement's members an

@@ -27,8 +27,10 @@ const HONORIFICS: &[&str] = &[
     "Docteur",
 ];
 
-/// Cuts an honorific off the start of a person's name.
-pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+/// Cuts an honorific off the start of a person's name, and drops one the
+/// tagger found alone (`Mgr` `Michel Aupetit` as two names).
+pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    spans.retain(|(r, _)| !(r.len() == 1 && HONORIFICS.contains(&tokens[r.start].text)));
     for (r, label) in spans.iter_mut() {
         if *label == Label::Per && r.len() > 1 && HONORIFICS.contains(&tokens[r.start].text) {
             r.start += 1;
@@ -120,20 +122,33 @@ mod tests {
 
     #[test]
     fn honorifics_stay_outside() {
-        let cases = [Case {
-            name: "titles before persons, not a place",
-            text: "Me Randall Schwerdorffer et Mgr Paul Gallagher vont à Dr Congo.",
-            tagged: &[
-                ("Me Randall Schwerdorffer", Label::Per),
-                ("Mgr Paul Gallagher", Label::Per),
-                ("Dr Congo", Label::Loc),
-            ],
-            expected: &[
-                ("Randall Schwerdorffer", Label::Per),
-                ("Paul Gallagher", Label::Per),
-                ("Dr Congo", Label::Loc),
-            ],
-        }];
+        let cases = [
+            Case {
+                name: "titles before persons, not a place",
+                text: "Me Randall Schwerdorffer et Mgr Paul Gallagher vont à Dr Congo.",
+                tagged: &[
+                    ("Me Randall Schwerdorffer", Label::Per),
+                    ("Mgr Paul Gallagher", Label::Per),
+                    ("Dr Congo", Label::Loc),
+                ],
+                expected: &[
+                    ("Randall Schwerdorffer", Label::Per),
+                    ("Paul Gallagher", Label::Per),
+                    ("Dr Congo", Label::Loc),
+                ],
+            },
+            Case {
+                name: "an honorific the tagger found alone",
+                text: "L'archevêque, Mgr Michel Aupetit, et le Pr Raoult.",
+                tagged: &[
+                    ("Mgr", Label::Per),
+                    ("Michel Aupetit", Label::Per),
+                    ("Pr", Label::Org),
+                    ("Raoult", Label::Per),
+                ],
+                expected: &[("Michel Aupetit", Label::Per), ("Raoult", Label::Per)],
+            },
+        ];
         check(&cases, |_, tokens, spans| honorifics(tokens, spans));
     }
 
