@@ -48,16 +48,19 @@ OVERRIDES = {
 # Forms French news writes that CLDR's French names lack: English-style
 # symbols (`HK$`, `C$`), plurals of heads skipped above as everyday words
 # (`rands`; `wons` are South or North Korean), adjectives of a country
-# (`dollars singapouriens`) and the franc's old and new units.
+# (`dollars singapouriens`, `florins hollandais`), a symbol spaced from its
+# code (`$ USD`, `$ CA`), the franc's old and new units and the English name
+# of sterling (`neuf pounds`).
 EXTRA = {
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "FCFA": "XOF", "$ US": "USD",
+    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "FCFA": "XOF", "$ US": "USD", "$ USD": "USD",
+    "$ CA": "CAD", "$ CAN": "CAD", "florin hollandais": "NLG", "florins hollandais": "NLG",
     "$ canadiens": "CAD", "$ australiens": "AUD",
     "wons": "", "rands": "ZAR", "réals": "BRL", "reais": "BRL", "shekel": "ILS", "shekels": "ILS",
     "dollar singapourien": "SGD", "dollars singapouriens": "SGD",
     "dollar hongkongais": "HKD", "dollars hongkongais": "HKD",
     "dollar taïwanais": "TWD", "dollars taïwanais": "TWD",
-    "anciens francs": "", "nouveaux francs": "",
+    "anciens francs": "", "nouveaux francs": "", "pound": "GBP", "pounds": "GBP",
 }
 # French news spells CLDR's `riyal` as `rial` too (`200.000 rials`).
 SPELLINGS = [("riyal", "rial")]

@@ -116,15 +116,22 @@ impl CurrencyMatcher {
         }
     }
 
-    /// The longest currency form that starts exactly at byte `at` of `text`,
-    /// with its end. The caller checks that the end is a token boundary.
-    pub(crate) fn at(&self, text: &str, at: usize) -> Option<(CurrencyForm, usize)> {
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        let m = self.automaton.find(input)?;
-        let form = self.forms[m.pattern().as_usize()];
-        // Names match in any case (`Euros`, `francs CFA`); codes and symbols
-        // only as written (`EUR`, not `eur`).
-        let exact = !form.symbol || text[m.range()] == self.patterns[m.pattern().as_usize()];
-        exact.then_some((form, m.end()))
+    /// The longest currency form that starts exactly at byte `at` of `text`
+    /// and ends by byte `limit`, with its end. The caller checks that the
+    /// end is a token boundary.
+    pub(crate) fn at(&self, text: &str, at: usize, limit: usize) -> Option<(CurrencyForm, usize)> {
+        let mut limit = limit;
+        loop {
+            let input = Input::new(text).range(at..limit).anchored(Anchored::Yes);
+            let m = self.automaton.find(input)?;
+            let form = self.forms[m.pattern().as_usize()];
+            // Names match in any case (`Euros`, `francs CFA`); codes and
+            // symbols only as written (`EUR`, not `eur`): else a shorter form
+            // may (`$` in `$ usd`).
+            if !form.symbol || text[m.range()] == self.patterns[m.pattern().as_usize()] {
+                return Some((form, m.end()));
+            }
+            limit = m.end() - 1;
+        }
     }
 }

@@ -567,13 +567,23 @@ impl MoneyRecognizer {
         at: usize,
     ) -> Option<(CurrencyForm, usize)> {
         let token = tokens.get(at)?;
-        let (form, end) = self.currencies.at(text, token.span.byte_start)?;
+        // The longest form that ends where a token ends: `$ US` is no form
+        // of `$ USD`, `$` is.
+        let mut limit = text.len();
+        let (form, last) = loop {
+            let (form, end) = self.currencies.at(text, token.span.byte_start, limit)?;
+            if let Some(last) = token_ending_at(tokens, at, end) {
+                break (form, last);
+            }
+            limit = end - 1;
+        };
         if token.kind == TokenKind::Symbol {
             let code = tokens
                 .get(at + 1)
                 .filter(|n| n.span.byte_start == token.span.byte_end && n.kind == TokenKind::Word)
                 .and_then(|n| {
-                    let (code, code_end) = self.currencies.at(text, n.span.byte_start)?;
+                    let (code, code_end) =
+                        self.currencies.at(text, n.span.byte_start, text.len())?;
                     (code.symbol && code.currency.is_some() && code_end == n.span.byte_end)
                         .then_some(code)
                 });
@@ -581,7 +591,7 @@ impl MoneyRecognizer {
                 return Some((code, at + 1));
             }
         }
-        Some((form, token_ending_at(tokens, at, end)?))
+        Some((form, last))
     }
 
     /// The currency and value of a code glued to its number: `CHF12,50`.
@@ -602,7 +612,9 @@ impl MoneyRecognizer {
         {
             return None;
         }
-        let (form, end) = self.currencies.at(text, token.span.byte_start)?;
+        let (form, end) = self
+            .currencies
+            .at(text, token.span.byte_start, text.len())?;
         let currency = form
             .currency
             .filter(|_| form.symbol && end == token.span.byte_start + 3)?;
@@ -660,7 +672,8 @@ fn number_run_end(tokens: &[Token<'_>], k: usize) -> usize {
 }
 
 /// The first token of a range that ends with the amount at token `i`: `3`
-/// in `3 à 5 milliards d'euros`, `8` in `entre 8 et 14 milliards`
+/// in `3 à 5 milliards d'euros`, `8` in `entre 8 et 14 milliards`, `10` in
+/// `10 - 20 euros`
 /// (`docs/annotation.md`: one span without `entre`, no value).
 fn range_start(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let first = i.checked_sub(2)?;
@@ -670,6 +683,12 @@ fn range_start(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     }
     match tokens[i - 1].text {
         "à" => Some(first),
+        // A dash between digits, spaced (`10 - 20 euros`; unspaced, the
+        // range is one token).
+        "-" | "–" | "—" => {
+            let digits = |t: &Token<'_>| t.kind == TokenKind::Number;
+            (digits(&tokens[first]) && digits(&tokens[i])).then_some(first)
+        }
         "et" => {
             let entre = first.checked_sub(1).map(|e| tokens[e].text);
             entre

@@ -327,11 +327,12 @@ fn amounts() {
         },
         Case {
             name: "ranges are one span without a value",
-            input: "de 3 à 5 milliards d'euros, voire entre 8 et 14 milliards; entre 1.600 et 1.800 euros",
+            input: "de 3 à 5 milliards d'euros, voire entre 8 et 14 milliards; entre 1.600 et 1.800 euros, 10 - 20 euros",
             expected: &[
                 ("3 à 5 milliards d'euros", None, Some("EUR"), false),
                 ("8 et 14 milliards", None, None, false),
                 ("1.600 et 1.800 euros", None, Some("EUR"), false),
+                ("10 - 20 euros", None, Some("EUR"), false),
             ],
         },
         Case {
@@ -408,6 +409,18 @@ fn amounts() {
                 ("3 FCFA", Some("3"), Some("XOF"), false),
                 ("10 $ US", Some("10"), Some("USD"), false),
                 ("10 $ canadiens", Some("10"), Some("CAD"), false),
+            ],
+        },
+        Case {
+            name: "a symbol spaced from its code, a longer form cut short by the token",
+            input: "3 $ USD, 2 $ CA, 5 $ usd, 4 $ USDT, 250 millions de florins hollandais, neuf pounds",
+            expected: &[
+                ("3 $ USD", Some("3"), Some("USD"), false),
+                ("2 $ CA", Some("2"), Some("CAD"), false),
+                ("5 $", Some("5"), Some("USD"), false),
+                ("4 $", Some("4"), Some("USD"), false),
+                ("250 millions de florins hollandais", Some("250000000"), Some("NLG"), false),
+                ("neuf pounds", Some("9"), Some("GBP"), false),
             ],
         },
         Case {
