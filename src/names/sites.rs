@@ -9,8 +9,10 @@
 //!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
 //!    Blablacar`, `le tracker What.cd`), a run of up to three capitalised
 //!    words that one introduces and no span holds, and an `ORG`, `MISC` or
-//!    `PER` name that an apposition or a parenthesis describes as an online
-//!    service (`Leetchi, plateforme en ligne`, `Megavideo (streaming)`);
+//!    `PER` name (or a `LOC` unknown to the gazetteer as a country or a
+//!    city, and not after `en`, `à`, `dans`) that an apposition or a parenthesis describes as an online
+//!    service (`Leetchi, plateforme en ligne`, `Megavideo (streaming)`,
+//!    `MegaChat (messagerie instantanée)`);
 //!    not a `site` on the ground (`le site BMW de Shenyang`, `le site de
 //!    production Tesla`, `le site Seveso`), nor a quote's last word
 //!    (`"... vote au Parlement", l'application`);
@@ -183,6 +185,12 @@ fn site_described_after(tokens: &[Token<'_>], name: Range<usize>) -> bool {
                 .all(|(t, w)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w)
         })
     })
+}
+
+/// Whether the gazetteer knows `tokens` as a country or a city.
+fn known_place(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
+    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
+    lexicon.has_name(tokens.iter().map(|t| t.text), place)
 }
 
 fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
@@ -360,7 +368,14 @@ fn relabel_by_context(
             && !(r.len() == 1 && NOT_SITE_NAMES.contains(&tokens[r.start].text))
             && (matches!(label, Label::Org | Label::Misc)
                 && site_noun_before(tokens, r.clone()).is_some()
-                || matches!(label, Label::Org | Label::Misc | Label::Per)
+                || (matches!(label, Label::Org | Label::Misc | Label::Per)
+                    || *label == Label::Loc
+                        && !known_place(lexicon, &tokens[r.clone()])
+                        && !(r.start > 0
+                            && matches!(
+                                tokens[r.start - 1].text,
+                                "en" | "à" | "au" | "aux" | "dans"
+                            )))
                     && site_described_after(tokens, r.clone()))
         {
             *label = Label::Site;
@@ -429,13 +444,17 @@ mod tests {
                 name: "an apposition or a parenthesis that describes an online service",
                 text: "Leetchi, plateforme en ligne de collecte, et Mega (stockage en ligne). \
                        Leetchi a fermé la cagnotte. Fessenheim, site de la centrale. \
-                       Airbus, le site industriel.",
+                       Airbus, le site industriel. MegaChat (messagerie) et Qatar (application Ehteraz). \
+                       Lancée en Angleterre, l'application plaît.",
                 tagged: &[
                     ("Leetchi", Label::Per),
                     ("Mega", Label::Misc),
                     ("Leetchi", Label::Per),
                     ("Fessenheim", Label::Loc),
                     ("Airbus", Label::Org),
+                    ("MegaChat", Label::Loc),
+                    ("Qatar", Label::Loc),
+                    ("Angleterre", Label::Loc),
                 ],
                 expected: &[
                     ("Leetchi", Label::Site),
@@ -443,6 +462,10 @@ mod tests {
                     ("Leetchi", Label::Site),
                     ("Fessenheim", Label::Loc),
                     ("Airbus", Label::Org),
+                    ("MegaChat", Label::Site),
+                    ("Qatar", Label::Loc),
+                    ("Ehteraz", Label::Site),
+                    ("Angleterre", Label::Loc),
                 ],
             },
             Case {
