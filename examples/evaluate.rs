@@ -175,7 +175,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (doc, spans) in gold.iter().zip(&predicted) {
         evaluation.add(&doc.spans, spans);
     }
-    print_table(&evaluation);
+    let mut out = std::io::stdout().lock();
+    print_table(&mut out, &evaluation)?;
     // Document entities are scored on the gold mentions, so that tagging
     // errors do not count.
     let mut clusters = eval::ClusterScores::default();
@@ -205,7 +206,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if args.link {
         let (np, nr, nf) = links.nil();
-        println!(
+        writeln!(
+out,
             "Linking on {} gold mentions with a kb_id: accuracy {:.4} on the {} whose QID the KB holds ({:.4} on all {} with a QID); NIL P {np:.4} R {nr:.4} F1 {nf:.4} ({} gold NIL)",
             links.spans,
             links.accuracy(),
@@ -213,39 +215,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             links.correct as f64 / (links.spans - links.nil_gold).max(1) as f64,
             links.spans - links.nil_gold,
             links.nil_gold,
-        );
+        )?;
     }
     if args.clusters {
         let (pp, pr, pf) = clusters.pairwise();
         let (bp, br, bf) = clusters.b_cubed();
-        println!(
+        writeln!(
+out,
             "Document entities on {} gold mentions: pairwise P {pp:.4} R {pr:.4} F1 {pf:.4}; B-cubed P {bp:.4} R {br:.4} F1 {bf:.4}",
             clusters.mentions
-        );
+        )?;
     }
     let money = evaluation.money_values();
     if money.matched > 0 {
-        println!(
+        writeln!(
+            out,
             "MONEY values on {} matched spans: value {:.1}%, currency {:.1}%",
             money.matched,
             100.0 * money.value_correct as f64 / money.matched as f64,
             100.0 * money.currency_correct as f64 / money.matched as f64
-        );
+        )?;
     }
     let dotted = dotted_site_recall(&gold, &predicted);
     if dotted.1 > 0 {
-        println!(
+        writeln!(
+            out,
             "SITE recall on spans with a dot: {}/{} = {:.4}",
             dotted.0,
             dotted.1,
             dotted.0 as f64 / dotted.1 as f64
-        );
+        )?;
     }
     if let Some((disagree, entities)) = disagreeing {
-        println!("Entities whose label is not most of their mentions': {disagree} of {entities}");
+        writeln!(
+            out,
+            "Entities whose label is not most of their mentions': {disagree} of {entities}"
+        )?;
     }
     if tokens > 0 {
-        println!(
+        writeln!(
+            out,
             "{tokens} tokens in {seconds:.3} s: {:.0} tokens/s {}",
             tokens as f64 / seconds,
             if args.backend == "transformer" {
@@ -253,7 +262,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             } else {
                 "on one thread"
             }
-        );
+        )?;
     }
     if args.json {
         let scores = |c: &Counts| json!({ "p": c.precision(), "r": c.recall(), "f": c.f1(), "support": c.support() });
@@ -290,7 +299,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 serde_json::Value::Null
             },
         });
-        println!("{summary}");
+        writeln!(out, "{summary}")?;
     }
     Ok(())
 }
@@ -368,13 +377,16 @@ fn run_quidam(gold: &[GoldDocument], pipeline: &Pipeline, batch: usize) -> Run {
     }
 }
 
-fn print_table(evaluation: &Evaluation) {
-    println!(
+/// Writes the per-label scores and the micro average.
+fn print_table(out: &mut impl Write, evaluation: &Evaluation) -> std::io::Result<()> {
+    writeln!(
+        out,
         "{:<8} {:>7} {:>7} {:>7} {:>8}",
         "label", "P", "R", "F1", "support"
-    );
-    let row = |name: &str, c: &Counts| {
-        println!(
+    )?;
+    let mut row = |name: &str, c: &Counts| {
+        writeln!(
+            out,
             "{:<8} {:>7.4} {:>7.4} {:>7.4} {:>8}",
             name,
             c.precision(),
@@ -384,7 +396,7 @@ fn print_table(evaluation: &Evaluation) {
         )
     };
     for (label, counts) in evaluation.per_label() {
-        row(label, counts);
+        row(label, counts)?;
     }
-    row("ALL", &evaluation.micro());
+    row("ALL", &evaluation.micro())
 }
