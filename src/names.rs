@@ -39,7 +39,8 @@ pub(crate) use heads::attach_heads;
 pub enum NameRule {
     /// A common-noun head joins the name after it (`tribunal correctionnel
     /// de Rennes`, `ministère de l'Intérieur`), not an office sought
-    /// (`candidat à la mairie de Paris` names Paris); a motorway's number
+    /// (`candidat à la mairie de Paris` names Paris), nor a government
+    /// (`le gouvernement du Japon` names Japon); a motorway's number
     /// and a RER line are places (`l'autoroute A22`, `le RER B`).
     Heads,
     /// The last word of a person's full name is a person wherever it

@@ -35,7 +35,6 @@ const ORGANISATION_HEADS: &[&str] = &[
     "cour",
     "direction",
     "gendarmerie",
-    "gouvernement",
     "hôpital",
     "institut",
     "juridiction",
@@ -238,7 +237,7 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
         let end = if s < spans.len() && spans[s].0.start == j {
             // A place's name completes the head (`mairie de Paris`); a
             // person or an organisation is someone the head belongs to
-            // (`gouvernement de Vladimir Poutine`, `commission du Conseil
+            // (`ministère de Gérald Darmanin`, `commission du Conseil
             // national`).
             if matches!(spans[s].1, Label::Per | Label::Org) {
                 None
@@ -251,9 +250,17 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
             None
         } else {
             let limit = spans.get(s).map_or(tokens.len(), |r| r.0.start);
+            // Not an initial nor an honorific: `à la place de M. Pinard`.
             let run = tokens[j..limit]
                 .iter()
-                .take_while(|t| t.is_capitalised_word())
+                .take_while(|t| {
+                    t.is_capitalised_word()
+                        && t.text.chars().nth(1).is_some()
+                        && !matches!(
+                            t.text,
+                            "MM" | "Mme" | "Mmes" | "Mlle" | "Me" | "Mgr" | "Dr" | "Pr"
+                        )
+                })
                 .count();
             (run > 0).then_some(j + run.min(4))
         };
@@ -412,9 +419,15 @@ mod tests {
             },
             Case {
                 name: "a person or an organisation after the head stays alone",
-                text: "Le gouvernement de Vladimir Poutine et la commission du Conseil national.",
-                tagged: &[("Vladimir Poutine", Label::Per), ("Conseil national", Label::Org)],
-                expected: &[("Vladimir Poutine", Label::Per), ("Conseil national", Label::Org)],
+                text: "Le ministère de Gérald Darmanin et la commission du Conseil national.",
+                tagged: &[("Gérald Darmanin", Label::Per), ("Conseil national", Label::Org)],
+                expected: &[("Gérald Darmanin", Label::Per), ("Conseil national", Label::Org)],
+            },
+            Case {
+                name: "a government is no head, nor an honorific or an initial a name",
+                text: "Le gouvernement du Japon, à la place de M. Pinard, et le conseil de M. Durand.",
+                tagged: &[("Japon", Label::Loc), ("Pinard", Label::Per), ("Durand", Label::Per)],
+                expected: &[("Japon", Label::Loc), ("Pinard", Label::Per), ("Durand", Label::Per)],
             },
             Case {
                 name: "a verb is not a modifier",
