@@ -10,12 +10,12 @@
 //!    Blablacar`, `le tracker What.cd`), a run of up to three capitalised
 //!    words that one introduces and no span holds, and an `ORG`, `MISC` or
 //!    `PER` name (or a `LOC` unknown to the gazetteer as a country or a
-//!    city, and not after `en`, `à`, `dans`) that an apposition or a parenthesis describes as an online
-//!    service (`Leetchi, plateforme en ligne`, `Megavideo (streaming)`,
-//!    `MegaChat (messagerie instantanée)`);
-//!    not a `site` on the ground (`le site BMW de Shenyang`, `le site de
-//!    production Tesla`, `le site Seveso`), nor a quote's last word
-//!    (`"... vote au Parlement", l'application`);
+//!    city, and not after `en`, `à`, `dans`) that an apposition or a
+//!    parenthesis describes as an online service (`Leetchi, plateforme en
+//!    ligne`, `Megavideo (streaming)`, `MegaChat (messagerie
+//!    instantanée)`); not a `site` on the ground (`le site BMW de
+//!    Shenyang`, `le site de production Tesla`, `le site Seveso`), nor a
+//!    quote's last word (`"... vote au Parlement", l'application`);
 //! 2. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
