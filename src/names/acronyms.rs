@@ -11,6 +11,10 @@
 //!    not a noun for an organisation (`travaux d'intérêt général (TIG)`,
 //!    but not `agence russe d'assurance des dépôts (ASV)`).
 //!
+//! An acronym of a common noun that a name follows stays outside it
+//! (`l'ONG Save the Children`; the news gold has the name alone in all
+//! four such cases).
+//!
 //! And the acronym or short name of a widely known organisation (a party,
 //! a union, an international body, an armed group: `EELV`, `Otan`,
 //! `Hezbollah`) is an `ORG` whatever label the tagger gave it (`le candidat
@@ -271,10 +275,23 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
     *spans = out;
 }
 
+/// Acronyms of common nouns that a name follows in apposition (`l'ONG Save
+/// the Children`, `le FAI Free`): they stay outside it.
+const BEFORE_NAMES: &[&str] = &["ONG", "PME", "TPE", "ETI", "FAI", "VTC"];
+
 /// Drops the names that are acronyms of common nouns, and every mention of
-/// an acronym the text defines as one; makes `ORG` the known organisations'
+/// an acronym the text defines as one; cuts such an acronym off the start
+/// of the name it introduces; makes `ORG` the known organisations'
 /// acronyms.
 pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    for (r, _) in spans.iter_mut() {
+        if r.len() > 1
+            && BEFORE_NAMES.contains(&tokens[r.start].text)
+            && tokens[r.start + 1].is_capitalised_word()
+        {
+            r.start += 1;
+        }
+    }
     for (r, label) in spans.iter_mut() {
         let name = &tokens[r.clone()];
         if *label != Label::Money
@@ -320,6 +337,12 @@ mod tests {
                 text: "Le candidat EELV, membre de l'Otan et de la CGT, contre le Hezbollah et Boko Haram.",
                 tagged: &[("EELV", Label::Per), ("Otan", Label::Loc), ("CGT", Label::Org), ("Hezbollah", Label::Loc), ("Boko Haram", Label::Per)],
                 expected: &[("EELV", Label::Org), ("Otan", Label::Org), ("CGT", Label::Org), ("Hezbollah", Label::Org), ("Boko Haram", Label::Org)],
+            },
+            Case {
+                name: "a common noun's acronym before a name stays outside it",
+                text: "L'ONG Save the Children et le CHU de Nantes.",
+                tagged: &[("ONG Save the Children", Label::Org), ("CHU de Nantes", Label::Org)],
+                expected: &[("Save the Children", Label::Org), ("CHU de Nantes", Label::Org)],
             },
             Case {
                 name: "a noun for a kind of body, alone",
