@@ -104,7 +104,8 @@ pub enum NameRule {
     Honorifics,
     /// A demonym is no place (`les Parisiens`, `l'Italien`), nor an
     /// adjective (`en région parisienne`), nor a movement's members an
-    /// organisation (`les Insoumis`): `MISC`.
+    /// organisation (`les Insoumis`): `MISC`; a demonym in apposition
+    /// stays outside the name it opens (`l'Américain Monsanto`).
     Demonyms,
     /// A one-word organisation tagged twice or more, and never otherwise,
     /// is an `ORG` where it recurs untagged and alone.

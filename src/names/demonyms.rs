@@ -60,15 +60,80 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
         && !word.rsplit('-').next().is_some_and(known_place)
 }
 
+/// Singular demonyms of countries and regions, both genders, that open a
+/// name in apposition after a determiner (`l'Américain Monsanto`, `le
+/// Suédois Astra`, `l'Algérien Abdelmalek Droukdal`). A list, not endings:
+/// `le Grand Est`, `le Palais Bourbon` end like demonyms.
+#[rustfmt::skip]
+const APPOSED_DEMONYMS: &[&str] = &[
+    "Afghan", "Afghane", "Africain", "Africaine", "Albanais", "Albanaise", "Algérien",
+    "Algérienne", "Allemand", "Allemande", "Américain", "Américaine", "Andorran", "Andorrane",
+    "Anglais", "Anglaise", "Angolais", "Angolaise", "Argentin", "Argentine", "Arménien",
+    "Arménienne", "Australien", "Australienne", "Autrichien", "Autrichienne", "Bahreïni",
+    "Bahreïnie", "Bangladais", "Bangladaise", "Belge", "Birman", "Birmane", "Biélorusse",
+    "Bolivien", "Bolivienne", "Bosnien", "Bosnienne", "Britannique", "Brésilien", "Brésilienne",
+    "Bulgare", "Burkinabé", "Burkinabée", "Cambodgien", "Cambodgienne", "Camerounais",
+    "Camerounaise", "Canadien", "Canadienne", "Catalan", "Catalane", "Chilien", "Chilienne",
+    "Chinois", "Chinoise", "Chypriote", "Colombien", "Colombienne", "Congolais", "Congolaise",
+    "Coréen", "Coréenne", "Croate", "Cubain", "Cubaine", "Danois", "Danoise", "Espagnol",
+    "Espagnole", "Estonien", "Estonienne", "Européen", "Européenne", "Finlandais", "Finlandaise",
+    "Français", "Française", "Gabonais", "Gabonaise", "Gallois", "Galloise", "Ghanéen",
+    "Ghanéenne", "Grec", "Grecque", "Géorgien", "Géorgienne", "Haïtien", "Haïtienne",
+    "Hongkongais", "Hongkongaise", "Hongrois", "Hongroise", "Indien", "Indienne", "Indonésien",
+    "Indonésienne", "Irakien", "Irakienne", "Iranien", "Iranienne", "Irlandais", "Irlandaise",
+    "Islandais", "Islandaise", "Israélien", "Israélienne", "Italien", "Italienne", "Ivoirien",
+    "Ivoirienne", "Japonais", "Japonaise", "Jordanien", "Jordanienne", "Kazakh", "Kazakhe",
+    "Kosovar", "Kosovare", "Koweïtien", "Koweïtienne", "Kényan", "Kényane", "Letton", "Lettonne",
+    "Libanais", "Libanaise", "Libyen", "Libyene", "Lituanien", "Lituanienne", "Luxembourgeois",
+    "Luxembourgeoise", "Macédonien", "Macédonienne", "Malaisien", "Malaisienne", "Malien",
+    "Malienne", "Maltais", "Maltaise", "Marocain", "Marocaine", "Mexicain", "Mexicaine", "Moldave",
+    "Monégasque", "Mozambicain", "Mozambicaine", "Nigérian", "Nigériane", "Nigérien", "Nigérienne",
+    "Nord-Coréen", "Nord-Coréenne", "Norvégien", "Norvégienne", "Néerlandais", "Néerlandaise",
+    "Néo-Zélandais", "Néo-Zélandaise", "Népalais", "Népalaise", "Omanais", "Omanaise", "Ouzbek",
+    "Ouzbeke", "Pakistanais", "Pakistanaise", "Palestinien", "Palestinienne", "Paraguayen",
+    "Paraguayene", "Philippin", "Philippine", "Polonais", "Polonaise", "Portugais", "Portugaise",
+    "Péruvien", "Péruvienne", "Qatari", "Qatarie", "Québécois", "Québécoise", "Roumain",
+    "Roumaine", "Russe", "Rwandais", "Rwandaise", "Saoudien", "Saoudienne", "Serbe",
+    "Singapourien", "Singapourienne", "Slovaque", "Slovène", "Soudanais", "Soudanaise",
+    "Sri-Lankais", "Sri-Lankaise", "Sud-Africain", "Sud-Africaine", "Sud-Coréen", "Sud-Coréenne",
+    "Suisse", "Suédois", "Suédoise", "Syrien", "Syrienne", "Sénégalais", "Sénégalaise",
+    "Taïwanais", "Taïwanaise", "Tchadien", "Tchadienne", "Tchèque", "Thaïlandais", "Thaïlandaise",
+    "Tunisien", "Tunisienne", "Turc", "Turque", "Ukrainien", "Ukrainienne", "Uruguayen",
+    "Uruguayene", "Vietnamien", "Vietnamienne", "Vénézuélien", "Vénézuélienne", "Yéménite",
+    "Zimbabwéen", "Zimbabwéenne", "Écossais", "Écossaise", "Égyptien", "Égyptienne", "Émirati",
+    "Émiratie", "Équatorien", "Équatorienne", "Éthiopien", "Éthiopienne",
+];
+
+/// Whether the name in token range `r` opens with a singular demonym in
+/// apposition to the name after it: a determiner before, a capitalised
+/// word after, and not a known place (`l'Argentine`).
+fn apposed_demonym(lexicon: &Lexicon, tokens: &[Token<'_>], r: &Range<usize>) -> bool {
+    let word = tokens[r.start].text;
+    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
+    r.len() > 1
+        && r.start > 0
+        && matches!(
+            tokens[r.start - 1].text,
+            "le" | "la" | "l'" | "l’" | "du" | "au" | "Le" | "La" | "L'" | "L’"
+        )
+        && tokens[r.start + 1].is_capitalised_word()
+        && APPOSED_DEMONYMS.contains(&word)
+        && !lexicon.has_name([word], place)
+}
+
 /// Makes `MISC` the one-word places that are demonyms or adjectives of
 /// place (no capital: `en région parisienne`), and the one-word names of a
-/// movement's members.
+/// movement's members; cuts a demonym in apposition off the name it opens
+/// (`l'Américain Monsanto`).
 pub(crate) fn demonyms(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
     spans: &mut [(Range<usize>, Label)],
 ) {
     for (r, label) in spans.iter_mut() {
+        if apposed_demonym(lexicon, tokens, r) {
+            r.start += 1;
+        }
         let demonym = *label == Label::Loc
             && r.len() == 1
             && r.start > 0
@@ -145,6 +210,12 @@ mod tests {
                 text: "En région parisienne et dans le sud-Finistère.",
                 tagged: &[("parisienne", Label::Loc), ("sud-Finistère", Label::Loc)],
                 expected: &[("parisienne", Label::Misc), ("sud-Finistère", Label::Loc)],
+            },
+            Case {
+                name: "a demonym in apposition stays outside the name",
+                text: "L'Américain Monsanto, l'Algérien Abdelmalek Droukdal, le Suédois Astra, la Française des Jeux, le Grand Est et le Palais Bourbon.",
+                tagged: &[("Américain Monsanto", Label::Org), ("Algérien Abdelmalek Droukdal", Label::Per), ("Suédois Astra", Label::Org), ("Française des Jeux", Label::Org), ("Grand Est", Label::Loc), ("Palais Bourbon", Label::Loc)],
+                expected: &[("Monsanto", Label::Org), ("Abdelmalek Droukdal", Label::Per), ("Astra", Label::Org), ("Française des Jeux", Label::Org), ("Grand Est", Label::Loc), ("Palais Bourbon", Label::Loc)],
             },
             Case {
                 name: "places, parties and names after other words stay",
