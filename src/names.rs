@@ -108,7 +108,8 @@ pub enum NameRule {
     /// stays outside the name it opens (`l'Américain Monsanto`).
     Demonyms,
     /// A one-word organisation tagged twice or more, and never otherwise,
-    /// is an `ORG` where it recurs untagged and alone.
+    /// is an `ORG` where it recurs untagged and alone, in any case
+    /// (`SACEM` after `Sacem`).
     OrganisationsAgain,
     /// A named animal is a person (`son chien, Gribouille`).
     Animals,

@@ -7,8 +7,9 @@
 //!
 //! Organisations too: a one-word name tagged `ORG` twice or more, and
 //! never otherwise, is an `ORG` where it recurs untagged and alone (`La
-//! Sacem derrière la fermeture`, where the tagger saw no name), not inside
-//! a longer capitalised run (`Lagonda Vision`).
+//! Sacem derrière la fermeture`, where the tagger saw no name), also
+//! written in another case (`SACEM`), not inside a longer capitalised run
+//! (`Lagonda Vision`).
 //!
 //! Finding every recurring name again with its majority label, as this
 //! stage once did, cost F1 on the news training folds
@@ -88,6 +89,14 @@ pub(crate) fn find_surnames(
     if surnames.is_empty() && organisations.is_empty() {
         return;
     }
+    // And in another case (`SACEM` after `Sacem`).
+    let folded: FxHashSet<String> = organisations.iter().map(|o| o.to_lowercase()).collect();
+    let organisation = |word: &str| {
+        organisations.contains(word)
+            || !folded.is_empty()
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && folded.contains(&word.to_lowercase())
+    };
     // A word alone: no capitalised word next to it but a determiner.
     let alone = |i: usize| {
         let before = i.checked_sub(1).map(|p| &tokens[p]);
@@ -119,7 +128,7 @@ pub(crate) fn find_surnames(
         }
         if surnames.contains(token.text) {
             out.push((i..i + 1, Label::Per));
-        } else if organisations.contains(token.text) && alone(i) {
+        } else if organisation(token.text) && alone(i) {
             out.push((i..i + 1, Label::Org));
         }
     }
@@ -177,14 +186,15 @@ mod tests {
             },
             Case {
                 name: "an organisation tagged twice is found again alone",
-                text:
-                    "La Sacem proteste, la Sacem insiste. La Sacem gagne. Sacem Vision sort. Sacem.",
+                text: "La Sacem proteste, la Sacem insiste. La Sacem gagne. Sacem Vision sort. Sacem. \
+                       La SACEM aussi, pas la sacem.",
                 tagged: &[("Sacem", Label::Org), ("Sacem", Label::Org)],
                 expected: &[
                     ("Sacem", Label::Org),
                     ("Sacem", Label::Org),
                     ("Sacem", Label::Org),
                     ("Sacem", Label::Org),
+                    ("SACEM", Label::Org),
                 ],
             },
             Case {
