@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use crate::tag::{Gazetteer, Lexicon};
+use crate::tag::Lexicon;
 use crate::text::Token;
 use crate::types::Label;
 
@@ -51,8 +51,7 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
     } else {
         return false;
     };
-    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
-    let known_place = |name: &str| lexicon.has_name([name], place);
+    let known_place = |name: &str| lexicon.is_place([name]);
     word.starts_with(char::is_uppercase)
         && endings.iter().any(|e| word.ends_with(e))
         && !PARTIES.contains(&word)
@@ -109,7 +108,6 @@ const APPOSED_DEMONYMS: &[&str] = &[
 /// word after, and not a known place (`l'Argentine`).
 fn apposed_demonym(lexicon: &Lexicon, tokens: &[Token<'_>], r: &Range<usize>) -> bool {
     let word = tokens[r.start].text;
-    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
     r.len() > 1
         && r.start > 0
         && matches!(
@@ -118,7 +116,7 @@ fn apposed_demonym(lexicon: &Lexicon, tokens: &[Token<'_>], r: &Range<usize>) ->
         )
         && tokens[r.start + 1].is_capitalised_word()
         && APPOSED_DEMONYMS.contains(&word)
-        && !lexicon.has_name([word], place)
+        && !lexicon.is_place([word])
 }
 
 /// Makes `MISC` the one-word places that are demonyms or adjectives of

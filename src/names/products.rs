@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -146,26 +148,24 @@ const CAR_DETERMINERS: &[&str] = &[
 /// (`ORG`); nor a person, unless the document names one whose last name it
 /// is (`Harrison Ford`, then `Ford`).
 fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
-    let surname = |word: &str, spans: &[(Range<usize>, Label)]| {
-        spans
-            .iter()
-            .any(|(r, l)| *l == Label::Per && r.len() > 1 && tokens[r.end - 1].text == word)
-    };
-    for k in 0..spans.len() {
-        let (r, label) = spans[k].clone();
-        if label == Label::Money || maker_at(tokens, r.start) != Some(r.len()) {
+    // The last words of the document's full names of persons, read once.
+    let surnames: FxHashSet<&str> = spans
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() > 1)
+        .map(|(r, _)| tokens[r.end - 1].text)
+        .collect();
+    for (r, label) in spans.iter_mut() {
+        if *label == Label::Money || maker_at(tokens, r.start) != Some(r.len()) {
             continue;
         }
         let car = r.start > 0 && CAR_DETERMINERS.contains(&tokens[r.start - 1].text);
-        spans[k].1 = if car {
-            Label::Misc
+        if car {
+            *label = Label::Misc;
         } else if matches!(label, Label::Loc | Label::Site)
-            || label == Label::Per && !surname(tokens[r.end - 1].text, spans)
+            || *label == Label::Per && !surnames.contains(tokens[r.end - 1].text)
         {
-            Label::Org
-        } else {
-            label
-        };
+            *label = Label::Org;
+        }
     }
 }
 

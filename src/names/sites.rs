@@ -187,12 +187,6 @@ fn site_described_after(tokens: &[Token<'_>], name: Range<usize>) -> bool {
     })
 }
 
-/// Whether the gazetteer knows `tokens` as a country or a city.
-fn known_place(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
-    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
-    lexicon.has_name(tokens.iter().map(|t| t.text), place)
-}
-
 fn known_platform(lexicon: &Lexicon, tokens: &[Token<'_>]) -> bool {
     lexicon.has_name(tokens.iter().map(|t| t.text), Gazetteer::SiteName.bit())
 }
@@ -370,7 +364,7 @@ fn relabel_by_context(
                 && site_noun_before(tokens, r.clone()).is_some()
                 || (matches!(label, Label::Org | Label::Misc | Label::Per)
                     || *label == Label::Loc
-                        && !known_place(lexicon, &tokens[r.clone()])
+                        && !lexicon.is_place(tokens[r.clone()].iter().map(|t| t.text))
                         && !(r.start > 0
                             && matches!(
                                 tokens[r.start - 1].text,

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::word_before;
-use crate::tag::{Gazetteer, Lexicon};
+use crate::tag::Lexicon;
 use crate::text::Token;
 use crate::types::Label;
 
@@ -74,13 +74,12 @@ pub(crate) fn portfolios(
     tokens: &[Token<'_>],
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
-    let place = Gazetteer::Country.bit() | Gazetteer::City.bit();
     spans.retain(|(r, label)| {
         // The context first: the gazetteer is looked up only after a title.
         !portfolio_at(tokens, r.start)
             || match label {
                 Label::Org | Label::Misc => false,
-                Label::Loc => lexicon.has_name(tokens[r.clone()].iter().map(|t| t.text), place),
+                Label::Loc => lexicon.is_place(tokens[r.clone()].iter().map(|t| t.text)),
                 _ => true,
             }
     });

@@ -220,6 +220,11 @@ impl Lexicon {
             .is_some_and(|(n, found)| n == lower.len() && found & classes != 0)
     }
 
+    /// Whether the whole of `name` is a country or a city of the gazetteer.
+    pub(crate) fn is_place<'a>(&self, name: impl IntoIterator<Item = &'a str>) -> bool {
+        self.has_name(name, Gazetteer::Country.bit() | Gazetteer::City.bit())
+    }
+
     /// Walks the gazetteer over consecutive lowercased tokens starting at
     /// `tokens[0]`, and returns the length and classes of the longest phrase
     /// found (classes as a bit set of [`Gazetteer::bit`]).
