@@ -117,18 +117,24 @@ impl CurrencyMatcher {
     }
 
     /// The longest currency form that starts exactly at byte `at` of `text`
-    /// and ends by byte `limit`, with its end. The caller checks that the
-    /// end is a token boundary.
-    pub(crate) fn at(&self, text: &str, at: usize, limit: usize) -> Option<(CurrencyForm, usize)> {
-        let mut limit = limit;
+    /// and whose end `ends` accepts (a token boundary, for the recogniser),
+    /// with that end. Names match in any case (`Euros`, `francs CFA`);
+    /// codes and symbols only as written (`EUR`, not `eur`). Where the
+    /// longest form fails either test, a shorter one may pass (`$` in `$
+    /// usd`, `$` in `$ USD` if `$ US` were the longest).
+    pub(crate) fn at(
+        &self,
+        text: &str,
+        at: usize,
+        ends: impl Fn(usize) -> bool,
+    ) -> Option<(CurrencyForm, usize)> {
+        let mut limit = text.len();
         loop {
             let input = Input::new(text).range(at..limit).anchored(Anchored::Yes);
             let m = self.automaton.find(input)?;
             let form = self.forms[m.pattern().as_usize()];
-            // Names match in any case (`Euros`, `francs CFA`); codes and
-            // symbols only as written (`EUR`, not `eur`): else a shorter form
-            // may (`$` in `$ usd`).
-            if !form.symbol || text[m.range()] == self.patterns[m.pattern().as_usize()] {
+            let exact = !form.symbol || text[m.range()] == self.patterns[m.pattern().as_usize()];
+            if exact && ends(m.end()) {
                 return Some((form, m.end()));
             }
             limit = m.end() - 1;

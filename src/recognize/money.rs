@@ -569,21 +569,16 @@ impl MoneyRecognizer {
         let token = tokens.get(at)?;
         // The longest form that ends where a token ends: `$ US` is no form
         // of `$ USD`, `$` is.
-        let mut limit = text.len();
-        let (form, last) = loop {
-            let (form, end) = self.currencies.at(text, token.span.byte_start, limit)?;
-            if let Some(last) = token_ending_at(tokens, at, end) {
-                break (form, last);
-            }
-            limit = end - 1;
-        };
+        let (form, end) = self.currencies.at(text, token.span.byte_start, |end| {
+            token_ending_at(tokens, at, end).is_some()
+        })?;
+        let last = token_ending_at(tokens, at, end)?;
         if token.kind == TokenKind::Symbol {
             let code = tokens
                 .get(at + 1)
                 .filter(|n| n.span.byte_start == token.span.byte_end && n.kind == TokenKind::Word)
                 .and_then(|n| {
-                    let (code, code_end) =
-                        self.currencies.at(text, n.span.byte_start, text.len())?;
+                    let (code, code_end) = self.currencies.at(text, n.span.byte_start, |_| true)?;
                     (code.symbol && code.currency.is_some() && code_end == n.span.byte_end)
                         .then_some(code)
                 });
@@ -612,9 +607,7 @@ impl MoneyRecognizer {
         {
             return None;
         }
-        let (form, end) = self
-            .currencies
-            .at(text, token.span.byte_start, text.len())?;
+        let (form, end) = self.currencies.at(text, token.span.byte_start, |_| true)?;
         let currency = form
             .currency
             .filter(|_| form.symbol && end == token.span.byte_start + 3)?;
