@@ -316,30 +316,29 @@ fn name_key(text: &str, tokens: &[Token<'_>], r: &Range<usize>, key: &mut String
     true
 }
 
-/// Whether the span starting at token `start` follows one of `nouns`, with
+/// The one of `nouns` that the span starting at token `start` follows, with
 /// at most one lower-case word (`quotidien allemand`) and an opening quote
-/// between.
-fn after_noun(tokens: &[Token<'_>], start: usize, nouns: &[&str]) -> bool {
+/// between: its token index.
+fn noun_before(tokens: &[Token<'_>], start: usize, nouns: &[&str]) -> Option<usize> {
     let mut k = start;
     if k > 0 && matches!(tokens[k - 1].text, "\"" | "«" | "“") {
         k -= 1;
     }
     for adjectives in 0..=1 {
-        let Some(t) = k.checked_sub(1).map(|p| &tokens[p]) else {
-            return false;
-        };
+        let p = k.checked_sub(1)?;
+        let t = &tokens[p];
         if nouns.contains(&t.text) {
-            return true;
+            return Some(p);
         }
         let lower_word = t.kind == TokenKind::Word
             && t.text.chars().next().is_some_and(char::is_lowercase)
             && t.text.chars().count() > 3;
         if adjectives == 1 || !lower_word {
-            return false;
+            return None;
         }
         k -= 1;
     }
-    false
+    None
 }
 
 /// The longest quoted name that a quote opening at token `open` holds:

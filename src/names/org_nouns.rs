@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::{add_quoted_names, after_noun};
+use super::{add_quoted_names, noun_before};
 use crate::text::Token;
 use crate::types::Label;
 
@@ -70,13 +70,14 @@ pub(crate) fn org_nouns(
 ) {
     for (r, label) in spans.iter_mut() {
         if matches!(label, Label::Per | Label::Loc | Label::Misc)
-            && (after_noun(tokens, r.start, ORG_NOUNS) || acronym_of_a_branch(&tokens[r.clone()]))
+            && (noun_before(tokens, r.start, ORG_NOUNS).is_some()
+                || acronym_of_a_branch(&tokens[r.clone()]))
         {
             *label = Label::Org;
         }
     }
     add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
-        after_noun(tokens, start, ORG_NOUNS)
+        noun_before(tokens, start, ORG_NOUNS).is_some()
     });
 }
 

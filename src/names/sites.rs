@@ -34,7 +34,7 @@
 
 use std::ops::Range;
 
-use super::{after_noun, covered, free, quoted_name, NameRule, NameRules};
+use super::{covered, free, noun_before, quoted_name, NameRule, NameRules};
 use rustc_hash::FxHashSet;
 
 use crate::recognize::find_sites;
@@ -299,10 +299,13 @@ fn untagged_after_site_nouns(
     let before = spans.len();
     let mut k = 0;
     while k < tokens.len() {
-        if !(name(k) && after_noun(tokens, k, SITE_NOUNS)) {
+        let Some(noun) = name(k)
+            .then(|| noun_before(tokens, k, SITE_NOUNS))
+            .flatten()
+        else {
             k += 1;
             continue;
-        }
+        };
         // A quoted name is taken whole (`l'application "Dans ma rue"`).
         let quoted = k
             .checked_sub(1)
@@ -322,10 +325,7 @@ fn untagged_after_site_nouns(
             },
             |q| q.end,
         );
-        let noun = (k.saturating_sub(3)..k)
-            .rev()
-            .find(|&n| is_site_noun(&tokens[n]));
-        if noun.is_some_and(|n| ground_site(tokens, n, k..end)) {
+        if ground_site(tokens, noun, k..end) {
             k = end;
             continue;
         }

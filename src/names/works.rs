@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::{after_noun, name_key, quoted};
+use super::{name_key, noun_before, quoted};
 use crate::text::Token;
 use crate::types::Label;
 
@@ -137,7 +137,7 @@ pub(crate) fn works(
     let mut key = String::new();
     for (r, label) in spans.iter_mut() {
         if *label != Label::Money
-            && (after_noun(tokens, r.start, WORK_NOUNS)
+            && (noun_before(tokens, r.start, WORK_NOUNS).is_some()
                 || is_event(&tokens[r.clone()])
                 || name_key(text, tokens, r, &mut key)
                     && [SHOWS, EVENTS, PRODUCTS]
@@ -150,7 +150,7 @@ pub(crate) fn works(
     let mut titles = Vec::new();
     for open in 1..tokens.len() {
         if let Some(title) = quoted_title(tokens, blocked, open) {
-            if after_noun(tokens, title.start, WORK_NOUNS) {
+            if noun_before(tokens, title.start, WORK_NOUNS).is_some() {
                 titles.push(title);
             }
         }
