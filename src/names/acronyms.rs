@@ -284,15 +284,13 @@ const BEFORE_NAMES: &[&str] = &["ONG", "PME", "TPE", "ETI", "FAI", "VTC"];
 /// of the name it introduces; makes `ORG` the known organisations'
 /// acronyms.
 pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
-    for (r, _) in spans.iter_mut() {
+    for (r, label) in spans.iter_mut() {
         if r.len() > 1
             && BEFORE_NAMES.contains(&tokens[r.start].text)
             && tokens[r.start + 1].is_capitalised_word()
         {
             r.start += 1;
         }
-    }
-    for (r, label) in spans.iter_mut() {
         let name = &tokens[r.clone()];
         if *label != Label::Money
             && ORGANISATIONS
