@@ -124,7 +124,8 @@ pub enum NameRule {
     /// A car model is a product, `MISC`, and the maker's name in it no
     /// organisation (`la Renault Clio`, `la McLaren Senna`); a maker's name
     /// alone is a car after a feminine determiner (`la Bugatti`: `MISC`),
-    /// otherwise the company (`ORG`, not `PER`, `LOC` or `SITE`).
+    /// otherwise the company (`ORG`, not `PER`, `LOC` or `SITE`); a maker
+    /// named by its town names a place (`le constructeur de Woking`).
     CarModels,
     /// The one name of an enumeration of three or more whose label no
     /// other name there has takes the label they share (`Danone, Veolia,

@@ -15,6 +15,11 @@
 //! gold), and otherwise the company: an `ORG`, never a place or a web site,
 //! nor a person unless the document names one whose last name it is
 //! (`Harrison Ford`, then `Ford`).
+//!
+//! A maker named by its town is a place, as the news gold has it (`le
+//! constructeur de Stuttgart`, `la firme de Cupertino`): an organisation
+//! the tagger finds there is the town, `LOC`, and so is a one-word person
+//! after a noun only a company takes (`le constructeur de Maranello`).
 
 use std::ops::Range;
 
@@ -110,6 +115,7 @@ pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
         i = end.max(i + 1);
     }
     makers_alone(tokens, spans);
+    makers_towns(tokens, spans);
     if models.is_empty() {
         return;
     }
@@ -166,6 +172,45 @@ fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
         {
             *label = Label::Org;
         }
+    }
+}
+
+/// Nouns for a maker that its town may name (`le constructeur de
+/// Woking`), and whether a person's name may follow them (`la marque
+/// d'Elon Musk`, `le préparateur de Bourgnon`).
+const MAKER_NOUNS: &[(&str, bool)] = &[
+    ("constructeur", false),
+    ("constructeurs", false),
+    ("firme", false),
+    ("motoriste", false),
+    ("préparateur", true),
+    ("carrossier", false),
+    ("marque", true),
+];
+
+/// A maker named by its town: an `ORG` right after a noun of
+/// [`MAKER_NOUNS`] and `de`, or a one-word `PER` after one that no person
+/// follows, is the town (`LOC`); not a maker's own name (`la marque de
+/// Porsche`).
+fn makers_towns(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    for (r, label) in spans.iter_mut() {
+        if !matches!(label, Label::Org | Label::Per) || r.start < 2 {
+            continue;
+        }
+        if !matches!(tokens[r.start - 1].text, "de" | "d'" | "d’") {
+            continue;
+        }
+        let Some(&(_, persons_follow)) = MAKER_NOUNS
+            .iter()
+            .find(|(noun, _)| *noun == tokens[r.start - 2].text)
+        else {
+            continue;
+        };
+        let person = *label == Label::Per;
+        if person && (persons_follow || r.len() > 1) || maker_at(tokens, r.start).is_some() {
+            continue;
+        }
+        *label = Label::Loc;
     }
 }
 
@@ -228,6 +273,27 @@ mod tests {
                     ("Porsche", Label::Misc),
                     ("Harrison Ford", Label::Per),
                     ("Ford", Label::Per),
+                ],
+            },
+            Case {
+                name: "a maker named by its town",
+                text: "Le constructeur de Woking, la firme de Cupertino, le constructeur de Maranello \
+                       et la marque de Porsche, la marque de Senna, le constructeur de Sant'Agata Bolognese.",
+                tagged: &[
+                    ("Woking", Label::Org),
+                    ("Cupertino", Label::Org),
+                    ("Maranello", Label::Per),
+                    ("Porsche", Label::Org),
+                    ("Senna", Label::Per),
+                    ("Sant'Agata Bolognese", Label::Org),
+                ],
+                expected: &[
+                    ("Woking", Label::Loc),
+                    ("Cupertino", Label::Loc),
+                    ("Maranello", Label::Loc),
+                    ("Porsche", Label::Org),
+                    ("Senna", Label::Per),
+                    ("Sant'Agata Bolognese", Label::Loc),
                 ],
             },
         ];
