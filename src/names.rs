@@ -122,7 +122,9 @@ pub enum NameRule {
     /// et éditeurs de musique)`).
     Expansions,
     /// A car model is a product, `MISC`, and the maker's name in it no
-    /// organisation (`la Renault Clio`, `la McLaren Senna`); a maker's name
+    /// organisation (`la Renault Clio`, `la McLaren Senna`), where a maker's
+    /// company or division is one `ORG` (`McLaren Automotive`, `Aston Martin
+    /// Lagonda`, `BMW M GmbH`); a maker's name
     /// alone is a car after a feminine determiner (`la Bugatti`: `MISC`),
     /// otherwise the company (`ORG`, not `PER`, `LOC` or `SITE`); a maker
     /// named by its town names a place (`le constructeur de Woking`).

@@ -7,8 +7,10 @@
 //! A maker's name (a list of widely known car makers, written from general
 //! knowledge) followed by a model's name (up to three capitalised words,
 //! codes or numbers: `Clio`, `208`, `Série 3`, `GT2 RS`) becomes one `MISC`
-//! name. A word that makes the maker a company stays out and keeps the
-//! company (`DS Automobiles`, `Porsche AG`, `Renault Nissan`).
+//! name. A maker's name and the words that make it a company or one of its
+//! divisions are one `ORG` (`DS Automobiles`, `McLaren Automotive`, `Aston
+//! Martin Lagonda`, `BMW M GmbH`); another maker after one is no model
+//! (`Renault Nissan`).
 //!
 //! A maker's name alone is one of its cars after a feminine determiner
 //! (`la Bugatti`, `cette Porsche`: `MISC`, never annotated in the news
@@ -42,16 +44,36 @@ const MAKERS: &[&[&str]] = &[
     &["Suzuki"], &["Tesla"], &["Toyota"], &["Volkswagen"], &["Volvo"], &["VW"],
 ];
 
-/// Words after a maker's name that make it a company's or an event's:
-/// `DS Automobiles`, `Porsche AG`, `Renault Sport`, `Tesla Motors`.
+/// Words right after a maker's name that make it a company's, or one of its
+/// divisions': `DS Automobiles`, `Porsche AG`, `Renault Sport`, `McLaren
+/// Automotive`, `Aston Martin Lagonda`, `VW Motorsport`.
 #[rustfmt::skip]
 const COMPANY_WORDS: &[&str] = &[
+    "AG", "Applied", "Automobile", "Automobiles", "Automotive", "Bank", "Car", "Cars", "Classic",
+    "Classiche", "Club", "Composites", "Corporation", "Design", "Engineering", "Entertainment",
+    "Europe", "Exclusive", "Finance", "Fondation", "Foundation", "France", "GmbH", "Group",
+    "Groupe", "Heritage", "Holding", "Inc", "Individual", "International", "Lagonda", "Ltd",
+    "Motor", "Motors", "Motorsport", "Motorsports", "Owners", "Performance", "Racing", "Retail",
+    "SA", "SAS", "SE", "Special", "Sport", "Squadra", "Team", "Technologies", "Technology",
+    "Tradition", "Trucks", "Véhicules", "Works",
+];
+
+/// Words that end a model's name wherever they come (`Porsche 956 Groupe
+/// C`, `Ferrari 458 Challenge`), where a division's words may be part of
+/// one after its first word (`BMW M8 Individual`): company words, and those
+/// of events, places and schemes named after a maker (`Porsche Aid`).
+#[rustfmt::skip]
+const MODEL_ENDS: &[&str] = &[
     "AG", "Automobile", "Automobiles", "Bank", "Cars", "Classic", "Corporation", "Design",
-    "Finance", "Fondation", "Foundation", "France", "Group", "Groupe", "Holding", "Motor",
-    "Motors", "Retail", "SA", "SAS", "SE", "Sport", "Team", "Trucks", "Véhicules",
-    // Events, places and schemes named after a maker.
+    "Finance", "Fondation", "Foundation", "France", "GmbH", "Group", "Groupe", "Holding", "Inc",
+    "Ltd", "Motor", "Motors", "Retail", "SA", "SAS", "SE", "Sport", "Team", "Trucks",
+    "Véhicules",
     "Aid", "Arena", "Center", "Centre", "Challenge", "City", "Cup", "Open", "Trophy",
 ];
+
+/// Legal forms of companies, which make a maker's name and the words
+/// between a company's (`BMW M GmbH`).
+const LEGAL_FORMS: &[&str] = &["AG", "GmbH", "Inc", "Ltd", "SA", "SAS", "SE"];
 
 /// The number of tokens of the maker's name at `i`, if one starts there.
 fn maker_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
@@ -67,8 +89,10 @@ fn maker_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
 }
 
 /// Whether the token at `k` may be part of a model's name: a capitalised
-/// word, a code (`C5`, `GT2`) or a number that is not a year.
-fn model_word(tokens: &[Token<'_>], k: usize) -> bool {
+/// word, a code (`C5`, `GT2`) or a number that is not a year; not a word
+/// of [`MODEL_ENDS`], nor, as its first word, one of [`COMPANY_WORDS`]
+/// (`Porsche Exclusive` is a division, `BMW M8 Individual` a model).
+fn model_word(tokens: &[Token<'_>], k: usize, first: bool) -> bool {
     let Some(t) = tokens.get(k) else {
         return false;
     };
@@ -76,7 +100,8 @@ fn model_word(tokens: &[Token<'_>], k: usize) -> bool {
         TokenKind::Word => {
             t.text
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && !COMPANY_WORDS.contains(&t.text)
+                && !MODEL_ENDS.contains(&t.text)
+                && !(first && COMPANY_WORDS.contains(&t.text))
                 && maker_at(tokens, k).is_none()
         }
         TokenKind::Number => {
@@ -90,11 +115,13 @@ fn model_word(tokens: &[Token<'_>], k: usize) -> bool {
 /// The most tokens of a model's name after its maker's.
 const MAX_MODEL: usize = 3;
 
-/// Makes each car model one `MISC` name, in place of the names the tagger
-/// found inside it. `spans` are token ranges into `tokens` (one document),
-/// sorted and not overlapping; they stay so.
+/// Makes each car model one `MISC` name, and each maker's company or
+/// division named by the maker's name and company words one `ORG`, in
+/// place of the names the tagger found inside them. `spans` are token
+/// ranges into `tokens` (one document), sorted and not overlapping; they
+/// stay so.
 pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
-    let mut models: Vec<Range<usize>> = Vec::new();
+    let mut names: Vec<(Range<usize>, Label)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let Some(maker) = maker_at(tokens, i) else {
@@ -102,44 +129,62 @@ pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
             continue;
         };
         let first = i + maker;
-        let glued = tokens
-            .get(first)
-            .is_some_and(|t| t.span.byte_start == tokens[first - 1].span.byte_end);
+        let spaced = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.span.byte_start > tokens[k - 1].span.byte_end)
+        };
+        let glued = !spaced(first);
         let mut end = first;
-        while end < first + MAX_MODEL && !glued && model_word(tokens, end) {
+        while end < first + MAX_MODEL && !glued && model_word(tokens, end, end == first) {
             end += 1;
         }
-        if end > first {
-            models.push(i..end);
+        let is = |k: usize, words: &[&str]| tokens.get(k).is_some_and(|t| words.contains(&t.text));
+        if end > first && is(end, LEGAL_FORMS) && spaced(end) {
+            // `BMW M GmbH`
+            end += 1;
+            names.push((i..end, Label::Org));
+        } else if end > first {
+            names.push((i..end, Label::Misc));
+        } else if !glued && tokens[i].text != "Range" {
+            // `McLaren Automotive`, `Aston Martin Lagonda`; a Range Rover
+            // is a model line, not a company (`Range Rover Sport`).
+            while end < first + MAX_MODEL && is(end, COMPANY_WORDS) {
+                end += 1;
+            }
+            if end > first {
+                names.push((i..end, Label::Org));
+            }
         }
         i = end.max(i + 1);
     }
     makers_alone(tokens, spans);
     makers_towns(tokens, spans);
-    if models.is_empty() {
+    if names.is_empty() {
         return;
     }
-    // A name that crosses a model's edge keeps the model from being one
-    // (`Francis Ford Coppola` is a person's name, not a Ford's).
+    // A name that crosses the edge of a model's or a company's keeps it
+    // from being one (`Francis Ford Coppola` is a person's name, not a
+    // Ford's).
     let crosses = |at: usize| {
         let k = spans.partition_point(|(r, _)| r.end <= at);
         spans.get(k).is_some_and(|(r, _)| r.start < at)
     };
-    models.retain(|m| !crosses(m.start) && !crosses(m.end));
-    let mut out = Vec::with_capacity(spans.len() + models.len());
-    let mut models = models.into_iter().peekable();
+    names.retain(|(m, _)| !crosses(m.start) && !crosses(m.end));
+    let mut out = Vec::with_capacity(spans.len() + names.len());
+    let mut names = names.into_iter().peekable();
     for span in spans.drain(..) {
-        while let Some(m) = models.next_if(|m| m.end <= span.0.start) {
-            out.push((m, Label::Misc));
+        while let Some(name) = names.next_if(|(m, _)| m.end <= span.0.start) {
+            out.push(name);
         }
-        let inside = models
+        let inside = names
             .peek()
-            .is_some_and(|m| m.start <= span.0.start && span.0.end <= m.end);
+            .is_some_and(|(m, _)| m.start <= span.0.start && span.0.end <= m.end);
         if !inside {
             out.push(span);
         }
     }
-    out.extend(models.map(|m| (m, Label::Misc)));
+    out.extend(names);
     *spans = out;
 }
 
@@ -234,8 +279,9 @@ mod tests {
                 ],
             },
             Case {
-                name: "the maker as a company, or before a year or another maker",
-                text: "Renault a annoncé que DS Automobiles et Porsche AG, puis Renault Nissan, en Renault 2019.",
+                name: "the maker as a company or a division, or before a year or another maker",
+                text: "Renault a annoncé que DS Automobiles et Porsche AG, puis Renault Nissan, en Renault 2019. \
+                       McLaren Automotive et BMW M GmbH. Le patron d'Aston Martin Lagonda aime la BMW M8 Individual.",
                 tagged: &[
                     ("Renault", Label::Org),
                     ("DS Automobiles", Label::Org),
@@ -243,6 +289,9 @@ mod tests {
                     ("Renault", Label::Org),
                     ("Nissan", Label::Org),
                     ("Renault", Label::Org),
+                    ("McLaren Automotive", Label::Org),
+                    ("BMW", Label::Org),
+                    ("Martin Lagonda", Label::Per),
                 ],
                 expected: &[
                     ("Renault", Label::Org),
@@ -251,6 +300,10 @@ mod tests {
                     ("Renault", Label::Org),
                     ("Nissan", Label::Org),
                     ("Renault", Label::Org),
+                    ("McLaren Automotive", Label::Org),
+                    ("BMW M GmbH", Label::Org),
+                    ("Aston Martin Lagonda", Label::Org),
+                    ("BMW M8 Individual", Label::Misc),
                 ],
             },
             Case {
