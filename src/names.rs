@@ -88,8 +88,8 @@ pub enum NameRule {
     /// (`l'émission BFM Politique`, `le spectacle Le Mur`), and so is an
     /// event's (`Salon de l'Agriculture`, `Paris Motion Festival`, `Aïd
     /// el-Fitr`), a known show's (`TPMP`, `Koh-Lanta`), feast's or
-    /// competition's (`l'Aïd`, `la Ligue 1`) and a known product's
-    /// (`Mediator`, `Linky`).
+    /// competition's (`l'Aïd`, `la Ligue 1`), a known product's
+    /// (`Mediator`, `Linky`) and a known award's (`les César`).
     Works,
     /// A seat of power is an `ORG` where it acts and a `LOC` where named
     /// as a place (`selon l'Élysée`, `à l'Élysée`).

@@ -6,11 +6,12 @@
 //! monde`, `Paris Motion Festival`, `Aïd el-Fitr`. Nor are shows the text
 //! names without a work noun (`TPMP`, `Quotidien`, `Koh-Lanta`), feasts and
 //! competitions named alone (`l'Aïd`, `la Ligue 1`), nor products
-//! (`Mediator`, `Linky`): lists of widely known ones make them `MISC`.
+//! (`Mediator`, `Linky`), nor awards (`les César`, `l'Oscar de la meilleure
+//! actrice`): lists of widely known ones make them `MISC`.
 
 use std::ops::Range;
 
-use super::{name_key, noun_before, quoted};
+use super::{name_key, noun_before, quoted, word_before};
 use crate::text::Token;
 use crate::types::Label;
 
@@ -122,6 +123,50 @@ const PRODUCTS: &[&str] = &[
     "plaquenil", "gardasil",
 ];
 
+/// Awards that French news names alone, lower-cased; a name's whole text
+/// must match, and a singular one is an award's only after a determiner
+/// or before its category or year (`les César`, `l'Oscar de la meilleure actrice`,
+/// `un César d'honneur`; `Molière` alone is the playwright).
+#[rustfmt::skip]
+const AWARDS: &[&str] = &[
+    "césar", "césars", "oscar", "oscars", "molière", "molières", "emmy", "emmys", "emmy awards",
+    "grammy", "grammys", "grammy awards", "golden globe", "golden globes", "palme d'or",
+    "ballon d'or", "victoires de la musique", "nrj music awards",
+];
+
+/// Whether the name at token range `r`, whose key is in [`AWARDS`], is an
+/// award's: plural, or after a determiner, or before `du`, `de`, `d'` or
+/// a year (`César 2018`).
+fn is_award(key: &str, tokens: &[Token<'_>], r: &Range<usize>) -> bool {
+    let determiner = matches!(
+        word_before(tokens, r.start, 1).to_lowercase().as_str(),
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "l’"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "au"
+            | "aux"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+    );
+    let category = tokens.get(r.end).is_some_and(|t| {
+        matches!(t.text, "du" | "de" | "d'" | "d’")
+            || t.text.len() == 4 && matches!(t.text.parse::<u32>(), Ok(1900..=2099))
+    });
+    key.ends_with('s') || key.contains(' ') || determiner || category
+}
+
 /// Makes `MISC` the names that a work noun introduces (`l'émission BFM
 /// Politique`), and makes one `MISC` span of a quoted title it introduces
 /// (`le film "Leto"`, `le documentaire « I Am Paul Walker »`, the names
@@ -140,9 +185,10 @@ pub(crate) fn works(
             && (noun_before(tokens, r.start, WORK_NOUNS).is_some()
                 || is_event(&tokens[r.clone()])
                 || name_key(text, tokens, r, &mut key)
-                    && [SHOWS, EVENTS, PRODUCTS]
+                    && ([SHOWS, EVENTS, PRODUCTS]
                         .iter()
-                        .any(|list| list.contains(&key.as_str())))
+                        .any(|list| list.contains(&key.as_str()))
+                        || AWARDS.contains(&key.as_str()) && is_award(&key, tokens, r)))
         {
             *label = Label::Misc;
         }
@@ -248,6 +294,12 @@ mod tests {
                 text: "Les victimes du Mediator et les compteurs Linky.",
                 tagged: &[("Mediator", Label::Org), ("Linky", Label::Loc)],
                 expected: &[("Mediator", Label::Misc), ("Linky", Label::Misc)],
+            },
+            Case {
+                name: "awards, not the playwright nor a first name",
+                text: "Aux César, le César d'honneur et deux Oscars, pas L'Avare de Molière ni Oscar Wilde.",
+                tagged: &[("César", Label::Per), ("César", Label::Per), ("Oscars", Label::Org), ("Molière", Label::Per), ("Oscar Wilde", Label::Per)],
+                expected: &[("César", Label::Misc), ("César", Label::Misc), ("Oscars", Label::Misc), ("Molière", Label::Per), ("Oscar Wilde", Label::Per)],
             },
             Case {
                 name: "an owner after de stays",
