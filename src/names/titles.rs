@@ -13,7 +13,8 @@ use crate::text::Token;
 use crate::types::Label;
 
 /// Honorifics that open a person's name in the tagger's spans but stay
-/// outside it (`Me Dupond-Moretti`, `Mgr Aupetit`, `Pr Raoult`).
+/// outside it (`Me Dupond-Moretti`, `Mgr Aupetit`, `Pr Raoult`, `Madame
+/// Macron`); not `Pape`, also a first name (`Pape Diouf`).
 const HONORIFICS: &[&str] = &[
     "Me",
     "Mgr",
@@ -25,6 +26,9 @@ const HONORIFICS: &[&str] = &[
     "Monseigneur",
     "Professeur",
     "Docteur",
+    "Madame",
+    "Monsieur",
+    "Mademoiselle",
 ];
 
 /// Cuts an honorific off the start of a person's name, and drops one the
@@ -124,14 +128,16 @@ mod tests {
         let cases = [
             Case {
                 name: "titles before persons, not a place",
-                text: "Me Randall Schwerdorffer et Mgr Paul Gallagher vont à Dr Congo.",
+                text: "Me Randall Schwerdorffer, Madame Macron et Mgr Paul Gallagher vont à Dr Congo.",
                 tagged: &[
                     ("Me Randall Schwerdorffer", Label::Per),
+                    ("Madame Macron", Label::Per),
                     ("Mgr Paul Gallagher", Label::Per),
                     ("Dr Congo", Label::Loc),
                 ],
                 expected: &[
                     ("Randall Schwerdorffer", Label::Per),
+                    ("Macron", Label::Per),
                     ("Paul Gallagher", Label::Per),
                     ("Dr Congo", Label::Loc),
                 ],
