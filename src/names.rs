@@ -45,7 +45,9 @@ pub enum NameRule {
     Heads,
     /// The last word of a person's full name is a person wherever it
     /// recurs alone, untagged or tagged as a place, an organisation or
-    /// another name (`à Hollande` after `François Hollande`).
+    /// another name (`à Hollande` after `François Hollande`), with its
+    /// particle where the full name has one (`le général de Gaulle` after
+    /// `Charles de Gaulle`).
     Surnames,
     /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
     /// (`le site T411`), and so is a name that an apposition or a

@@ -3,7 +3,8 @@
 //! a person's full name (`Boutault` after `Jacques Boutault`) is a person
 //! wherever it recurs alone: untagged, or tagged as a place, an
 //! organisation or another name (`à Hollande` after `François Hollande`).
-//! Sites and longer names keep their labels.
+//! Sites and longer names keep their labels. A surname with a particle
+//! recurs with it (`le général de Gaulle` after `Charles de Gaulle`).
 //!
 //! Organisations too: a one-word name tagged `ORG` twice or more, and
 //! never otherwise, is an `ORG` where it recurs untagged and alone (`La
@@ -21,7 +22,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{NameRule, NameRules};
-use crate::text::{Token, TokenKind};
+use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
 
 /// Capitalised determiners that may open a sentence before a name.
@@ -86,6 +87,29 @@ pub(crate) fn find_surnames(
         })
         .map(|(name, _)| name[0])
         .collect();
+    // The surnames with a particle (`de Gaulle` after `Charles de Gaulle`):
+    // the capitalised words after it.
+    let particle_surnames: Vec<&[&str]> = votes
+        .iter()
+        .filter(|(_, counts)| persons && majority(counts) == Some(Label::Per))
+        .filter_map(|(name, _)| {
+            let p = name.iter().position(|w| PARTICLES.contains(w))?;
+            let rest = &name[p + 1..];
+            // Not a place's name (`Albert de Monaco`, `Andrew d'York`):
+            // the document tags the surname alone as a person, or not at all.
+            let person = votes
+                .get(rest)
+                .is_none_or(|counts| counts.iter().sum::<u32>() == counts[Label::Per as usize]);
+            (p > 0
+                && !rest.is_empty()
+                && person
+                && name.iter().all(|w| capitalised(w) || PARTICLES.contains(w)))
+            .then_some(rest)
+        })
+        .collect();
+    if !particle_surnames.is_empty() {
+        with_particles(tokens, blocked, &particle_surnames, spans);
+    }
     if surnames.is_empty() && organisations.is_empty() {
         return;
     }
@@ -133,6 +157,70 @@ pub(crate) fn find_surnames(
         }
     }
     *spans = out;
+}
+
+/// Particles of surnames (`Charles de Gaulle`, `Valéry Giscard d'Estaing`).
+const PARTICLES: &[&str] = &["de", "d'", "d’", "du"];
+
+/// Makes one person of a particle and the surname after it wherever a
+/// person's full name with that particle recurs without its first names
+/// (`le général de Gaulle` after `Charles de Gaulle`, `M. de Caigny`), as
+/// the news and historical gold write them: the surname untagged, or
+/// tagged alone as a person. Not after a
+/// capitalised word (a first name: the full name again) but a sentence's
+/// opener (`Selon de Caigny`).
+fn with_particles(
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    particle_surnames: &[&[&str]],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let mut starts: Vec<Option<usize>> = vec![None; tokens.len()];
+    let mut covered = vec![false; tokens.len()];
+    for (n, (r, _)) in spans.iter().enumerate() {
+        starts[r.start] = Some(n);
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut found: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+    for i in 1..tokens.len() {
+        if !PARTICLES.contains(&tokens[i].text)
+            || covered[i]
+            || blocked[i] != 0
+            || tokens[i - 1].is_capitalised_word()
+                && !SENTENCE_OPENERS.contains(&tokens[i - 1].text)
+        {
+            continue;
+        }
+        for rest in particle_surnames {
+            let end = i + 1 + rest.len();
+            let same = tokens
+                .get(i + 1..end)
+                .is_some_and(|ts| ts.iter().zip(rest.iter()).all(|(t, w)| t.text == *w));
+            if !same || tokens.get(end).is_some_and(Token::is_capitalised_word) {
+                continue;
+            }
+            // The surname alone: untagged, or one span of its own.
+            let span = starts[i + 1];
+            let alone = match span {
+                Some(n) => spans[n].0.end == end && spans[n].1 == Label::Per,
+                None => (i + 1..end).all(|k| !covered[k] && blocked[k] == 0),
+            };
+            if alone {
+                found.push((i..end, span));
+                break;
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (r, span) in &found {
+        match span {
+            Some(n) => spans[*n] = (r.clone(), Label::Per),
+            None => spans.push((r.clone(), Label::Per)),
+        }
+    }
+    spans.sort_by_key(|(r, _)| r.start);
 }
 
 #[cfg(test)]
@@ -209,6 +297,30 @@ mod tests {
                     ("Casino", Label::Org),
                     ("Casino", Label::Org),
                     ("Casino", Label::Loc),
+                ],
+            },
+            Case {
+                name: "a surname with its particle",
+                text: "Le général de Gaulle insiste, M. de Gaulle aussi. Charles de Gaulle parle. \
+                       Selon de Caigny, rien. Laurent de Caigny vient. Il va à Saint-Maur de Caigny. \
+                       Le prince Albert de Monaco. Retour de Monaco.",
+                tagged: &[
+                    ("Gaulle", Label::Per),
+                    ("Charles de Gaulle", Label::Per),
+                    ("Laurent de Caigny", Label::Per),
+                    ("Saint-Maur de Caigny", Label::Loc),
+                    ("Albert de Monaco", Label::Per),
+                    ("Monaco", Label::Loc),
+                ],
+                expected: &[
+                    ("de Gaulle", Label::Per),
+                    ("de Gaulle", Label::Per),
+                    ("Charles de Gaulle", Label::Per),
+                    ("de Caigny", Label::Per),
+                    ("Laurent de Caigny", Label::Per),
+                    ("Saint-Maur de Caigny", Label::Loc),
+                    ("Albert de Monaco", Label::Per),
+                    ("Monaco", Label::Loc),
                 ],
             },
             Case {

@@ -128,7 +128,8 @@ mod tests {
         let cases = [
             Case {
                 name: "titles before persons, not a place",
-                text: "Me Randall Schwerdorffer, Madame Macron et Mgr Paul Gallagher vont à Dr Congo.",
+                text:
+                    "Me Randall Schwerdorffer, Madame Macron et Mgr Paul Gallagher vont à Dr Congo.",
                 tagged: &[
                     ("Me Randall Schwerdorffer", Label::Per),
                     ("Madame Macron", Label::Per),
