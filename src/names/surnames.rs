@@ -97,9 +97,9 @@ pub(crate) fn find_surnames(
             let rest = &name[p + 1..];
             // Not a place's name (`Albert de Monaco`, `Andrew d'York`):
             // the document tags the surname alone as a person, or not at all.
-            let person = votes
-                .get(rest)
-                .is_none_or(|counts| counts.iter().sum::<u32>() == counts[Label::Per as usize]);
+            let person = votes.get(rest).map_or(true, |counts| {
+                counts.iter().sum::<u32>() == counts[Label::Per as usize]
+            });
             (p > 0
                 && !rest.is_empty()
                 && person
