@@ -64,7 +64,8 @@ pub enum NameRule {
     /// (`BFMTV`, `Le Parisien`), a known online platform a `SITE`
     /// (`Instagram`, `Mediapart`), unless a social network that is also a
     /// company acts (`le fondateur de Facebook`, `Facebook estime`: `ORG`);
-    /// the source a video's credit names is an `ORG` (`?par 6MEDIAS`).
+    /// the source a video's credit names is an `ORG` (`?par 6MEDIAS`); a
+    /// known platform the tagger missed is found (`OiNK`, `iStock`).
     KnownOutlets,
     /// A person, place or other name that a noun for an organisation
     /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
@@ -263,6 +264,7 @@ pub(crate) fn correct_names(
     if rules.on(NameRule::KnownOutlets) {
         outlets::credits(tokens, marks, spans);
         outlets::known_outlets(text, tokens, spans);
+        outlets::untagged_platforms(text, tokens, marks, spans);
     }
     if rules.on(NameRule::OrgNoun) {
         org_nouns::org_nouns(tokens, marks, spans);

@@ -10,6 +10,9 @@
 //! (`Facebook estime`, `le fondateur de Facebook`) it is an `ORG`, as the
 //! contract has `Google a annoncé`; online-only sites stay `SITE`.
 //!
+//! A known platform the tagger missed is found by its name alone (`OiNK`,
+//! `iStock`), unless the name is also a word (`Mega`, `Brut`).
+//!
 //! A video's credit glued to its caption (`?par 6MEDIAS`) names its
 //! source, an `ORG` whether the lists know it or not.
 //!
@@ -208,6 +211,68 @@ pub(crate) fn credits(
     }
 }
 
+/// Platforms of [`PLATFORMS`] whose name is also a word or a common name
+/// (`mega`, `brut`): found only where the tagger found a name.
+const AMBIGUOUS_PLATFORMS: &[&str] = &["mega", "brut", "periscope", "messenger"];
+
+/// The most tokens of a platform's name.
+const MAX_PLATFORM: usize = 3;
+
+/// Adds the known platforms that the tagger left untagged (`OiNK`,
+/// `iStock`, `Zone Téléchargement`): a run of one to [`MAX_PLATFORM`]
+/// tokens that no span or rule holds, whose whole text is in [`PLATFORMS`]
+/// and not in [`AMBIGUOUS_PLATFORMS`], opening with a capital (`iStock`
+/// has its second letter), with no capitalised word glued to either end
+/// of it (`Twitter France`). A `SITE`, or an `ORG` where the company acts.
+pub(crate) fn untagged_platforms(
+    text: &str,
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let covered = covered(tokens, spans);
+    let capital = |t: &Token<'_>| {
+        let mut chars = t.text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) => a.is_uppercase() || a.is_lowercase() && b.is_uppercase(),
+            _ => false,
+        }
+    };
+    let mut key = String::new();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let name = (1..=MAX_PLATFORM).rev().find_map(|n| {
+            let r = k..k + n;
+            let fits = r.end <= tokens.len()
+                && capital(&tokens[k])
+                && r.clone().all(|i| free(&covered, blocked, i))
+                && !(k > 0
+                    && tokens[k - 1].is_capitalised_word()
+                    && !ARTICLES.contains(&tokens[k - 1].text))
+                && !tokens.get(r.end).is_some_and(Token::is_capitalised_word)
+                && name_key(text, tokens, &r, &mut key)
+                && PLATFORMS.contains(&key.as_str())
+                && !AMBIGUOUS_PLATFORMS.contains(&key.as_str());
+            fits.then(|| {
+                let company = COMPANY_PLATFORMS.contains(&key.as_str()) && acts(tokens, &r);
+                (r, if company { Label::Org } else { Label::Site })
+            })
+        });
+        match name {
+            Some((r, label)) => {
+                k = r.end;
+                found.push((r, label));
+            }
+            None => k += 1,
+        }
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+}
+
 /// Gives a name the label of the list its whole text is in. A capitalised
 /// article before it that no span holds joins it when the list has the
 /// title with its article (`Le Parisien` at a sentence's start; the
@@ -326,6 +391,34 @@ mod tests {
         ];
         check(&cases, |c, tokens, spans| {
             known_outlets(c.text, tokens, spans)
+        });
+    }
+
+    #[test]
+    fn untagged_platforms_are_found() {
+        let cases = [
+            Case {
+                name: "a platform the tagger missed, camel case and two words too",
+                text:
+                    "Photo jmiks/iStock. Le tracker OiNK et Zone Téléchargement. Twitter a annoncé.",
+                tagged: &[],
+                expected: &[
+                    ("iStock", Label::Site),
+                    ("OiNK", Label::Site),
+                    ("Zone Téléchargement", Label::Site),
+                    ("Twitter", Label::Org),
+                ],
+            },
+            Case {
+                name: "not a word, a longer name, a lower-case word or a name found",
+                text:
+                    "Le Mega Drive, Twitter France, la mega fête, Brut de décoffrage, sur YouTube.",
+                tagged: &[("YouTube", Label::Org)],
+                expected: &[("YouTube", Label::Org)],
+            },
+        ];
+        check(&cases, |c, tokens, spans| {
+            untagged_platforms(c.text, tokens, &vec![0; tokens.len()], spans)
         });
     }
 
