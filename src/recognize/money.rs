@@ -13,7 +13,9 @@
 //! Number words are read by `text2num` (`deux`, `vingt-neuf`,
 //! `quatre-vingt-dix`), with `un demi-milliard` and `un milliard et demi`;
 //! multipliers include `M€`, `Md€`, `Mds` and `k€`. Currencies are known by
-//! symbol, ISO code (also glued: `CHF12,50`, `US$4`) and CLDR French name
+//! symbol, ISO code (also glued: `CHF12,50`, `US$4`; before the number
+//! only a widely traded currency's, since `COP21` and `TOP 10` are no
+//! money) and CLDR French name
 //! (`dollars canadiens`, `francs suisses`; the table is generated, see
 //! `scripts/gen_currency_forms.py`). A name that several currencies share
 //! (`dinars`) gives no currency rather than a guess; `dollars` alone is USD,
@@ -324,7 +326,7 @@ impl MoneyRecognizer {
         if let Some((currency, amount)) = self.glued_code(text, &tokens[i]) {
             prefix = Some(Some(currency));
             glued = Some(amount);
-        } else if may_be_prefix {
+        } else if may_be_prefix && prefix_code(tokens[i].text) {
             if let Some((form, last)) = self.currency_at(text, tokens, i) {
                 if form.symbol
                     && tokens
@@ -599,6 +601,9 @@ impl MoneyRecognizer {
         {
             return None;
         }
+        if !prefix_code(&token.text[..3]) {
+            return None;
+        }
         let rest = &token.text[3..];
         if !rest
             .bytes()
@@ -613,6 +618,25 @@ impl MoneyRecognizer {
             .filter(|_| form.symbol && end == token.span.byte_start + 3)?;
         Some((currency, parse_digits(rest)?))
     }
+}
+
+/// The ISO codes that make money of the number after them (`USD 300`,
+/// `CHF12,50`): widely traded currencies' codes. Other codes are as often
+/// acronyms and model names before a number (`TOP 10`, `COP21`, `ALL4`,
+/// `AMD 5`, `la Sián FKP 37`), so only a number before them makes money
+/// (`300 MAD`).
+#[rustfmt::skip]
+const PREFIX_CODES: &[&str] = &[
+    "AED", "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "DZD", "EUR", "GBP", "HKD", "HUF",
+    "ILS", "INR", "JPY", "KRW", "MXN", "NOK", "NZD", "PLN", "QAR", "RUB", "SAR", "SEK", "SGD",
+    "THB", "TND", "TRY", "USD", "XAF", "XOF", "ZAR",
+];
+
+/// Whether `word`, before a number, may be a currency: anything but an
+/// ISO code (three capitals) not in [`PREFIX_CODES`].
+fn prefix_code(word: &str) -> bool {
+    let code = word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+    !code || PREFIX_CODES.contains(&word)
 }
 
 /// Currency names that are also everyday nouns, money only after digits or

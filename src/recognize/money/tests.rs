@@ -278,6 +278,14 @@ fn amounts() {
             expected: &[],
         },
         Case {
+            name: "a rarer code before a number is an acronym or a model's name",
+            input: "la COP21, la Countryman ALL4, la Sián FKP 37, le TOP 10, AMD 5, mais 300 MAD et USD 300",
+            expected: &[
+                ("300 MAD", Some("300"), Some("MAD"), false),
+                ("USD 300", Some("300"), Some("USD"), false),
+            ],
+        },
+        Case {
             name: "symbol with a code",
             input: "5 millions $AUD et $CAD 7",
             expected: &[
