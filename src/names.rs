@@ -14,6 +14,7 @@ mod heads;
 mod org_nouns;
 mod outlets;
 mod persons;
+mod places;
 mod products;
 mod seats;
 mod sites;
@@ -132,6 +133,9 @@ pub enum NameRule {
     /// otherwise the company (`ORG`, not `PER`, `LOC` or `SITE`); a maker
     /// named by its town names a place (`le constructeur de Woking`).
     CarModels,
+    /// A place the tagger cut short is the gazetteer's whole name (`les
+    /// Emirats arabes unis`).
+    WholePlaces,
     /// The one name of an enumeration of three or more whose label no
     /// other name there has takes the label they share (`Danone, Veolia,
     /// Renault ou Hermès`: all companies).
@@ -140,7 +144,7 @@ pub enum NameRule {
 
 impl NameRule {
     /// Every rule, in a fixed order.
-    pub const ALL: [NameRule; 21] = [
+    pub const ALL: [NameRule; 22] = [
         NameRule::Heads,
         NameRule::Surnames,
         NameRule::SiteNoun,
@@ -161,6 +165,7 @@ impl NameRule {
         NameRule::Pseudonyms,
         NameRule::Expansions,
         NameRule::CarModels,
+        NameRule::WholePlaces,
         NameRule::Enumerations,
     ];
 
@@ -168,7 +173,8 @@ impl NameRule {
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
     /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`,
-    /// `animals`, `pseudonyms`, `expansions`, `car-models`.
+    /// `animals`, `pseudonyms`, `expansions`, `car-models`, `whole-places`,
+    /// `enumerations`.
     pub fn as_str(&self) -> &'static str {
         match self {
             NameRule::Heads => "heads",
@@ -191,6 +197,7 @@ impl NameRule {
             NameRule::Pseudonyms => "pseudonyms",
             NameRule::Expansions => "expansions",
             NameRule::CarModels => "car-models",
+            NameRule::WholePlaces => "whole-places",
             NameRule::Enumerations => "enumerations",
         }
     }
@@ -289,6 +296,9 @@ pub(crate) fn correct_names(
     }
     if rules.on(NameRule::Expansions) {
         acronyms::expansions(tokens, spans);
+    }
+    if rules.on(NameRule::WholePlaces) {
+        places::whole_places(lexicon, tokens, spans);
     }
 }
 

@@ -1,0 +1,95 @@
+//! Places the tagger cut short: it decides word by word, and a country's
+//! name that goes on in lower case (`les Emirats arabes unis`) often ends
+//! where the capitals do. The gazetteer knows the whole name.
+
+use std::ops::Range;
+
+use crate::tag::Lexicon;
+use crate::text::{Token, TokenKind};
+use crate::types::Label;
+
+/// The most words a place's name takes after the tagger's span.
+const MAX_MORE: usize = 2;
+
+/// Words that no place's name the tagger cut short goes on with (the
+/// gazetteer holds a few such names: `Rio et` is none in the news).
+const FUNCTION_WORDS: &[&str] = &[
+    "et", "ou", "de", "du", "des", "le", "la", "les", "en", "au", "aux", "à",
+];
+
+/// Extends a `LOC` over the one or two words after it that no span holds
+/// where the longer name is a country or a city of the gazetteer
+/// (`Emirats arabes` then `unis`). `spans` are token ranges into `tokens`,
+/// sorted and not overlapping; they stay so.
+pub(crate) fn whole_places(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    spans: &mut [(Range<usize>, Label)],
+) {
+    for n in 0..spans.len() {
+        let (r, label) = &spans[n];
+        if *label != Label::Loc {
+            continue;
+        }
+        let next_start = spans
+            .get(n + 1)
+            .map_or(tokens.len(), |(next, _)| next.start);
+        let longer = (1..=MAX_MORE).rev().find(|&more| {
+            let end = r.end + more;
+            end <= next_start
+                && tokens[r.end..end]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && !FUNCTION_WORDS.contains(&t.text))
+                && lexicon.is_place(tokens[r.start..end].iter().map(|t| t.text))
+        });
+        if let Some(more) = longer {
+            spans[n].0.end += more;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::cases::{check, Case};
+
+    #[test]
+    fn places_are_whole() {
+        let cases = [
+            Case {
+                name: "a country's name in lower case after the capitals",
+                text: "Aux Emirats arabes unis, les Etats-Unis et Arabie saoudite.",
+                tagged: &[
+                    ("Emirats arabes", Label::Loc),
+                    ("Etats-Unis", Label::Loc),
+                    ("Arabie", Label::Loc),
+                ],
+                expected: &[
+                    ("Emirats arabes unis", Label::Loc),
+                    ("Etats-Unis", Label::Loc),
+                    ("Arabie saoudite", Label::Loc),
+                ],
+            },
+            Case {
+                name: "not an organisation, nor words that make no place",
+                text: "Les Emirats arabes unis et Paris ville lumière, Rio et Lima.",
+                tagged: &[
+                    ("Emirats arabes", Label::Org),
+                    ("Paris", Label::Loc),
+                    ("Rio", Label::Loc),
+                    ("Lima", Label::Loc),
+                ],
+                expected: &[
+                    ("Emirats arabes", Label::Org),
+                    ("Paris", Label::Loc),
+                    ("Rio", Label::Loc),
+                    ("Lima", Label::Loc),
+                ],
+            },
+        ];
+        let lexicon = Lexicon::embedded();
+        check(&cases, |_, tokens, spans| {
+            whole_places(&lexicon, tokens, spans)
+        });
+    }
+}
