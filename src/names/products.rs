@@ -75,6 +75,13 @@ const MODEL_ENDS: &[&str] = &[
 /// between a company's (`BMW M GmbH`).
 const LEGAL_FORMS: &[&str] = &["AG", "GmbH", "Inc", "Ltd", "SA", "SAS", "SE"];
 
+/// How many times `tokens` name a car maker.
+pub(super) fn makers_named(tokens: &[Token<'_>]) -> usize {
+    (0..tokens.len())
+        .filter(|&i| maker_at(tokens, i).is_some())
+        .count()
+}
+
 /// The number of tokens of the maker's name at `i`, if one starts there.
 fn maker_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     MAKERS

@@ -15,7 +15,9 @@
 //!    ligne`, `Megavideo (streaming)`, `MegaChat (messagerie
 //!    instantanée)`); not a `site` on the ground (`le site BMW de
 //!    Shenyang`, `le site de production Tesla`, `le site Seveso`), nor a
-//!    quote's last word (`"... vote au Parlement", l'application`);
+//!    quote's last word (`"... vote au Parlement", l'application`); in an
+//!    article that names car makers three times or more, `plateforme` is
+//!    a car's chassis (`la plateforme MEB`), no site noun;
 //! 2. then makes `SITE` the other one-word mentions of a name found as a
 //!    site, unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
@@ -42,12 +44,13 @@ use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
 
-/// Nouns that introduce a site's name.
+/// Nouns that introduce a site's name; the first two are a car's chassis
+/// in an article about cars ([`site_nouns`]).
 const SITE_NOUNS: &[&str] = &[
-    "site",
-    "sites",
     "plateforme",
     "plate-forme",
+    "site",
+    "sites",
     "tracker",
     "application",
     "appli",
@@ -55,10 +58,23 @@ const SITE_NOUNS: &[&str] = &[
     "forum",
 ];
 
-fn is_site_noun(token: &Token<'_>) -> bool {
-    SITE_NOUNS
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(token.text))
+/// Times an article names car makers from which it is about cars, and a
+/// `plateforme` is a chassis (`la plateforme MEB de Volkswagen`).
+const CAR_ARTICLE: usize = 3;
+
+/// The site nouns of a document: [`SITE_NOUNS`], without `plateforme` in
+/// an article about cars.
+fn site_nouns(tokens: &[Token<'_>]) -> &'static [&'static str] {
+    let platform = tokens.iter().any(|t| is_site_noun(&SITE_NOUNS[..2], t));
+    if platform && super::products::makers_named(tokens) >= CAR_ARTICLE {
+        &SITE_NOUNS[2..]
+    } else {
+        SITE_NOUNS
+    }
+}
+
+fn is_site_noun(nouns: &[&str], token: &Token<'_>) -> bool {
+    nouns.iter().any(|n| n.eq_ignore_ascii_case(token.text))
 }
 
 /// Words that make a `site` a place on the ground (`site de production`,
@@ -96,7 +112,7 @@ fn ground_site(tokens: &[Token<'_>], noun: usize, name: Range<usize>) -> bool {
 /// the three tokens before, with only lower-case words between (`site
 /// pirate`, `site de covoiturage`), unless the site is one on the ground
 /// ([`ground_site`]).
-fn site_noun_before(tokens: &[Token<'_>], name: Range<usize>) -> Option<usize> {
+fn site_noun_before(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>) -> Option<usize> {
     let start = name.start;
     // `le site du Figaro` is the newspaper's site: the name is its owner.
     let owner = start > 0
@@ -110,7 +126,7 @@ fn site_noun_before(tokens: &[Token<'_>], name: Range<usize>) -> Option<usize> {
     for back in 1..=3 {
         let k = start.checked_sub(back)?;
         let t = &tokens[k];
-        if is_site_noun(t) {
+        if is_site_noun(nouns, t) {
             return (!ground_site(tokens, k, name)).then_some(k);
         }
         let lower_word = matches!(t.kind, TokenKind::Word | TokenKind::Elision)
@@ -155,8 +171,9 @@ const SITE_DESCRIPTIONS: &[&[&str]] = &[
 /// Whether an apposition or a parenthesis right after the name in token
 /// range `name` describes an online service: a comma or an opening
 /// parenthesis (after the closing quote of a quoted name), an optional
-/// determiner, then one of [`SITE_DESCRIPTIONS`].
-fn site_described_after(tokens: &[Token<'_>], name: Range<usize>) -> bool {
+/// determiner, then one of [`SITE_DESCRIPTIONS`] (not one that opens with
+/// a noun outside `nouns`, `plateforme` in an article about cars).
+fn site_described_after(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>) -> bool {
     let mut k = name.end;
     let quoted = name.start > 0 && matches!(tokens[name.start - 1].text, "\"" | "«" | "“" | "'");
     if quoted
@@ -179,11 +196,13 @@ fn site_described_after(tokens: &[Token<'_>], name: Range<usize>) -> bool {
         k += 1;
     }
     SITE_DESCRIPTIONS.iter().any(|words| {
-        tokens.get(k..k + words.len()).is_some_and(|ts| {
-            ts.iter()
-                .zip(words.iter())
-                .all(|(t, w)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w)
-        })
+        let chassis = SITE_NOUNS.contains(&words[0]) && !nouns.contains(&words[0]);
+        !chassis
+            && tokens.get(k..k + words.len()).is_some_and(|ts| {
+                ts.iter()
+                    .zip(words.iter())
+                    .all(|(t, w)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w)
+            })
     })
 }
 
@@ -286,6 +305,7 @@ const NOT_SITE_NAMES: &[&str] = &["Internet", "Web", "BitTorrent", "Torrent", "S
 /// there, whole (`l'application "Dans ma rue"`); not after other words
 /// (`l'application de ces ZNT`, `le site du magazine Elle`).
 fn untagged_after_site_nouns(
+    nouns: &[&str],
     tokens: &[Token<'_>],
     blocked: &[u8],
     spans: &mut Vec<(Range<usize>, Label)>,
@@ -299,10 +319,7 @@ fn untagged_after_site_nouns(
     let before = spans.len();
     let mut k = 0;
     while k < tokens.len() {
-        let Some(noun) = name(k)
-            .then(|| noun_before(tokens, k, SITE_NOUNS))
-            .flatten()
-        else {
+        let Some(noun) = name(k).then(|| noun_before(tokens, k, nouns)).flatten() else {
             k += 1;
             continue;
         };
@@ -345,8 +362,9 @@ fn relabel_by_context(
     rules: NameRules,
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
+    let nouns = site_nouns(tokens);
     if rules.on(NameRule::SiteNoun) {
-        untagged_after_site_nouns(tokens, blocked, spans);
+        untagged_after_site_nouns(nouns, tokens, blocked, spans);
         // The network, a protocol or a classification is no site's name,
         // whatever the tagger says (`le site Seveso`).
         spans.retain(|(r, label)| {
@@ -361,7 +379,7 @@ fn relabel_by_context(
         if rules.on(NameRule::SiteNoun)
             && !(r.len() == 1 && NOT_SITE_NAMES.contains(&tokens[r.start].text))
             && (matches!(label, Label::Org | Label::Misc)
-                && site_noun_before(tokens, r.clone()).is_some()
+                && site_noun_before(nouns, tokens, r.clone()).is_some()
                 || (matches!(label, Label::Org | Label::Misc | Label::Per)
                     || *label == Label::Loc
                         && !lexicon.is_place(tokens[r.clone()].iter().map(|t| t.text))
@@ -370,7 +388,7 @@ fn relabel_by_context(
                                 tokens[r.start - 1].text,
                                 "en" | "à" | "au" | "aux" | "dans"
                             )))
-                    && site_described_after(tokens, r.clone()))
+                    && site_described_after(nouns, tokens, r.clone()))
         {
             *label = Label::Site;
         }
@@ -521,6 +539,19 @@ mod tests {
                     ("Tesla", Label::Org),
                     ("Audi d'Ingolstadt", Label::Org),
                     ("BMW", Label::Org),
+                ],
+            },
+            Case {
+                name: "a platform is a chassis in an article about cars",
+                text: "Audi et Porsche suivent Volkswagen sur la plateforme MEB, \
+                       mais le site Carwow et la plate-forme Leboncoin.",
+                tagged: &[("Audi", Label::Org), ("Porsche", Label::Org), ("Volkswagen", Label::Org), ("MEB", Label::Org)],
+                expected: &[
+                    ("Audi", Label::Org),
+                    ("Porsche", Label::Org),
+                    ("Volkswagen", Label::Org),
+                    ("MEB", Label::Org),
+                    ("Carwow", Label::Site),
                 ],
             },
             Case {
