@@ -71,7 +71,8 @@ pub enum NameRule {
     /// A person, place or other name that a noun for an organisation
     /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
     /// allemand Bild`), and so is one that opens with an acronym and `de`
-    /// (`SPA de Bergerac`).
+    /// (`SPA de Bergerac`); one the tagger cut there takes the capitalised
+    /// words after it (`le mouvement Black Lives Matter`).
     OrgNoun,
     /// `République de` after `procureur de la` is the title's, not the
     /// name's: `procureur de la République de Paris` names `Paris`, a

@@ -3,12 +3,14 @@
 //! Bild`, `la société "Aviazaptchast"`. The tagger, seeing a capitalised
 //! word it does not know, often guesses a person or a place. An acronym
 //! with a place's complement is an organisation's branch (`SPA de
-//! Bergerac`, `CHU de Reims`), not a place.
+//! Bergerac`, `CHU de Reims`), not a place. A name after such a noun
+//! that the tagger cut after its first words takes the capitalised words
+//! after it (`le mouvement Black Lives Matter`).
 
 use std::ops::Range;
 
 use super::{add_quoted_names, noun_before};
-use crate::text::Token;
+use crate::text::{Token, SENTENCE_OPENERS};
 use crate::types::Label;
 
 /// Nouns that name the kind of organisation whose name follows them.
@@ -76,10 +78,35 @@ pub(crate) fn org_nouns(
             *label = Label::Org;
         }
     }
+    // A name the tagger cut after its first words takes the capitalised
+    // words after it that nothing holds (`le mouvement Black Lives
+    // Matter`).
+    let covered = super::covered(tokens, spans);
+    for n in 0..spans.len() {
+        let (r, label) = &spans[n];
+        if *label != Label::Org || noun_before(tokens, r.start, ORG_NOUNS).is_none() {
+            continue;
+        }
+        let mut end = r.end;
+        while end < r.end + MAX_MORE
+            && tokens
+                .get(end)
+                .is_some_and(|t| t.is_capitalised_word() && !SENTENCE_OPENERS.contains(&t.text))
+            && super::free(&covered, blocked, end)
+            && tokens[end].span.byte_start > tokens[end - 1].span.byte_end
+        {
+            end += 1;
+        }
+        spans[n].0.end = end;
+    }
     add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
         noun_before(tokens, start, ORG_NOUNS).is_some()
     });
 }
+
+/// The most capitalised words an organisation's name takes after the
+/// tagger's span.
+const MAX_MORE: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -100,6 +127,16 @@ mod tests {
                 text: "Le quotidien allemand Bild cite le groupe Twitter.",
                 tagged: &[("Bild", Label::Loc), ("Twitter", Label::Site)],
                 expected: &[("Bild", Label::Org), ("Twitter", Label::Site)],
+            },
+            Case {
+                name: "a name cut after its first word takes the capitalised words after it",
+                text: "Le mouvement Black Lives Matter et le groupe Renault. Puis le syndicat Force Ouvrière.",
+                tagged: &[("Black", Label::Org), ("Renault", Label::Org), ("Force", Label::Org)],
+                expected: &[
+                    ("Black Lives Matter", Label::Org),
+                    ("Renault", Label::Org),
+                    ("Force Ouvrière", Label::Org),
+                ],
             },
             Case {
                 name: "an untagged quoted name",
