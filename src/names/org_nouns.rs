@@ -82,8 +82,7 @@ pub(crate) fn org_nouns(
     // words after it that nothing holds (`le mouvement Black Lives
     // Matter`).
     let covered = super::covered(tokens, spans);
-    for n in 0..spans.len() {
-        let (r, label) = &spans[n];
+    for (r, label) in spans.iter_mut() {
         if *label != Label::Org || noun_before(tokens, r.start, ORG_NOUNS).is_none() {
             continue;
         }
@@ -97,7 +96,7 @@ pub(crate) fn org_nouns(
         {
             end += 1;
         }
-        spans[n].0.end = end;
+        r.end = end;
     }
     add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
         noun_before(tokens, start, ORG_NOUNS).is_some()
