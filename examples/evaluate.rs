@@ -147,8 +147,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     config.overlap = window / 2;
                 }
                 let transformer = quidam::transformer::TransformerTagger::load(config)?;
-                let pipeline = Pipeline::builder().transformer(transformer).build()?;
-                run_quidam(&gold, &pipeline, 64)
+                let mut builder = Pipeline::builder().transformer(transformer);
+                for rule in &args.without {
+                    builder = builder.without_rule(*rule);
+                }
+                run_quidam(&gold, &builder.build()?, 64)
             }
             #[cfg(not(feature = "transformer"))]
             "transformer" => {

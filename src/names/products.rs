@@ -201,10 +201,18 @@ const CAR_DETERMINERS: &[&str] = &[
     "la", "La", "une", "Une", "cette", "Cette", "sa", "Sa", "leur", "ma", "votre", "notre",
 ];
 
+/// Titles before a person's name (`le général Ferrari`, `M. Renault`).
+#[rustfmt::skip]
+const PERSON_TITLES: &[&str] = &[
+    "M.", "MM.", "Mme", "Mlle", "Me", "Dr", "Pr", "général", "colonel", "commandant",
+    "capitaine", "lieutenant", "maréchal", "amiral", "docteur", "professeur", "abbé",
+];
+
 /// A name that is a maker's alone: one of its cars after a feminine
 /// determiner (`MISC`), otherwise the company, never a place or a web site
-/// (`ORG`); nor a person, unless the document names one whose last name it
-/// is (`Harrison Ford`, then `Ford`).
+/// (`ORG`); nor a person, unless a title introduces it (`le général
+/// Ferrari`) or the document names one whose last name it is (`Harrison
+/// Ford`, then `Ford`).
 fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
     // The last words of the document's full names of persons, read once.
     let surnames: FxHashSet<&str> = spans
@@ -216,11 +224,13 @@ fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
         if *label == Label::Money || maker_at(tokens, r.start) != Some(r.len()) {
             continue;
         }
-        let car = r.start > 0 && CAR_DETERMINERS.contains(&tokens[r.start - 1].text);
+        let before = r.start.checked_sub(1).map_or("", |k| tokens[k].text);
+        let car = CAR_DETERMINERS.contains(&before);
+        let titled = PERSON_TITLES.contains(&before);
         if car {
             *label = Label::Misc;
         } else if matches!(label, Label::Loc | Label::Site)
-            || *label == Label::Per && !surnames.contains(tokens[r.end - 1].text)
+            || *label == Label::Per && !titled && !surnames.contains(tokens[r.end - 1].text)
         {
             *label = Label::Org;
         }
@@ -315,7 +325,8 @@ mod tests {
             },
             Case {
                 name: "a maker alone: a car after a feminine determiner, else the company",
-                text: "La Bugatti de Bugatti, BMW à Munich et cette Porsche. Harrison Ford aime Ford.",
+                text: "La Bugatti de Bugatti, BMW à Munich et cette Porsche. Harrison Ford aime Ford. \
+                       Le général Ferrari.",
                 tagged: &[
                     ("Bugatti", Label::Org),
                     ("Bugatti", Label::Per),
@@ -324,6 +335,7 @@ mod tests {
                     ("Porsche", Label::Loc),
                     ("Harrison Ford", Label::Per),
                     ("Ford", Label::Per),
+                    ("Ferrari", Label::Per),
                 ],
                 expected: &[
                     ("Bugatti", Label::Misc),
@@ -333,6 +345,7 @@ mod tests {
                     ("Porsche", Label::Misc),
                     ("Harrison Ford", Label::Per),
                     ("Ford", Label::Per),
+                    ("Ferrari", Label::Per),
                 ],
             },
             Case {
