@@ -89,7 +89,7 @@ pub(crate) fn find_surnames(
         .collect();
     // The surnames with a particle (`de Gaulle` after `Charles de Gaulle`):
     // the capitalised words after it.
-    let particle_surnames: Vec<&[&str]> = votes
+    let mut particle_surnames: Vec<&[&str]> = votes
         .iter()
         .filter(|(_, counts)| persons && majority(counts) == Some(Label::Per))
         .filter_map(|(name, _)| {
@@ -108,6 +108,8 @@ pub(crate) fn find_surnames(
         })
         .collect();
     if !particle_surnames.is_empty() {
+        // The longest first (`de Saint Just` before `de Saint`).
+        particle_surnames.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         with_particles(tokens, blocked, &particle_surnames, spans);
     }
     if surnames.is_empty() && organisations.is_empty() {
