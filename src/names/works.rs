@@ -68,8 +68,9 @@ const EVENT_HEADS: &[&str] = &[
     "Tournoi",
 ];
 
-/// Words that close the name of an event (`Paris Motion Festival`).
-const EVENT_TAILS: &[&str] = &["Festival", "Show"];
+/// Words that close the name of an event or a law (`Paris Motion
+/// Festival`, `Communications Decency Act`).
+const EVENT_TAILS: &[&str] = &["Act", "Festival", "Show"];
 
 /// Whether `name` is an event's: it opens with an event head or closes
 /// with an event tail (not `En Marche`, a party).
@@ -103,12 +104,15 @@ const SHOWS: &[&str] = &[
     "eurovision",
 ];
 
-/// Feasts and sports competitions that French news names alone, lower-cased;
+/// Feasts and sports competitions that French news names alone, lower-cased
+/// (not `Noël` nor `Toussaint`, also a first name and a surname);
 /// a name's whole text must match (`l'Aïd`, `la Ligue 1`, but not the `Ligue
 /// des droits de l'homme`).
 #[rustfmt::skip]
 const EVENTS: &[&str] = &[
-    "aïd", "ramadan", "hanouka", "ligue 1", "ligue 2", "ligue des champions", "ligue europa",
+    "aïd", "ramadan", "hanouka", "yom kippour", "carême", "ascension", "assomption", "pentecôte",
+    "pâques", "épiphanie", "halloween", "saint-valentin", "nouvel an",
+    "ligue 1", "ligue 2", "ligue des champions", "ligue europa",
     "ligue des nations", "tour de france", "roland-garros", "vendée globe", "super bowl",
 ];
 
@@ -285,9 +289,10 @@ mod tests {
             },
             Case {
                 name: "feasts and competitions, not a league",
-                text: "Après l'Aïd el-Fitr et l'Aïd, la Ligue 1 et le Rallye Dakar, la Ligue des droits de l'homme.",
-                tagged: &[("Aïd el-Fitr", Label::Per), ("Aïd", Label::Loc), ("Ligue 1", Label::Org), ("Rallye Dakar", Label::Org), ("Ligue des droits de l'homme", Label::Org)],
-                expected: &[("Aïd el-Fitr", Label::Misc), ("Aïd", Label::Misc), ("Ligue 1", Label::Misc), ("Rallye Dakar", Label::Misc), ("Ligue des droits de l'homme", Label::Org)],
+                text: "Après l'Aïd el-Fitr et l'Aïd, la Ligue 1 et le Rallye Dakar, la Ligue des droits de l'homme. \
+                       Le pont de l'Ascension, le Patriot Act.",
+                tagged: &[("Aïd el-Fitr", Label::Per), ("Aïd", Label::Loc), ("Ligue 1", Label::Org), ("Rallye Dakar", Label::Org), ("Ligue des droits de l'homme", Label::Org), ("Ascension", Label::Org), ("Patriot Act", Label::Org)],
+                expected: &[("Aïd el-Fitr", Label::Misc), ("Aïd", Label::Misc), ("Ligue 1", Label::Misc), ("Rallye Dakar", Label::Misc), ("Ligue des droits de l'homme", Label::Org), ("Ascension", Label::Misc), ("Patriot Act", Label::Misc)],
             },
             Case {
                 name: "known products",
