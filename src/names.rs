@@ -135,8 +135,8 @@ pub enum NameRule {
     /// named by its town names a place (`le constructeur de Woking`).
     CarModels,
     /// A place the tagger cut short is the gazetteer's whole name (`les
-    /// Emirats arabes unis`).
-    WholePlaces,
+    /// Emirats arabes unis`), and a former country is a place (`l'URSS`).
+    Places,
     /// The one name of an enumeration of three or more whose label no
     /// other name there has takes the label they share (`Danone, Veolia,
     /// Renault ou Hermès`: all companies).
@@ -166,7 +166,7 @@ impl NameRule {
         NameRule::Pseudonyms,
         NameRule::Expansions,
         NameRule::CarModels,
-        NameRule::WholePlaces,
+        NameRule::Places,
         NameRule::Enumerations,
     ];
 
@@ -174,7 +174,7 @@ impl NameRule {
     /// `site-noun`, `site-spread`, `domain-name`, `known-outlets`,
     /// `org-noun`, `prosecutor`, `common-acronyms`, `handles`, `works`, `seats`,
     /// `portfolios`, `honorifics`, `demonyms`, `organisations-again`,
-    /// `animals`, `pseudonyms`, `expansions`, `car-models`, `whole-places`,
+    /// `animals`, `pseudonyms`, `expansions`, `car-models`, `places`,
     /// `enumerations`.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -198,7 +198,7 @@ impl NameRule {
             NameRule::Pseudonyms => "pseudonyms",
             NameRule::Expansions => "expansions",
             NameRule::CarModels => "car-models",
-            NameRule::WholePlaces => "whole-places",
+            NameRule::Places => "places",
             NameRule::Enumerations => "enumerations",
         }
     }
@@ -298,8 +298,8 @@ pub(crate) fn correct_names(
     if rules.on(NameRule::Expansions) {
         acronyms::expansions(tokens, spans);
     }
-    if rules.on(NameRule::WholePlaces) {
-        places::whole_places(lexicon, tokens, spans);
+    if rules.on(NameRule::Places) {
+        places::places(lexicon, text, tokens, spans);
     }
 }
 

@@ -1,9 +1,13 @@
-//! Places the tagger cut short: it decides word by word, and a country's
-//! name that goes on in lower case (`les Emirats arabes unis`) often ends
-//! where the capitals do. The gazetteer knows the whole name.
+//! Places the tagger cut short or took for organisations. It decides word
+//! by word, and a country's name that goes on in lower case (`les Emirats
+//! arabes unis`) often ends where the capitals do: the gazetteer knows the
+//! whole name. Countries are always places (`docs/annotation.md`), former
+//! ones too, which the gazetteer (today's countries) lacks and the tagger
+//! often takes for organisations (`l'URSS`, `l'Union soviétique`).
 
 use std::ops::Range;
 
+use super::name_key;
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -17,15 +21,33 @@ const FUNCTION_WORDS: &[&str] = &[
     "et", "ou", "de", "du", "des", "le", "la", "les", "en", "au", "aux", "à",
 ];
 
-/// Extends a `LOC` over the one or two words after it that no span holds
-/// where the longer name is a country or a city of the gazetteer
-/// (`Emirats arabes` then `unis`). `spans` are token ranges into `tokens`,
-/// sorted and not overlapping; they stay so.
-pub(crate) fn whole_places(
+/// Former countries, lower-cased, as a name's whole text.
+#[rustfmt::skip]
+const FORMER_COUNTRIES: &[&str] = &[
+    "urss", "union soviétique", "rda", "rfa", "allemagne de l'est", "allemagne de l'ouest",
+    "yougoslavie", "tchécoslovaquie", "empire ottoman", "zaïre", "rhodésie",
+];
+
+/// Makes a `LOC` of a former country's name (`l'URSS`), and extends a
+/// `LOC` over the one or two words after it that no span holds where the
+/// longer name is a country or a city of the gazetteer (`Emirats arabes`
+/// then `unis`). `spans` are token ranges into `tokens`, sorted and not
+/// overlapping; they stay so.
+pub(crate) fn places(
     lexicon: &Lexicon,
+    text: &str,
     tokens: &[Token<'_>],
     spans: &mut [(Range<usize>, Label)],
 ) {
+    let mut key = String::new();
+    for (r, label) in spans.iter_mut() {
+        if matches!(label, Label::Org | Label::Per | Label::Misc)
+            && name_key(text, tokens, r, &mut key)
+            && FORMER_COUNTRIES.contains(&key.as_str())
+        {
+            *label = Label::Loc;
+        }
+    }
     for n in 0..spans.len() {
         let (r, label) = &spans[n];
         if *label != Label::Loc {
@@ -71,6 +93,20 @@ mod tests {
                 ],
             },
             Case {
+                name: "a former country",
+                text: "L'URSS et l'Union soviétique, pas l'Union européenne.",
+                tagged: &[
+                    ("URSS", Label::Org),
+                    ("Union soviétique", Label::Org),
+                    ("Union européenne", Label::Org),
+                ],
+                expected: &[
+                    ("URSS", Label::Loc),
+                    ("Union soviétique", Label::Loc),
+                    ("Union européenne", Label::Org),
+                ],
+            },
+            Case {
                 name: "not an organisation, nor words that make no place",
                 text: "Les Emirats arabes unis et Paris ville lumière, Rio et Lima.",
                 tagged: &[
@@ -88,8 +124,8 @@ mod tests {
             },
         ];
         let lexicon = Lexicon::embedded();
-        check(&cases, |_, tokens, spans| {
-            whole_places(&lexicon, tokens, spans)
+        check(&cases, |c, tokens, spans| {
+            places(&lexicon, c.text, tokens, spans)
         });
     }
 }
