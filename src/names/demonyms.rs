@@ -6,7 +6,7 @@
 //! A demonym is told by its determiner and its ending, not by a list: a
 //! capitalised word in `-iens`, `-ais`, `-ois`, `-ains`, `-ards`, `-is`,
 //! `-éens`, `-ands`, `-ols`, `-iotes` (and their feminines) after `les`,
-//! `des` or `aux`, or in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise`
+//! `des`, `aux`, a number or a quantity (`des milliers de Libanais`), or in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise`
 //! after `le`, `la`, `l'`, `un` or `une`; unless the
 //! gazetteer knows it (or its last part) as a country or a city (`la
 //! Vienne`, `la Haute-Vienne`, `les Blois`), or it is a party's name (`les
@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use crate::tag::Lexicon;
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
 /// Endings of plural demonyms.
@@ -57,6 +57,24 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
         && !PARTIES.contains(&word)
         && !known_place(word)
         && !word.rsplit('-').next().is_some_and(known_place)
+}
+
+/// Nouns of quantity whose complement is a plural (`des milliers de
+/// Libanais`).
+const QUANTITIES: &[&str] = &["dizaines", "centaines", "milliers", "millions", "milliards"];
+
+/// The determiner of the name at token `start`, `les` for a number or a
+/// quantity (`1.200 Libanais`, `des milliers de Libanais`).
+fn determiner<'t>(tokens: &[Token<'t>], start: usize) -> &'t str {
+    let before = &tokens[start - 1];
+    let quantity = matches!(before.text, "de" | "d'" | "d’")
+        && start > 1
+        && QUANTITIES.contains(&tokens[start - 2].text);
+    if before.kind == TokenKind::Number || quantity {
+        "les"
+    } else {
+        before.text
+    }
 }
 
 /// Singular demonyms of countries and regions, both genders, that open a
@@ -135,7 +153,7 @@ pub(crate) fn demonyms(
         let demonym = *label == Label::Loc
             && r.len() == 1
             && r.start > 0
-            && is_demonym(lexicon, tokens[r.start - 1].text, tokens[r.start].text);
+            && is_demonym(lexicon, determiner(tokens, r.start), tokens[r.start].text);
         let member = matches!(label, Label::Loc | Label::Org | Label::Per)
             && r.len() == 1
             && MEMBERS.contains(&tokens[r.start].text);
@@ -159,18 +177,25 @@ mod tests {
         let cases = [
             Case {
                 name: "plural and singular demonyms",
-                text: "Les Parisiens et des Iraniens saluent l'Italien et le Nancéien.",
+                text: "Les Parisiens et des Iraniens saluent l'Italien et le Nancéien. \
+                       1.200 Libanais et des milliers de Palestiniens, à Calais.",
                 tagged: &[
                     ("Parisiens", Label::Loc),
                     ("Iraniens", Label::Loc),
                     ("Italien", Label::Loc),
                     ("Nancéien", Label::Loc),
+                    ("Libanais", Label::Loc),
+                    ("Palestiniens", Label::Loc),
+                    ("Calais", Label::Loc),
                 ],
                 expected: &[
                     ("Parisiens", Label::Misc),
                     ("Iraniens", Label::Misc),
                     ("Italien", Label::Misc),
                     ("Nancéien", Label::Misc),
+                    ("Libanais", Label::Misc),
+                    ("Palestiniens", Label::Misc),
+                    ("Calais", Label::Loc),
                 ],
             },
             Case {
