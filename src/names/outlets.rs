@@ -20,6 +20,9 @@
 //! foreign ones; they are not read off the gold articles.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::{covered, free, name_key};
 use crate::text::{Token, TokenKind};
@@ -89,6 +92,13 @@ const PLATFORMS: &[&str] = &[
     "cpasbien", "yggtorrent", "sci-hub", "popcorn time", "grooveshark", "rapidshare", "uptobox",
     "1fichier", "quebectorrent", "istock", "thinkstock", "shutterstock",
 ];
+
+/// [`MEDIA`] and [`PLATFORMS`] as sets: a name is looked up once or more
+/// for each capitalised word of a document.
+static MEDIA_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| MEDIA.iter().copied().collect());
+static PLATFORM_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PLATFORMS.iter().copied().collect());
 
 /// The platforms of `PLATFORMS` that are also a company's name, lower-cased:
 /// an `ORG` where they act.
@@ -242,17 +252,20 @@ pub(crate) fn untagged_platforms(
     let mut found = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
+        if !capital(&tokens[k]) || !free(&covered, blocked, k) {
+            k += 1;
+            continue;
+        }
         let name = (1..=MAX_PLATFORM).rev().find_map(|n| {
             let r = k..k + n;
             let fits = r.end <= tokens.len()
-                && capital(&tokens[k])
                 && r.clone().all(|i| free(&covered, blocked, i))
                 && !(k > 0
                     && tokens[k - 1].is_capitalised_word()
                     && !ARTICLES.contains(&tokens[k - 1].text))
                 && !tokens.get(r.end).is_some_and(Token::is_capitalised_word)
                 && name_key(text, tokens, &r, &mut key)
-                && PLATFORMS.contains(&key.as_str())
+                && PLATFORM_SET.contains(key.as_str())
                 && !AMBIGUOUS_PLATFORMS.contains(&key.as_str());
             fits.then(|| {
                 let company = COMPANY_PLATFORMS.contains(&key.as_str()) && acts(tokens, &r);
@@ -282,9 +295,9 @@ pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Rang
     let known = |r: &Range<usize>, key: &mut String| {
         if !name_key(text, tokens, r, key) {
             None
-        } else if MEDIA.contains(&key.as_str()) {
+        } else if MEDIA_SET.contains(key.as_str()) {
             Some(Label::Org)
-        } else if PLATFORMS.contains(&key.as_str()) {
+        } else if PLATFORM_SET.contains(key.as_str()) {
             Some(
                 if COMPANY_PLATFORMS.contains(&key.as_str()) && acts(tokens, r) {
                     Label::Org

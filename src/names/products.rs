@@ -84,6 +84,10 @@ pub(super) fn makers_named(tokens: &[Token<'_>]) -> usize {
 
 /// The number of tokens of the maker's name at `i`, if one starts there.
 fn maker_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    // Every maker's name opens with a capital: most words are read no further.
+    if !tokens.get(i)?.text.starts_with(char::is_uppercase) {
+        return None;
+    }
     MAKERS
         .iter()
         .filter(|m| {
