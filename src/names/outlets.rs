@@ -232,8 +232,8 @@ const MAX_PLATFORM: usize = 3;
 /// `iStock`, `Zone Téléchargement`): a run of one to [`MAX_PLATFORM`]
 /// tokens that no span or rule holds, whose whole text is in [`PLATFORMS`]
 /// and not in [`AMBIGUOUS_PLATFORMS`], opening with a capital (`iStock`
-/// has its second letter), with no capitalised word glued to either end
-/// of it (`Twitter France`). A `SITE`, or an `ORG` where the company acts.
+/// has its second letter), with no capitalised word next to either end
+/// of it on the same line (`Twitter France`). A `SITE`, or an `ORG` where the company acts.
 pub(crate) fn untagged_platforms(
     text: &str,
     tokens: &[Token<'_>],
@@ -247,6 +247,12 @@ pub(crate) fn untagged_platforms(
             (Some(a), Some(b)) => a.is_uppercase() || a.is_lowercase() && b.is_uppercase(),
             _ => false,
         }
+    };
+    // Whether no line break separates tokens `a` and `b` (`Thinkstock`,
+    // then `Mise à jour` on the next line).
+    let same_line = |a: usize, b: usize| {
+        text.get(tokens[a].span.byte_end..tokens[b].span.byte_start)
+            .is_some_and(|between| !between.contains('\n'))
     };
     let mut key = String::new();
     let mut found = Vec::new();
@@ -262,8 +268,10 @@ pub(crate) fn untagged_platforms(
                 && r.clone().all(|i| free(&covered, blocked, i))
                 && !(k > 0
                     && tokens[k - 1].is_capitalised_word()
-                    && !ARTICLES.contains(&tokens[k - 1].text))
-                && !tokens.get(r.end).is_some_and(Token::is_capitalised_word)
+                    && !ARTICLES.contains(&tokens[k - 1].text)
+                    && same_line(k - 1, k))
+                && !(tokens.get(r.end).is_some_and(Token::is_capitalised_word)
+                    && same_line(r.end - 1, r.end))
                 && name_key(text, tokens, &r, &mut key)
                 && PLATFORM_SET.contains(key.as_str())
                 && !AMBIGUOUS_PLATFORMS.contains(&key.as_str());
@@ -413,10 +421,11 @@ mod tests {
             Case {
                 name: "a platform the tagger missed, camel case and two words too",
                 text:
-                    "Photo jmiks/iStock. Le tracker OiNK et Zone Téléchargement. Twitter a annoncé.",
+                    "Photo jmiks/iStock/Thinkstock\nMise à jour. Le tracker OiNK et Zone Téléchargement. Twitter a annoncé.",
                 tagged: &[],
                 expected: &[
                     ("iStock", Label::Site),
+                    ("Thinkstock", Label::Site),
                     ("OiNK", Label::Site),
                     ("Zone Téléchargement", Label::Site),
                     ("Twitter", Label::Org),
