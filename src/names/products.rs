@@ -24,8 +24,9 @@
 //! after a noun only a company takes (`le constructeur de Maranello`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -82,13 +83,25 @@ pub(super) fn makers_named(tokens: &[Token<'_>]) -> usize {
         .count()
 }
 
+/// [`MAKERS`] by their first word.
+static MAKERS_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<&'static [&'static str]>>> =
+    LazyLock::new(|| {
+        let mut makers: FxHashMap<_, Vec<_>> = FxHashMap::default();
+        for &maker in MAKERS {
+            makers.entry(maker[0]).or_default().push(maker);
+        }
+        makers
+    });
+
 /// The number of tokens of the maker's name at `i`, if one starts there.
 fn maker_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let first = tokens.get(i)?.text;
     // Every maker's name opens with a capital: most words are read no further.
-    if !tokens.get(i)?.text.starts_with(char::is_uppercase) {
+    if !first.starts_with(char::is_uppercase) {
         return None;
     }
-    MAKERS
+    MAKERS_BY_FIRST_WORD
+        .get(first)?
         .iter()
         .filter(|m| {
             tokens
