@@ -210,7 +210,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.link {
         let (np, nr, nf) = links.nil();
         writeln!(
-out,
+            out,
             "Linking on {} gold mentions with a kb_id: accuracy {:.4} on the {} whose QID the KB holds ({:.4} on all {} with a QID); NIL P {np:.4} R {nr:.4} F1 {nf:.4} ({} gold NIL)",
             links.spans,
             links.accuracy(),
@@ -224,7 +224,7 @@ out,
         let (pp, pr, pf) = clusters.pairwise();
         let (bp, br, bf) = clusters.b_cubed();
         writeln!(
-out,
+            out,
             "Document entities on {} gold mentions: pairwise P {pp:.4} R {pr:.4} F1 {pf:.4}; B-cubed P {bp:.4} R {br:.4} F1 {bf:.4}",
             clusters.mentions
         )?;

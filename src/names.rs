@@ -425,6 +425,15 @@ fn quoted(
 /// The most tokens of a quoted name.
 const MAX_QUOTED: usize = 6;
 
+/// Whether token `k` follows the token before it with nothing between
+/// (`6MEDIAS`, `3€50`).
+fn glued(tokens: &[Token<'_>], k: usize) -> bool {
+    k > 0
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.span.byte_start == tokens[k - 1].span.byte_end)
+}
+
 /// Whether token `k` may start a new span: no span or rule holds it.
 fn free(covered: &[bool], blocked: &[u8], k: usize) -> bool {
     !covered[k] && blocked.get(k).is_some_and(|&b| b == 0)

@@ -6,11 +6,11 @@
 //! A demonym is told by its determiner and its ending, not by a list: a
 //! capitalised word in `-iens`, `-ais`, `-ois`, `-ains`, `-ards`, `-is`,
 //! `-éens`, `-ands`, `-ols`, `-iotes` (and their feminines) after `les`,
-//! `des`, `aux`, a number or a quantity (`des milliers de Libanais`), or in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise`
-//! after `le`, `la`, `l'`, `un` or `une`; unless the
-//! gazetteer knows it (or its last part) as a country or a city (`la
-//! Vienne`, `la Haute-Vienne`, `les Blois`), or it is a party's name (`les
-//! Républicains`).
+//! `des`, `aux`, a number or a quantity (`des milliers de Libanais`), or
+//! in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise` after `le`, `la`,
+//! `l'`, `un` or `une`; unless the gazetteer knows it (or its last part)
+//! as a country or a city (`la Vienne`, `la Haute-Vienne`, `les Blois`),
+//! or it is a party's name (`les Républicains`).
 
 use std::ops::Range;
 

@@ -92,7 +92,7 @@ pub(crate) fn org_nouns(
                 .get(end)
                 .is_some_and(|t| t.is_capitalised_word() && !SENTENCE_OPENERS.contains(&t.text))
             && super::free(&covered, blocked, end)
-            && tokens[end].span.byte_start > tokens[end - 1].span.byte_end
+            && !super::glued(tokens, end)
         {
             end += 1;
         }

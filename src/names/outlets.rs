@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::{covered, free, name_key};
+use super::{covered, free, glued, name_key};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -171,7 +171,6 @@ pub(crate) fn credits(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let covered = covered(tokens, spans);
-    let glued = |k: usize| k > 0 && tokens[k].span.byte_start == tokens[k - 1].span.byte_end;
     let word = |k: usize| {
         tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && free(&covered, blocked, k)
     };
@@ -179,19 +178,19 @@ pub(crate) fn credits(
     for k in 1..tokens.len() {
         // A closing quote is glued to the caption; `"par amour"` opens one.
         let caption_end = CAPTION_ENDS.contains(&tokens[k - 1].text)
-            && (!matches!(tokens[k - 1].text, "\"" | "»" | "”") || glued(k - 1));
+            && (!matches!(tokens[k - 1].text, "\"" | "»" | "”") || glued(tokens, k - 1));
         // `6MEDIAS` is a number and a word, glued.
         let digits_first = tokens
             .get(k + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
             && free(&covered, blocked, k + 1)
             && word(k + 2)
-            && glued(k + 2);
+            && glued(tokens, k + 2);
         let credit = tokens[k].text == "par"
-            && glued(k)
+            && glued(tokens, k)
             && caption_end
             && (digits_first || word(k + 1))
-            && !glued(k + 1)
+            && !glued(tokens, k + 1)
             && tokens[k + 1]
                 .text
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
@@ -202,7 +201,7 @@ pub(crate) fn credits(
         let mut end = start + 1 + usize::from(digits_first);
         while end < tokens.len().min(start + MAX_CREDIT)
             && word(end)
-            && !glued(end)
+            && !glued(tokens, end)
             && tokens[end].is_capitalised_word()
             && !tokens.get(end + 1).is_some_and(|n| {
                 n.kind == TokenKind::Word && n.text.starts_with(char::is_lowercase)

@@ -28,6 +28,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::glued;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -153,14 +154,10 @@ pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
             continue;
         };
         let first = i + maker;
-        let spaced = |k: usize| {
-            tokens
-                .get(k)
-                .is_some_and(|t| t.span.byte_start > tokens[k - 1].span.byte_end)
-        };
-        let glued = !spaced(first);
+        let spaced = |k: usize| k < tokens.len() && !glued(tokens, k);
+        let glued_first = !spaced(first);
         let mut end = first;
-        while end < first + MAX_MODEL && !glued && model_word(tokens, end, end == first) {
+        while end < first + MAX_MODEL && !glued_first && model_word(tokens, end, end == first) {
             end += 1;
         }
         let is = |k: usize, words: &[&str]| tokens.get(k).is_some_and(|t| words.contains(&t.text));
@@ -170,7 +167,7 @@ pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
             names.push((i..end, Label::Org));
         } else if end > first {
             names.push((i..end, Label::Misc));
-        } else if !glued && tokens[i].text != "Range" {
+        } else if !glued_first && tokens[i].text != "Range" {
             // `McLaren Automotive`, `Aston Martin Lagonda`; a Range Rover
             // is a model line, not a company (`Range Rover Sport`).
             while end < first + MAX_MODEL && is(end, COMPANY_WORDS) {

@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{NameRule, NameRules};
+use super::{covered, free, NameRule, NameRules};
 use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
 
@@ -177,17 +177,15 @@ fn with_particles(
     particle_surnames: &[&[&str]],
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
+    let covered = covered(tokens, spans);
     let mut starts: Vec<Option<usize>> = vec![None; tokens.len()];
-    let mut covered = vec![false; tokens.len()];
     for (n, (r, _)) in spans.iter().enumerate() {
         starts[r.start] = Some(n);
-        covered[r.clone()].iter_mut().for_each(|c| *c = true);
     }
     let mut found: Vec<(Range<usize>, Option<usize>)> = Vec::new();
     for i in 1..tokens.len() {
         if !PARTICLES.contains(&tokens[i].text)
-            || covered[i]
-            || blocked[i] != 0
+            || !free(&covered, blocked, i)
             || tokens[i - 1].is_capitalised_word()
                 && !SENTENCE_OPENERS.contains(&tokens[i - 1].text)
         {
@@ -205,7 +203,7 @@ fn with_particles(
             let span = starts[i + 1];
             let alone = match span {
                 Some(n) => spans[n].0.end == end && spans[n].1 == Label::Per,
-                None => (i + 1..end).all(|k| !covered[k] && blocked[k] == 0),
+                None => (i + 1..end).all(|k| free(&covered, blocked, k)),
             };
             if alone {
                 found.push((i..end, span));
