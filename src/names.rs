@@ -267,7 +267,7 @@ pub(crate) fn correct_names(
         works::works(text, tokens, marks, spans);
     }
     if rules.on(NameRule::CarModels) {
-        products::car_models(tokens, spans);
+        products::car_models(lexicon, tokens, spans);
     }
     if rules.on(NameRule::KnownOutlets) {
         outlets::credits(tokens, marks, spans);

@@ -5,7 +5,7 @@
 //!
 //! A demonym is told by its determiner and its ending, not by a list: a
 //! capitalised word in `-iens`, `-ais`, `-ois`, `-ains`, `-ards`, `-is`,
-//! `-éens`, `-ands`, `-ols`, `-iotes` (and their feminines) after `les`,
+//! `-éens`, `-ands`, `-ols`, `-iotes`, `-ènes` (and their feminines) after `les`,
 //! `des`, `aux`, a number or a quantity (`des milliers de Libanais`), or
 //! in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise` after `le`, `la`,
 //! `l'`, `un` or `une`; unless the gazetteer knows it (or its last part)
@@ -21,7 +21,7 @@ use crate::types::Label;
 /// Endings of plural demonyms.
 const PLURAL_ENDINGS: &[&str] = &[
     "iens", "iennes", "ais", "aises", "ois", "oises", "ains", "aines", "ards", "ardes", "is",
-    "éens", "éennes", "ands", "andes", "ols", "oles", "iotes",
+    "éens", "éennes", "ands", "andes", "ols", "oles", "iotes", "ènes",
 ];
 
 /// Endings of singular demonyms that no common place name has.
@@ -60,8 +60,13 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
 }
 
 /// Nouns of quantity whose complement is a plural (`des milliers de
-/// Libanais`).
-const QUANTITIES: &[&str] = &["dizaines", "centaines", "milliers", "millions", "milliards"];
+/// Libanais`, `une cinquantaine de Tchétchènes`, `nombre de Hongkongais`).
+#[rustfmt::skip]
+const QUANTITIES: &[&str] = &[
+    "dizaine", "dizaines", "douzaine", "douzaines", "quinzaine", "vingtaine", "trentaine",
+    "quarantaine", "cinquantaine", "soixantaine", "centaine", "centaines", "millier", "milliers",
+    "millions", "milliards", "nombre", "Nombre", "majorité",
+];
 
 /// The determiner of the name at token `start`, `les` for a number or a
 /// quantity (`1.200 Libanais`, `des milliers de Libanais`).
@@ -178,7 +183,8 @@ mod tests {
             Case {
                 name: "plural and singular demonyms",
                 text: "Les Parisiens et des Iraniens saluent l'Italien et le Nancéien. \
-                       1.200 Libanais et des milliers de Palestiniens, à Calais.",
+                       1.200 Libanais et des milliers de Palestiniens, à Calais. \
+                       Une cinquantaine de Tchétchènes et nombre de Hongkongais.",
                 tagged: &[
                     ("Parisiens", Label::Loc),
                     ("Iraniens", Label::Loc),
@@ -187,6 +193,8 @@ mod tests {
                     ("Libanais", Label::Loc),
                     ("Palestiniens", Label::Loc),
                     ("Calais", Label::Loc),
+                    ("Tchétchènes", Label::Loc),
+                    ("Hongkongais", Label::Loc),
                 ],
                 expected: &[
                     ("Parisiens", Label::Misc),
@@ -196,6 +204,8 @@ mod tests {
                     ("Libanais", Label::Misc),
                     ("Palestiniens", Label::Misc),
                     ("Calais", Label::Loc),
+                    ("Tchétchènes", Label::Misc),
+                    ("Hongkongais", Label::Misc),
                 ],
             },
             Case {

@@ -29,6 +29,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::glued;
+use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -145,7 +146,11 @@ const MAX_MODEL: usize = 3;
 /// place of the names the tagger found inside them. `spans` are token
 /// ranges into `tokens` (one document), sorted and not overlapping; they
 /// stay so.
-pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+pub(crate) fn car_models(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
     let mut names: Vec<(Range<usize>, Label)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -207,6 +212,61 @@ pub(crate) fn car_models(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
     }
     out.extend(names);
     *spans = out;
+    models_again(lexicon, tokens, spans);
+}
+
+/// Words before a model's name alone that make it a car's: a feminine
+/// determiner ([`CAR_DETERMINERS`]) or a kind of car (`le SUV Cullinan`,
+/// `le concept Knobbly`).
+const CAR_NOUNS: &[&str] = &[
+    "modèle", "modèles", "concept", "SUV", "berline", "coupé", "cabriolet", "roadster",
+    "supercar", "hypercar", "supersportive", "citadine",
+];
+
+/// A model's name alone is the model (`MISC`) wherever the document names
+/// it after its maker (`la Chiron` after `Bugatti Chiron`): its first
+/// word, a capitalised word of three letters or more. Unless a word of a
+/// car comes before it, a place the gazetteer knows stays a place
+/// (`Renault Maubeuge` is a factory, `Maubeuge` the town), and a person a
+/// person where the document names one whose last name it is (`la Divo`
+/// is the car, `Divo` alone the driver `Albert Divo`).
+fn models_again(lexicon: &Lexicon, tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    let models: FxHashSet<&str> = spans
+        .iter()
+        .filter(|(r, label)| *label == Label::Misc && r.len() > 1)
+        .filter_map(|(r, _)| {
+            let maker = maker_at(tokens, r.start)?;
+            let word = tokens.get(r.start + maker).filter(|_| maker < r.len())?;
+            (word.kind == TokenKind::Word
+                && word.text.chars().count() >= 3
+                && word.text.starts_with(char::is_uppercase)
+                && word.text.chars().skip(1).all(char::is_lowercase))
+            .then_some(word.text)
+        })
+        .collect();
+    if models.is_empty() {
+        return;
+    }
+    let surnames: FxHashSet<&str> = spans
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() > 1)
+        .map(|(r, _)| tokens[r.end - 1].text)
+        .collect();
+    for (r, label) in spans.iter_mut() {
+        if r.len() != 1
+            || !matches!(label, Label::Org | Label::Loc | Label::Site | Label::Per)
+            || !models.contains(tokens[r.start].text)
+        {
+            continue;
+        }
+        let before = r.start.checked_sub(1).map_or("", |k| tokens[k].text);
+        let car = CAR_DETERMINERS.contains(&before) || CAR_NOUNS.contains(&before);
+        let person = *label == Label::Per && surnames.contains(tokens[r.start].text);
+        let place = *label == Label::Loc && lexicon.is_place([tokens[r.start].text]);
+        if car || !(person || place) {
+            *label = Label::Misc;
+        }
+    }
 }
 
 /// Determiners before a maker's name that make it one of its cars (`la
@@ -383,7 +443,39 @@ mod tests {
                     ("Sant'Agata Bolognese", Label::Loc),
                 ],
             },
+            Case {
+                name: "a model's name alone, where the document names the model",
+                text: "La Chiron bat la Divo et le SUV Cullinan : la Bugatti Chiron, la Bugatti Divo, \
+                       la Rolls-Royce Cullinan. Maubeuge pleure : Renault Maubeuge ferme.",
+                tagged: &[
+                    ("Chiron", Label::Org),
+                    ("Divo", Label::Per),
+                    ("Cullinan", Label::Per),
+                    ("Maubeuge", Label::Loc),
+                ],
+                expected: &[
+                    ("Chiron", Label::Misc),
+                    ("Divo", Label::Misc),
+                    ("Cullinan", Label::Misc),
+                    ("Bugatti Chiron", Label::Misc),
+                    ("Bugatti Divo", Label::Misc),
+                    ("Rolls-Royce Cullinan", Label::Misc),
+                    ("Maubeuge", Label::Loc),
+                    ("Renault Maubeuge", Label::Misc),
+                ],
+            },
+            Case {
+                name: "a model's name alone stays the person the document names",
+                text: "Divo gagnait. La Bugatti Divo honore Albert Divo.",
+                tagged: &[("Divo", Label::Per), ("Albert Divo", Label::Per)],
+                expected: &[
+                    ("Divo", Label::Per),
+                    ("Bugatti Divo", Label::Misc),
+                    ("Albert Divo", Label::Per),
+                ],
+            },
         ];
-        check(&cases, |_, tokens, spans| car_models(tokens, spans));
+        let lexicon = Lexicon::embedded();
+        check(&cases, |_, tokens, spans| car_models(&lexicon, tokens, spans));
     }
 }
