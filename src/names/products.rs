@@ -219,8 +219,18 @@ pub(crate) fn car_models(
 /// determiner ([`CAR_DETERMINERS`]) or a kind of car (`le SUV Cullinan`,
 /// `le concept Knobbly`).
 const CAR_NOUNS: &[&str] = &[
-    "modèle", "modèles", "concept", "SUV", "berline", "coupé", "cabriolet", "roadster",
-    "supercar", "hypercar", "supersportive", "citadine",
+    "modèle",
+    "modèles",
+    "concept",
+    "SUV",
+    "berline",
+    "coupé",
+    "cabriolet",
+    "roadster",
+    "supercar",
+    "hypercar",
+    "supersportive",
+    "citadine",
 ];
 
 /// A model's name alone is the model (`MISC`) wherever the document names
@@ -476,6 +486,8 @@ mod tests {
             },
         ];
         let lexicon = Lexicon::embedded();
-        check(&cases, |_, tokens, spans| car_models(&lexicon, tokens, spans));
+        check(&cases, |_, tokens, spans| {
+            car_models(&lexicon, tokens, spans)
+        });
     }
 }

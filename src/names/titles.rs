@@ -31,14 +31,57 @@ const HONORIFICS: &[&str] = &[
     "Mademoiselle",
 ];
 
+/// Titles after which a surname's particle is the surname's (`le général
+/// de Gaulle`, `M. de Caigny`, `le comte de Méran`): honorifics, and the
+/// ranks and titles of [`PARTICLE_RANKS`] after a determiner.
+const PARTICLE_HONORIFICS: &[&str] = &[
+    "Mmes", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr", "Madame", "Monsieur",
+];
+
+/// Ranks and titles after which a surname's particle is the surname's,
+/// with a determiner before them (`du général de Gaulle`, not `le
+/// directeur général de Transneft`); not a prince's, a duke's or a
+/// king's, whose `de` names a place (`la duchesse de Cambridge`).
+#[rustfmt::skip]
+const PARTICLE_RANKS: &[&str] = &[
+    "général", "maréchal", "colonel", "commandant", "capitaine", "lieutenant", "amiral", "abbé",
+    "comte", "comtesse", "vicomte", "vicomtesse", "baron", "baronne", "marquis", "marquise",
+    "chevalier",
+];
+
+/// Whether the tokens that end at token `k` are a title of a person whose
+/// surname's particle follows ([`PARTICLE_HONORIFICS`], `M.`, `MM.`, a
+/// rank of [`PARTICLE_RANKS`] after a determiner).
+fn particle_title(tokens: &[Token<'_>], k: usize) -> bool {
+    let word = |back: usize| word_before(tokens, k + 1, back);
+    PARTICLE_HONORIFICS.contains(&word(1))
+        || word(1) == "." && matches!(word(2), "M" | "MM")
+        || PARTICLE_RANKS.contains(&word(1))
+            && matches!(
+                word(2),
+                "le" | "la" | "du" | "au" | "Le" | "La" | "Du" | "Au" | "l'" | "l’" | "L'" | "L’"
+            )
+}
+
 /// Cuts an honorific off the start of a person's name, and drops one the
-/// tagger found alone (`Mgr` `Michel Aupetit` as two names).
+/// tagger found alone (`Mgr` `Michel Aupetit` as two names); a particle
+/// between a title and a person's name joins the name (`le général de
+/// Gaulle`).
 pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
     spans.retain(|(r, _)| !(r.len() == 1 && HONORIFICS.contains(&tokens[r.start].text)));
+    let mut free_from = 0; // the first token after the previous span
     for (r, label) in spans.iter_mut() {
         if *label == Label::Per && r.len() > 1 && HONORIFICS.contains(&tokens[r.start].text) {
             r.start += 1;
         }
+        if *label == Label::Per
+            && r.start >= free_from + 2
+            && matches!(tokens[r.start - 1].text, "de" | "d'" | "d’")
+            && particle_title(tokens, r.start - 2)
+        {
+            r.start -= 1;
+        }
+        free_from = r.end;
     }
 }
 
@@ -129,18 +172,27 @@ mod tests {
             Case {
                 name: "titles before persons, not a place",
                 text:
-                    "Me Randall Schwerdorffer, Madame Macron et Mgr Paul Gallagher vont à Dr Congo.",
+                    "Me Randall Schwerdorffer, Madame Macron et Mgr Paul Gallagher vont à Dr Congo \
+                     avec le général de Gaulle, M. de Caigny, la duchesse de Cambridge et le fils de Harry.",
                 tagged: &[
                     ("Me Randall Schwerdorffer", Label::Per),
                     ("Madame Macron", Label::Per),
                     ("Mgr Paul Gallagher", Label::Per),
                     ("Dr Congo", Label::Loc),
+                    ("Gaulle", Label::Per),
+                    ("Caigny", Label::Per),
+                    ("Cambridge", Label::Loc),
+                    ("Harry", Label::Per),
                 ],
                 expected: &[
                     ("Randall Schwerdorffer", Label::Per),
                     ("Macron", Label::Per),
                     ("Paul Gallagher", Label::Per),
                     ("Dr Congo", Label::Loc),
+                    ("de Gaulle", Label::Per),
+                    ("de Caigny", Label::Per),
+                    ("Cambridge", Label::Loc),
+                    ("Harry", Label::Per),
                 ],
             },
             Case {
