@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::glued;
+use super::{glued, word_before};
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -285,10 +285,11 @@ const CAR_DETERMINERS: &[&str] = &[
     "la", "La", "une", "Une", "cette", "Cette", "sa", "Sa", "leur", "ma", "votre", "notre",
 ];
 
-/// Titles before a person's name (`le général Ferrari`, `M. Renault`).
+/// Titles before a person's name (`le général Ferrari`); `M.` is two
+/// tokens, read apart.
 #[rustfmt::skip]
 const PERSON_TITLES: &[&str] = &[
-    "M.", "MM.", "Mme", "Mlle", "Me", "Dr", "Pr", "général", "colonel", "commandant",
+    "Mme", "Mlle", "Me", "Dr", "Pr", "général", "colonel", "commandant",
     "capitaine", "lieutenant", "maréchal", "amiral", "docteur", "professeur", "abbé",
 ];
 
@@ -310,7 +311,8 @@ fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
         }
         let before = r.start.checked_sub(1).map_or("", |k| tokens[k].text);
         let car = CAR_DETERMINERS.contains(&before);
-        let titled = PERSON_TITLES.contains(&before);
+        let titled = PERSON_TITLES.contains(&before)
+            || before == "." && matches!(word_before(tokens, r.start, 2), "M" | "MM");
         if car {
             *label = Label::Misc;
         } else if matches!(label, Label::Loc | Label::Site)
@@ -410,7 +412,7 @@ mod tests {
             Case {
                 name: "a maker alone: a car after a feminine determiner, else the company",
                 text: "La Bugatti de Bugatti, BMW à Munich et cette Porsche. Harrison Ford aime Ford. \
-                       Le général Ferrari.",
+                       Le général Ferrari. M. Renault parle.",
                 tagged: &[
                     ("Bugatti", Label::Org),
                     ("Bugatti", Label::Per),
@@ -420,6 +422,7 @@ mod tests {
                     ("Harrison Ford", Label::Per),
                     ("Ford", Label::Per),
                     ("Ferrari", Label::Per),
+                    ("Renault", Label::Per),
                 ],
                 expected: &[
                     ("Bugatti", Label::Misc),
@@ -430,6 +433,7 @@ mod tests {
                     ("Harrison Ford", Label::Per),
                     ("Ford", Label::Per),
                     ("Ferrari", Label::Per),
+                    ("Renault", Label::Per),
                 ],
             },
             Case {
