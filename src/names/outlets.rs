@@ -89,6 +89,7 @@ const PLATFORMS: &[&str] = &[
     // File sharing, download and streaming sites, peer-to-peer networks, image banks.
     "t411", "torrent411", "zone téléchargement", "zone telechargement", "zonetelechargement",
     "megavideo", "mega", "what.cd", "oink", "edonkey", "emule", "kazaa", "napster", "limewire",
+    "directconnect", "direct connect", "gnutella", "soulseek",
     "cpasbien", "yggtorrent", "sci-hub", "popcorn time", "grooveshark", "rapidshare", "uptobox",
     "1fichier", "quebectorrent", "istock", "thinkstock", "shutterstock",
 ];
