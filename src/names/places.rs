@@ -3,7 +3,8 @@
 //! arabes unis`) often ends where the capitals do: the gazetteer knows the
 //! whole name. Countries are always places (`docs/annotation.md`), former
 //! ones too, which the gazetteer (today's countries) lacks and the tagger
-//! often takes for organisations (`l'URSS`, `l'Union soviétique`).
+//! often takes for organisations (`l'URSS`, `l'Union soviétique`). A name
+//! that opens with `Notre-Dame` is a church or a town, never a person.
 
 use std::ops::Range;
 
@@ -28,7 +29,8 @@ const FORMER_COUNTRIES: &[&str] = &[
     "yougoslavie", "tchécoslovaquie", "empire ottoman", "zaïre", "rhodésie",
 ];
 
-/// Makes a `LOC` of a former country's name (`l'URSS`), and extends a
+/// Makes a `LOC` of a former country's name (`l'URSS`) and of a person's
+/// that opens with `Notre-Dame`, and extends a
 /// `LOC` over the one or two words after it that no span holds where the
 /// longer name is a country or a city of the gazetteer (`Emirats arabes`
 /// then `unis`). `spans` are token ranges into `tokens`, sorted and not
@@ -44,6 +46,7 @@ pub(crate) fn places(
         if matches!(label, Label::Org | Label::Per | Label::Misc)
             && name_key(text, tokens, r, &mut key)
             && FORMER_COUNTRIES.contains(&key.as_str())
+            || *label == Label::Per && tokens[r.start].text.starts_with("Notre-Dame")
         {
             *label = Label::Loc;
         }
@@ -93,17 +96,19 @@ mod tests {
                 ],
             },
             Case {
-                name: "a former country",
-                text: "L'URSS et l'Union soviétique, pas l'Union européenne.",
+                name: "a former country, a church",
+                text: "L'URSS et l'Union soviétique, pas l'Union européenne. Notre-Dame brûle.",
                 tagged: &[
                     ("URSS", Label::Org),
                     ("Union soviétique", Label::Org),
                     ("Union européenne", Label::Org),
+                    ("Notre-Dame", Label::Per),
                 ],
                 expected: &[
                     ("URSS", Label::Loc),
                     ("Union soviétique", Label::Loc),
                     ("Union européenne", Label::Org),
+                    ("Notre-Dame", Label::Loc),
                 ],
             },
             Case {
