@@ -180,7 +180,21 @@ fn spells(acronym: &str, words: &[Token<'_>]) -> bool {
             continue;
         }
         let spelt = t.kind == TokenKind::Word || t.kind == TokenKind::Elision;
-        if !spelt || initial(t.text) != letters.next() {
+        if !spelt {
+            return false;
+        }
+        // A compound spells its parts' initials (`Al-Qaïda` for `AQ`), or
+        // its first one.
+        let parts: Vec<Option<char>> = t.text.split('-').map(initial).collect();
+        if parts.len() > 1
+            && letters
+                .clone()
+                .take(parts.len())
+                .map(Some)
+                .eq(parts.iter().copied())
+        {
+            letters.nth(parts.len() - 1);
+        } else if initial(t.text) != letters.next() {
             return false;
         }
         last_was_letter = true;
@@ -203,9 +217,10 @@ fn may_name_organisation(first: &Token<'_>) -> bool {
 /// internationales et du développement (Iheid)`) or in parentheses after
 /// one (`la Sacem (Société des auteurs, compositeurs et éditeurs de
 /// musique)`, `la RIVP (Régie immobilière de la ville de Paris, ndlr)`),
-/// when its words spell the acronym and it opens with a capitalised
-/// organisation noun, and the acronym is an `ORG`. The names inside the
-/// phrase give way to it.
+/// when its words spell the acronym (a compound may spell its parts'
+/// initials: `Al-Qaïda au Maghreb islamique (Aqmi)`) and it opens with a
+/// capitalised organisation noun or an `ORG` name, and the acronym is an
+/// `ORG`. The names inside the phrase give way to it.
 pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
     let mut found = Vec::new();
     for (r, label) in spans.iter() {
@@ -224,7 +239,11 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
             let start = (longest..end.saturating_sub(letters - 1))
                 .rev()
                 .find(|&s| spells(acronym, &tokens[s..end]));
-            if let Some(start) = start.filter(|&s| may_name_organisation(&tokens[s])) {
+            let opens_organisation = |s: usize| {
+                may_name_organisation(&tokens[s])
+                    || spans.iter().any(|(o, l)| o.start == s && *l == Label::Org)
+            };
+            if let Some(start) = start.filter(|&s| opens_organisation(s)) {
                 found.push(start..end);
             }
         }
@@ -415,6 +434,31 @@ mod tests {
                     ("CNRS", Label::Org),
                     ("Centre Pompidou de Paris", Label::Org),
                     ("CPP", Label::Org),
+                ],
+            },
+            Case {
+                name: "an organisation's name that opens the phrase, a compound's initials",
+                text: "Al-Qaïda au Maghreb islamique (Aqmi) et les Forces armées révolutionnaires \
+                       de Colombie (Farc), pas Total en Colombie (AFP).",
+                tagged: &[
+                    ("Al-Qaïda", Label::Org),
+                    ("Maghreb islamique", Label::Loc),
+                    ("Aqmi", Label::Org),
+                    ("Forces armées révolutionnaires", Label::Org),
+                    ("Colombie", Label::Loc),
+                    ("Farc", Label::Org),
+                    ("Total", Label::Org),
+                    ("Colombie", Label::Loc),
+                    ("AFP", Label::Org),
+                ],
+                expected: &[
+                    ("Al-Qaïda au Maghreb islamique", Label::Org),
+                    ("Aqmi", Label::Org),
+                    ("Forces armées révolutionnaires de Colombie", Label::Org),
+                    ("Farc", Label::Org),
+                    ("Total", Label::Org),
+                    ("Colombie", Label::Loc),
+                    ("AFP", Label::Org),
                 ],
             },
         ];
