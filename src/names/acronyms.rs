@@ -229,6 +229,10 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
         }
         let acronym = tokens[r.start].text;
         let letters = acronym.chars().count();
+        let opens_organisation = |s: usize| {
+            may_name_organisation(&tokens[s])
+                || spans.iter().any(|(o, l)| o.start == s && *l == Label::Org)
+        };
         // Before: `Phrase (ACRONYM)`.
         let before = r.start >= 2
             && tokens[r.start - 1].text == "("
@@ -239,10 +243,6 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
             let start = (longest..end.saturating_sub(letters - 1))
                 .rev()
                 .find(|&s| spells(acronym, &tokens[s..end]));
-            let opens_organisation = |s: usize| {
-                may_name_organisation(&tokens[s])
-                    || spans.iter().any(|(o, l)| o.start == s && *l == Label::Org)
-            };
             if let Some(start) = start.filter(|&s| opens_organisation(s)) {
                 found.push(start..end);
             }
@@ -259,7 +259,7 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
                             .is_some_and(|t| t.text.eq_ignore_ascii_case("ndlr"))
             });
             if let Some(end) = close.filter(|&e| e > start) {
-                if may_name_organisation(&tokens[start]) && spells(acronym, &tokens[start..end]) {
+                if opens_organisation(start) && spells(acronym, &tokens[start..end]) {
                     found.push(start..end);
                 }
             }
