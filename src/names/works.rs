@@ -127,7 +127,7 @@ const PRODUCTS: &[&str] = &[
     "plaquenil", "gardasil",
 ];
 
-/// Awards that French news names alone, lower-cased; a name's whole text
+/// Awards and decorations that French news names alone, lower-cased; a name's whole text
 /// must match, and a singular one is an award's only after a determiner
 /// or before its category or year (`les César`, `l'Oscar de la meilleure actrice`,
 /// `un César d'honneur`; `Molière` alone is the playwright).
@@ -136,6 +136,8 @@ const AWARDS: &[&str] = &[
     "césar", "césars", "oscar", "oscars", "molière", "molières", "emmy", "emmys", "emmy awards",
     "grammy", "grammys", "grammy awards", "golden globe", "golden globes", "palme d'or",
     "ballon d'or", "victoires de la musique", "nrj music awards",
+    // Decorations.
+    "légion d'honneur", "ordre national du mérite", "croix de guerre", "croix-de-guerre",
 ];
 
 /// Whether the name at token range `r`, whose key is in [`AWARDS`], is an
@@ -302,9 +304,9 @@ mod tests {
             },
             Case {
                 name: "awards, not the playwright nor a first name",
-                text: "Aux César, le César d'honneur et deux Oscars, pas L'Avare de Molière ni Oscar Wilde.",
-                tagged: &[("César", Label::Per), ("César", Label::Per), ("Oscars", Label::Org), ("Molière", Label::Per), ("Oscar Wilde", Label::Per)],
-                expected: &[("César", Label::Misc), ("César", Label::Misc), ("Oscars", Label::Misc), ("Molière", Label::Per), ("Oscar Wilde", Label::Per)],
+                text: "Aux César, le César d'honneur et deux Oscars, pas L'Avare de Molière ni Oscar Wilde. La Légion d'honneur.",
+                tagged: &[("César", Label::Per), ("César", Label::Per), ("Oscars", Label::Org), ("Molière", Label::Per), ("Oscar Wilde", Label::Per), ("Légion d'honneur", Label::Org)],
+                expected: &[("César", Label::Misc), ("César", Label::Misc), ("Oscars", Label::Misc), ("Molière", Label::Per), ("Oscar Wilde", Label::Per), ("Légion d'honneur", Label::Misc)],
             },
             Case {
                 name: "an owner after de stays",
