@@ -3,13 +3,17 @@
 //! arabes unis`) often ends where the capitals do: the gazetteer knows the
 //! whole name. Countries are always places (`docs/annotation.md`), former
 //! ones too, which the gazetteer (today's countries) lacks and the tagger
-//! often takes for organisations (`l'URSS`, `l'Union soviétique`). A name
-//! that opens with `Notre-Dame` is a church or a town, never a person.
+//! often takes for organisations (`l'URSS`, `l'Union soviétique`), and so
+//! are a country's other names (`la République islamique`) and an
+//! organisation or other name whose whole text the gazetteer has as a
+//! country's (`République populaire de Chine`); not a person's (`Maurice`
+//! is a first name too). A name that opens with `Notre-Dame` is a church
+//! or a town, never a person.
 
 use std::ops::Range;
 
 use super::name_key;
-use crate::tag::Lexicon;
+use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -29,9 +33,13 @@ const FORMER_COUNTRIES: &[&str] = &[
     "yougoslavie", "tchécoslovaquie", "empire ottoman", "zaïre", "rhodésie",
 ];
 
-/// Makes a `LOC` of a former country's name (`l'URSS`) and of a person's
-/// that opens with `Notre-Dame`, and extends a
-/// `LOC` over the one or two words after it that no span holds where the
+/// A country's other names, lower-cased, as a name's whole text: the
+/// gazetteer holds the usual ones only.
+const COUNTRY_EPITHETS: &[&str] = &["république islamique", "république islamique d'iran"];
+
+/// Makes a `LOC` of a former country's name (`l'URSS`), of a country's
+/// other name, of an organisation or other name that is a country's, and
+/// of a person's that opens with `Notre-Dame`; extends a `LOC` over the one or two words after it that no span holds where the
 /// longer name is a country or a city of the gazetteer (`Emirats arabes`
 /// then `unis`). `spans` are token ranges into `tokens`, sorted and not
 /// overlapping; they stay so.
@@ -45,7 +53,13 @@ pub(crate) fn places(
     for (r, label) in spans.iter_mut() {
         if matches!(label, Label::Org | Label::Per | Label::Misc)
             && name_key(text, tokens, r, &mut key)
-            && FORMER_COUNTRIES.contains(&key.as_str())
+            && (FORMER_COUNTRIES.contains(&key.as_str())
+                || COUNTRY_EPITHETS.contains(&key.as_str())
+                || *label != Label::Per
+                    && lexicon.has_name(
+                        tokens[r.clone()].iter().map(|t| t.text),
+                        Gazetteer::Country.bit(),
+                    ))
             || *label == Label::Per && tokens[r.start].text.starts_with("Notre-Dame")
         {
             *label = Label::Loc;
@@ -96,19 +110,26 @@ mod tests {
                 ],
             },
             Case {
-                name: "a former country, a church",
-                text: "L'URSS et l'Union soviétique, pas l'Union européenne. Notre-Dame brûle.",
+                name: "a former country, a church, a country's other names",
+                text: "L'URSS et l'Union soviétique, pas l'Union européenne. Notre-Dame brûle. \
+                       La République islamique, la République populaire de Chine et Maurice.",
                 tagged: &[
                     ("URSS", Label::Org),
                     ("Union soviétique", Label::Org),
                     ("Union européenne", Label::Org),
                     ("Notre-Dame", Label::Per),
+                    ("République islamique", Label::Org),
+                    ("République populaire de Chine", Label::Org),
+                    ("Maurice", Label::Per),
                 ],
                 expected: &[
                     ("URSS", Label::Loc),
                     ("Union soviétique", Label::Loc),
                     ("Union européenne", Label::Org),
                     ("Notre-Dame", Label::Loc),
+                    ("République islamique", Label::Loc),
+                    ("République populaire de Chine", Label::Loc),
+                    ("Maurice", Label::Per),
                 ],
             },
             Case {
