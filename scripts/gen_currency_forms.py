@@ -49,12 +49,14 @@ OVERRIDES = {
 # symbols (`HK$`, `C$`), plurals of heads skipped above as everyday words
 # (`rands`; `wons` are South or North Korean), adjectives of a country
 # (`dollars singapouriens`, `florins hollandais`), a symbol spaced from its
-# code (`$ USD`, `$ CA`), the franc's old and new units and the English name
-# of sterling (`neuf pounds`).
+# code (`$ USD`, `$ CA`, `$ HK`), the German mark in one word, the franc's
+# old and new units and the English name of sterling (`neuf pounds`).
 EXTRA = {
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
     "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "FCFA": "XOF", "$ US": "USD", "$ USD": "USD",
-    "$ CA": "CAD", "$ CAN": "CAD", "florin hollandais": "NLG", "florins hollandais": "NLG",
+    "$ CA": "CAD", "$ CAN": "CAD", "$ C": "CAD", "$ HK": "HKD", "$ NZ": "NZD",
+    "$ SG": "SGD", "florin hollandais": "NLG", "florins hollandais": "NLG",
+    "deutschemark": "DEM", "deutschemarks": "DEM", "deutsche mark": "DEM", "deutsche marks": "DEM",
     "$ canadiens": "CAD", "$ australiens": "AUD",
     "wons": "", "rands": "ZAR", "réals": "BRL", "reais": "BRL", "shekel": "ILS", "shekels": "ILS",
     "dollar singapourien": "SGD", "dollars singapouriens": "SGD",

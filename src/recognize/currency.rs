@@ -94,7 +94,9 @@ impl CurrencyMatcher {
         }
         for &(text, code) in FORMS {
             let currency = code.parse().ok();
-            let is_name = text.chars().any(char::is_lowercase);
+            // A symbol spaced from its code is read as a name, in any case
+            // (`$ CA`, `$ usd`).
+            let is_name = text.chars().any(char::is_lowercase) || text.starts_with("$ ");
             add(
                 text.to_owned(),
                 CurrencyForm {
@@ -118,10 +120,10 @@ impl CurrencyMatcher {
 
     /// The longest currency form that starts exactly at byte `at` of `text`
     /// and whose end `ends` accepts (a token boundary, for the recogniser),
-    /// with that end. Names match in any case (`Euros`, `francs CFA`);
-    /// codes and symbols only as written (`EUR`, not `eur`). Where the
+    /// with that end. Names match in any case (`Euros`, `francs CFA`, `$
+    /// usd`); codes and symbols only as written (`EUR`, not `eur`). Where the
     /// longest form fails either test, a shorter one may pass (`$` in `$
-    /// usd`, `$` in `$ USD` if `$ US` were the longest).
+    /// CAD`, `$` in `$ USD` if `$ US` were the longest).
     pub(crate) fn at(
         &self,
         text: &str,

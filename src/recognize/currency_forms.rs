@@ -29,8 +29,12 @@ pub(crate) static CODES: &[&str] = &[
 /// the form names several currencies and the text must say which.
 pub(crate) static FORMS: &[(&str, &str)] = &[
     ("$", "USD"),
+    ("$ C", "CAD"),
     ("$ CA", "CAD"),
     ("$ CAN", "CAD"),
+    ("$ HK", "HKD"),
+    ("$ NZ", "NZD"),
+    ("$ SG", "SGD"),
     ("$ US", "USD"),
     ("$ USD", "USD"),
     ("$ australiens", "AUD"),
@@ -146,6 +150,10 @@ pub(crate) static FORMS: &[(&str, &str)] = &[
     ("denar macédonien", "MKD"),
     ("denars", "MKD"),
     ("denars macédoniens", "MKD"),
+    ("deutsche mark", "DEM"),
+    ("deutsche marks", "DEM"),
+    ("deutschemark", "DEM"),
+    ("deutschemarks", "DEM"),
     ("dinar", ""),
     ("dinar algérien", "DZD"),
     ("dinar bahreïni", "BHD"),

@@ -503,8 +503,11 @@ impl MoneyRecognizer {
             }
             if let Some((form, last)) = self.currency_at(text, tokens, at) {
                 // `deux livres` are books; `500 livres`, `3 millions de
-                // livres` are pounds.
-                let book = !digits && !noun && COMMON_NOUN_CURRENCIES.contains(&tokens[at].text);
+                // livres`, `neuf livres sterling` are pounds.
+                let book = !digits
+                    && !noun
+                    && last == at
+                    && COMMON_NOUN_CURRENCIES.contains(&tokens[at].text);
                 if !book && (minor.is_none() || at > k) {
                     currency = Some(form.currency);
                     k = last + 1;
@@ -640,7 +643,8 @@ fn prefix_code(word: &str) -> bool {
 }
 
 /// Currency names that are also everyday nouns, money only after digits or
-/// a multiplier (`500 livres`, `3 millions de livres`; not `deux livres`).
+/// a multiplier or with a word that names the currency (`500 livres`, `3
+/// millions de livres`, `deux livres sterling`; not `deux livres`).
 const COMMON_NOUN_CURRENCIES: &[&str] = &["livre", "livres", "Livre", "Livres"];
 
 /// A word for hundredths of a currency.

@@ -326,11 +326,13 @@ fn amounts() {
             ],
         },
         Case {
-            name: "pounds are sterling after digits or a multiplier, books otherwise",
-            input: "3 millions de livres, 500 livres, deux livres",
+            name: "pounds are sterling after digits or a multiplier or named so, books otherwise",
+            input: "3 millions de livres, 500 livres, deux livres, neuf livres sterling, trois livres turques",
             expected: &[
                 ("3 millions de livres", Some("3000000"), Some("GBP"), false),
                 ("500 livres", Some("500"), Some("GBP"), false),
+                ("neuf livres sterling", Some("9"), Some("GBP"), false),
+                ("trois livres turques", Some("3"), Some("TRY"), false),
             ],
         },
         Case {
@@ -420,15 +422,20 @@ fn amounts() {
             ],
         },
         Case {
-            name: "a symbol spaced from its code, a longer form cut short by the token",
-            input: "3 $ USD, 2 $ CA, 5 $ usd, 4 $ USDT, 250 millions de florins hollandais, neuf pounds",
+            name: "a symbol spaced from its code in any case, a longer form cut short by the token",
+            input: "3 $ USD, 2 $ CA, 5 $ usd, 6 $ hk, 7 $ au total, 8 $ c'est tout, 4 $ USDT, \
+                    250 millions de florins hollandais, neuf pounds, 100 deutschemarks",
             expected: &[
                 ("3 $ USD", Some("3"), Some("USD"), false),
                 ("2 $ CA", Some("2"), Some("CAD"), false),
-                ("5 $", Some("5"), Some("USD"), false),
+                ("5 $ usd", Some("5"), Some("USD"), false),
+                ("6 $ hk", Some("6"), Some("HKD"), false),
+                ("7 $", Some("7"), Some("USD"), false),
+                ("8 $", Some("8"), Some("USD"), false),
                 ("4 $", Some("4"), Some("USD"), false),
                 ("250 millions de florins hollandais", Some("250000000"), Some("NLG"), false),
                 ("neuf pounds", Some("9"), Some("GBP"), false),
+                ("100 deutschemarks", Some("100"), Some("DEM"), false),
             ],
         },
         Case {
