@@ -10,7 +10,8 @@
 //! in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise` after `le`, `la`,
 //! `l'`, `un` or `une`; unless the gazetteer knows it (or its last part)
 //! as a country or a city (`la Vienne`, `la Haute-Vienne`, `les Blois`),
-//! or it is a party's name (`les Républicains`).
+//! or it names a place the gazetteer lacks (`les Landes`) or a party (`les
+//! Républicains`).
 
 use std::ops::Range;
 
@@ -29,6 +30,10 @@ const SINGULAR_ENDINGS: &[&str] = &["ien", "ienne", "aise", "icaine", "oise"];
 
 /// Plural names with a demonym's ending that name organisations.
 const PARTIES: &[&str] = &["Républicains", "Démocrates"];
+
+/// Plural names with a demonym's ending that name places the gazetteer
+/// (countries and cities) lacks: a département, mountains, a monument.
+const PLACES: &[&str] = &["Landes", "Andes", "Arènes"];
 
 /// Nouns for a movement's members, capitalised like demonyms (`les
 /// Insoumis`, `les Marcheurs`): no organisation, whatever the tagger says.
@@ -55,6 +60,7 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
     word.starts_with(char::is_uppercase)
         && endings.iter().any(|e| word.ends_with(e))
         && !PARTIES.contains(&word)
+        && !PLACES.contains(&word)
         && !known_place(word)
         && !word.rsplit('-').next().is_some_and(known_place)
 }
@@ -252,13 +258,14 @@ mod tests {
             },
             Case {
                 name: "places, parties and names after other words stay",
-                text: "La Vienne et la Haute-Vienne, les Républicains, à Blois et chez Julien.",
+                text: "La Vienne et la Haute-Vienne, les Républicains, à Blois et chez Julien, dans les Landes.",
                 tagged: &[
                     ("Vienne", Label::Loc),
                     ("Haute-Vienne", Label::Loc),
                     ("Républicains", Label::Org),
                     ("Blois", Label::Loc),
                     ("Julien", Label::Per),
+                    ("Landes", Label::Loc),
                 ],
                 expected: &[
                     ("Vienne", Label::Loc),
@@ -266,6 +273,7 @@ mod tests {
                     ("Républicains", Label::Org),
                     ("Blois", Label::Loc),
                     ("Julien", Label::Per),
+                    ("Landes", Label::Loc),
                 ],
             },
         ];
