@@ -8,7 +8,8 @@
 //! organisation or other name whose whole text the gazetteer has as a
 //! country's (`République populaire de Chine`); not a person's (`Maurice`
 //! is a first name too). A name that opens with `Notre-Dame` is a church
-//! or a town, never a person.
+//! or a town, never a person. A region named by a point of the compass is
+//! one place with the place it divides (`le Sud des Etats-Unis`).
 
 use std::ops::Range;
 
@@ -47,7 +48,7 @@ pub(crate) fn places(
     lexicon: &Lexicon,
     text: &str,
     tokens: &[Token<'_>],
-    spans: &mut [(Range<usize>, Label)],
+    spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let mut key = String::new();
     for (r, label) in spans.iter_mut() {
@@ -84,6 +85,53 @@ pub(crate) fn places(
         if let Some(more) = longer {
             spans[n].0.end += more;
         }
+    }
+    compass_parts(tokens, spans);
+}
+
+/// Points of the compass that name part of a place (`le Sud de la France`).
+const COMPASS: &[&str] = &[
+    "Nord",
+    "Sud",
+    "Est",
+    "Ouest",
+    "Nord-Est",
+    "Nord-Ouest",
+    "Sud-Est",
+    "Sud-Ouest",
+];
+
+/// Makes one `LOC` of a region named by a point of the compass, tagged
+/// alone after `le`, `du` or `l'`, and the place after it (`le Sud des
+/// Etats-Unis`, `du Nord de la France`: the news gold has both whole);
+/// not a direction (`à 65 km au Sud-Est de Tripoli`).
+fn compass_parts(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    let mut n = 0;
+    while n + 1 < spans.len() {
+        let (r, label) = &spans[n];
+        let (next, next_label) = &spans[n + 1];
+        let of = &tokens[r.end..next.start];
+        // `au sud-est de Tripoli` gives a direction from a place.
+        let region = r.start > 0
+            && matches!(
+                tokens[r.start - 1].text,
+                "le" | "Le" | "du" | "Du" | "l'" | "l’" | "L'" | "L’"
+            );
+        let joined = r.len() == 1
+            && region
+            && matches!(label, Label::Loc | Label::Org)
+            && COMPASS.contains(&tokens[r.start].text)
+            && *next_label == Label::Loc
+            && matches!(
+                of.iter().map(|t| t.text).collect::<Vec<_>>().as_slice(),
+                ["de" | "du" | "des" | "d'" | "d’"] | ["de", "la" | "l'" | "l’"]
+            );
+        if joined {
+            let end = next.end;
+            spans[n] = (r.start..end, Label::Loc);
+            spans.remove(n + 1);
+        }
+        n += 1;
     }
 }
 
@@ -146,6 +194,24 @@ mod tests {
                     ("Paris", Label::Loc),
                     ("Rio", Label::Loc),
                     ("Lima", Label::Loc),
+                ],
+            },
+            Case {
+                name: "a region named by a point of the compass, not a direction",
+                text: "Dans le Sud des Etats-Unis et le Nord-Est de l'Angleterre, à 65 km au Sud-Est de Tripoli.",
+                tagged: &[
+                    ("Sud", Label::Loc),
+                    ("Etats-Unis", Label::Loc),
+                    ("Nord-Est", Label::Org),
+                    ("Angleterre", Label::Loc),
+                    ("Sud-Est", Label::Loc),
+                    ("Tripoli", Label::Loc),
+                ],
+                expected: &[
+                    ("Sud des Etats-Unis", Label::Loc),
+                    ("Nord-Est de l'Angleterre", Label::Loc),
+                    ("Sud-Est", Label::Loc),
+                    ("Tripoli", Label::Loc),
                 ],
             },
         ];
