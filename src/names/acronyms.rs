@@ -18,7 +18,9 @@
 //! And the acronym or short name of a widely known organisation (a party,
 //! a union, an international body, an armed group: `EELV`, `Otan`,
 //! `Hezbollah`) is an `ORG` whatever label the tagger gave it (`le candidat
-//! EELV`, `à l'Otan`, `au Hezbollah`).
+//! EELV`, `à l'Otan`, `au Hezbollah`), and its full name one `ORG` where
+//! the tagger cut it (`La République` and `Marche` in `La République en
+//! Marche`).
 
 use std::ops::Range;
 
@@ -65,6 +67,40 @@ const ORGANISATIONS: &[&str] = &[
     "Hezbollah", "Hamas", "Fatah", "Al-Qaïda", "Al-Qaida", "Aqmi", "Daech", "Daesh", "PKK",
     "Boko Haram", "Etat islamique", "État islamique",
 ];
+
+/// Widely known organisations' full names that the tagger cuts where a
+/// word inside looks like another name (`La République` then `en Marche`,
+/// `Marche` a region), as lower-cased words.
+const FULL_NAMES: &[&[&str]] = &[
+    &["la", "république", "en", "marche"],
+    &["république", "en", "marche"],
+];
+
+/// Makes one `ORG` of a widely known organisation's full name ([`FULL_NAMES`])
+/// where a name the tagger found opens it, the names inside giving way.
+fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    let mut n = 0;
+    while n < spans.len() {
+        let start = spans[n].0.start;
+        let whole = FULL_NAMES.iter().find_map(|name| {
+            let end = start + name.len();
+            let words = tokens.get(start..end)?;
+            words
+                .iter()
+                .zip(name.iter())
+                .all(|(t, w)| t.text.to_lowercase() == *w)
+                .then_some(end)
+        });
+        if let Some(end) = whole.filter(|&end| end > spans[n].0.end) {
+            // The names up to the end give way; none may cross it.
+            let last = spans[n..].partition_point(|(r, _)| r.start < end) + n;
+            if spans[n..last].iter().all(|(r, _)| r.end <= end) {
+                spans.splice(n..last, [(start..end, Label::Org)]);
+            }
+        }
+        n += 1;
+    }
+}
 
 /// Nouns for a kind of body, lower-cased: alone they name none (`selon la
 /// gendarmerie`, `le Parquet`, `l'État`), whatever their first letter.
@@ -301,8 +337,9 @@ const BEFORE_NAMES: &[&str] = &["ONG", "PME", "TPE", "ETI", "FAI", "VTC"];
 /// Drops the names that are acronyms of common nouns, and every mention of
 /// an acronym the text defines as one; cuts such an acronym off the start
 /// of the name it introduces; makes `ORG` the known organisations'
-/// acronyms.
+/// acronyms, and their full names whole where the tagger cut them.
 pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    full_names(tokens, spans);
     for (r, label) in spans.iter_mut() {
         if r.len() > 1
             && BEFORE_NAMES.contains(&tokens[r.start].text)
@@ -378,6 +415,18 @@ mod tests {
                 text: "L'agence russe d'assurance des dépôts (ASV) et la Société civile des producteurs (SCP), la sureté départementale (SD).",
                 tagged: &[("ASV", Label::Org), ("Société civile des producteurs", Label::Org), ("SCP", Label::Org), ("SD", Label::Org)],
                 expected: &[("ASV", Label::Org), ("Société civile des producteurs", Label::Org), ("SCP", Label::Org), ("SD", Label::Org)],
+            },
+            Case {
+                name: "a known organisation's full name, whole where the tagger cut it",
+                text: "La République en Marche gagne.",
+                tagged: &[("La République", Label::Org), ("Marche", Label::Loc)],
+                expected: &[("La République en Marche", Label::Org)],
+            },
+            Case {
+                name: "a known organisation's full name after a lower-case article, not a shorter name",
+                text: "Ni la République en marche, ni la République.",
+                tagged: &[("République", Label::Org), ("République", Label::Org)],
+                expected: &[("République en marche", Label::Org), ("République", Label::Org)],
             },
         ];
         check(&cases, |_, tokens, spans| common_acronyms(tokens, spans));
