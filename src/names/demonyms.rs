@@ -8,7 +8,8 @@
 //! `-éens`, `-ands`, `-ols`, `-iotes`, `-ènes` (and their feminines) after `les`,
 //! `des`, `aux`, a number or a quantity (`des milliers de Libanais`), or
 //! in `-ien`, `-ienne`, `-aise`, `-icaine`, `-oise` after `le`, `la`,
-//! `l'`, `un` or `une`; unless the gazetteer knows it (or its last part)
+//! `l'`, `un` or `une`, or with any of these endings after `ce`, `cet` or
+//! `cette` (`ce Lyonnais`); unless the gazetteer knows it (or its last part)
 //! as a country or a city (`la Vienne`, `la Haute-Vienne`, `les Blois`),
 //! or it names a place the gazetteer lacks (`les Landes`) or a party (`les
 //! Républicains`).
@@ -49,16 +50,23 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
         determiner,
         "le" | "la" | "l'" | "l’" | "un" | "une" | "Le" | "La" | "L'" | "L’" | "Un" | "Une"
     );
-    let endings = if plural {
-        PLURAL_ENDINGS
+    // `ce Lyonnais`, `cette Parisienne`: a demonstrative takes a person.
+    let demonstrative = matches!(determiner, "ce" | "cet" | "cette" | "Ce" | "Cet" | "Cette");
+    let endings: &[&[&str]] = if plural {
+        &[PLURAL_ENDINGS]
     } else if singular {
-        SINGULAR_ENDINGS
+        &[SINGULAR_ENDINGS]
+    } else if demonstrative {
+        &[PLURAL_ENDINGS, SINGULAR_ENDINGS]
     } else {
         return false;
     };
     let known_place = |name: &str| lexicon.is_place([name]);
     word.starts_with(char::is_uppercase)
-        && endings.iter().any(|e| word.ends_with(e))
+        && endings
+            .iter()
+            .flat_map(|e| e.iter())
+            .any(|e| word.ends_with(e))
         && !PARTIES.contains(&word)
         && !PLACES.contains(&word)
         && !known_place(word)
@@ -216,7 +224,7 @@ mod tests {
             },
             Case {
                 name: "more endings: -is, -éens, -ands, -ols, -iotes; -aise, -icaine, -oise",
-                text: "Les Qataris, des Européens, les Allemands, aux Espagnols, les Chypriotes, la Lyonnaise, l'Américaine et une Chinoise.",
+                text: "Les Qataris, des Européens, les Allemands, aux Espagnols, les Chypriotes, la Lyonnaise, l'Américaine, une Chinoise et ce Nantais.",
                 tagged: &[
                     ("Qataris", Label::Loc),
                     ("Européens", Label::Loc),
@@ -226,6 +234,7 @@ mod tests {
                     ("Lyonnaise", Label::Loc),
                     ("Américaine", Label::Loc),
                     ("Chinoise", Label::Loc),
+                    ("Nantais", Label::Loc),
                 ],
                 expected: &[
                     ("Qataris", Label::Misc),
@@ -236,6 +245,7 @@ mod tests {
                     ("Lyonnaise", Label::Misc),
                     ("Américaine", Label::Misc),
                     ("Chinoise", Label::Misc),
+                    ("Nantais", Label::Misc),
                 ],
             },
             Case {

@@ -3,7 +3,8 @@
 //! « I Am Paul Walker »` the name is a work's title, whatever names it holds.
 //! The tagger, seeing capitals, takes it for an organisation or a person.
 //! Events are not annotated either: `Salon de l'Agriculture`, `Coupe du
-//! monde`, `Paris Motion Festival`, `Aïd el-Fitr`. Nor are shows the text
+//! monde`, `Paris Motion Festival`, `Aïd el-Fitr`, storms (`l'ouragan
+//! Irma`). Nor are shows the text
 //! names without a work noun (`TPMP`, `Quotidien`, `Koh-Lanta`), feasts and
 //! competitions named alone (`l'Aïd`, `la Ligue 1`), nor products
 //! (`Mediator`, `Linky`), nor awards (`les César`, `l'Oscar de la meilleure
@@ -71,6 +72,22 @@ const EVENT_HEADS: &[&str] = &[
 /// Words that close the name of an event or a law (`Paris Motion
 /// Festival`, `Communications Decency Act`).
 const EVENT_TAILS: &[&str] = &["Act", "Festival", "Show"];
+
+/// Nouns for a storm, whose one-word name is an event's (`l'ouragan
+/// Irma`, `la tempête Ciara`: the news gold leaves both unannotated).
+const STORM_NOUNS: &[&str] = &[
+    "tempête", "ouragan", "cyclone", "typhon", "Tempête", "Ouragan", "Cyclone", "Typhon",
+];
+
+/// Whether the name at token range `r` is a storm's: one word after a
+/// storm noun, or a storm noun and that word.
+fn is_storm(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
+    match r.len() {
+        1 => STORM_NOUNS.contains(&word_before(tokens, r.start, 1)),
+        2 => STORM_NOUNS.contains(&tokens[r.start].text),
+        _ => false,
+    }
+}
 
 /// Whether `name` is an event's: it opens with an event head or closes
 /// with an event tail (not `En Marche`, a party).
@@ -190,6 +207,7 @@ pub(crate) fn works(
         if *label != Label::Money
             && (noun_before(tokens, r.start, WORK_NOUNS).is_some()
                 || is_event(&tokens[r.clone()])
+                || is_storm(tokens, r)
                 || name_key(text, tokens, r, &mut key)
                     && ([SHOWS, EVENTS, PRODUCTS]
                         .iter()
@@ -307,6 +325,12 @@ mod tests {
                 text: "Aux César, le César d'honneur et deux Oscars, pas L'Avare de Molière ni Oscar Wilde. La Légion d'honneur.",
                 tagged: &[("César", Label::Per), ("César", Label::Per), ("Oscars", Label::Org), ("Molière", Label::Per), ("Oscar Wilde", Label::Per), ("Légion d'honneur", Label::Org)],
                 expected: &[("César", Label::Misc), ("César", Label::Misc), ("Oscars", Label::Misc), ("Molière", Label::Per), ("Oscar Wilde", Label::Per), ("Légion d'honneur", Label::Misc)],
+            },
+            Case {
+                name: "storms, not a person after one",
+                text: "L'ouragan Irma, la tempête Ciara et après la tempête Pierre Aubé.",
+                tagged: &[("ouragan Irma", Label::Loc), ("Ciara", Label::Loc), ("Pierre Aubé", Label::Per)],
+                expected: &[("ouragan Irma", Label::Misc), ("Ciara", Label::Misc), ("Pierre Aubé", Label::Per)],
             },
             Case {
                 name: "an owner after de stays",
