@@ -275,7 +275,7 @@ pub(crate) fn correct_names(
         outlets::untagged_platforms(text, tokens, marks, spans);
     }
     if rules.on(NameRule::OrgNoun) {
-        org_nouns::org_nouns(tokens, marks, spans);
+        org_nouns::org_nouns(lexicon, tokens, marks, spans);
     }
     if rules.on(NameRule::Seats) {
         seats::seats(text, tokens, spans);

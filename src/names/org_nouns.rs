@@ -5,11 +5,15 @@
 //! with a place's complement is an organisation's branch (`SPA de
 //! Bergerac`, `CHU de Reims`), not a place. A name after such a noun
 //! that the tagger cut after its first words takes the capitalised words
-//! after it (`le mouvement Black Lives Matter`).
+//! after it (`le mouvement Black Lives Matter`). The other one-word
+//! mentions of a name a noun for a company introduces are the company too
+//! (`Boiron` after `les laboratoires Boiron`), unless a place or a word of
+//! a person's full name in the document.
 
 use std::ops::Range;
 
 use super::{add_quoted_names, noun_before};
+use crate::tag::Lexicon;
 use crate::text::{Token, SENTENCE_OPENERS};
 use crate::types::Label;
 
@@ -66,6 +70,7 @@ fn acronym_of_a_branch(name: &[Token<'_>]) -> bool {
 /// (`la société "Aviazaptchast"`) outside the tokens `blocked` marks. The
 /// result is sorted and does not overlap.
 pub(crate) fn org_nouns(
+    lexicon: &Lexicon,
     tokens: &[Token<'_>],
     blocked: &[u8],
     spans: &mut Vec<(Range<usize>, Label)>,
@@ -101,6 +106,68 @@ pub(crate) fn org_nouns(
     add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
         noun_before(tokens, start, ORG_NOUNS).is_some()
     });
+    organisations_again(lexicon, tokens, spans);
+}
+
+/// Nouns for a company, which names it after its founder or its brand
+/// (`les laboratoires Boiron`), not after a person it honours (`la
+/// fondation Soprano`).
+const COMPANY_NOUNS: &[&str] = &[
+    "laboratoire",
+    "laboratoires",
+    "société",
+    "entreprise",
+    "groupe",
+    "firme",
+    "enseigne",
+    "constructeur",
+    "banque",
+    "cabinet",
+    "compagnie",
+    "start-up",
+    "opérateur",
+];
+
+/// Makes `ORG` the other one-word mentions, tagged as a person, a place or
+/// another name, of a one-word name that a noun for a company introduces
+/// (`Boiron` after `les laboratoires Boiron`); not a place the gazetteer
+/// knows (`le journal Chicago`, then the city), nor a word of a person's
+/// full name in the document (`Jacques Servier` beside `le laboratoire
+/// Servier`).
+fn organisations_again(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    spans: &mut [(Range<usize>, Label)],
+) {
+    let named: Vec<&str> = spans
+        .iter()
+        .filter(|(r, label)| {
+            *label == Label::Org
+                && r.len() == 1
+                && noun_before(tokens, r.start, COMPANY_NOUNS).is_some()
+        })
+        .map(|(r, _)| tokens[r.start].text)
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let in_a_full_name = |word: &str| {
+        spans.iter().any(|(r, l)| {
+            *l == Label::Per && r.len() > 1 && tokens[r.clone()].iter().any(|t| t.text == word)
+        })
+    };
+    let organisations: Vec<&str> = named
+        .into_iter()
+        .filter(|w| !in_a_full_name(w) && !lexicon.is_place([*w]))
+        .collect();
+    for (r, label) in spans.iter_mut() {
+        if matches!(label, Label::Per | Label::Loc | Label::Misc)
+            && r.len() == 1
+            && organisations.contains(&tokens[r.start].text)
+        {
+            *label = Label::Org;
+        }
+    }
 }
 
 /// The most capitalised words an organisation's name takes after the
@@ -169,10 +236,34 @@ mod tests {
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("Paris", Label::Loc)],
             },
+            Case {
+                name: "a company's other one-word mentions, not a place nor a person's name",
+                text: "Les laboratoires Boiron perdent. Selon Boiron, le groupe Chicago \
+                       joue à Chicago. La société Servier ; Servier dit non, selon Jacques Servier.",
+                tagged: &[
+                    ("Boiron", Label::Org),
+                    ("Boiron", Label::Per),
+                    ("Chicago", Label::Org),
+                    ("Chicago", Label::Loc),
+                    ("Servier", Label::Org),
+                    ("Servier", Label::Per),
+                    ("Jacques Servier", Label::Per),
+                ],
+                expected: &[
+                    ("Boiron", Label::Org),
+                    ("Boiron", Label::Org),
+                    ("Chicago", Label::Org),
+                    ("Chicago", Label::Loc),
+                    ("Servier", Label::Org),
+                    ("Servier", Label::Per),
+                    ("Jacques Servier", Label::Per),
+                ],
+            },
         ];
+        let lexicon = Lexicon::embedded();
         check(&cases, |_, tokens, spans| {
             let blocked = vec![0; tokens.len()];
-            org_nouns(tokens, &blocked, spans);
+            org_nouns(&lexicon, tokens, &blocked, spans);
         });
     }
 }
