@@ -326,11 +326,21 @@ fn name_key(text: &str, tokens: &[Token<'_>], r: &Range<usize>, key: &mut String
         return false;
     };
     key.clear();
-    key.extend(name.chars().flat_map(char::to_lowercase).map(|c| match c {
-        '’' => '\'',
-        c if c.is_whitespace() => ' ',
-        c => c,
-    }));
+    if name.is_ascii() {
+        // Most names: no char to fold but ASCII letters.
+        key.push_str(name);
+        key.make_ascii_lowercase();
+        if name.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
+            let spaced = key.replace(|c: char| c.is_ascii_whitespace(), " ");
+            *key = spaced;
+        }
+    } else {
+        key.extend(name.chars().flat_map(char::to_lowercase).map(|c| match c {
+            '’' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        }));
+    }
     true
 }
 

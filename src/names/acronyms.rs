@@ -23,6 +23,7 @@
 //! Marche`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -68,6 +69,14 @@ const ORGANISATIONS: &[&str] = &[
     "Boko Haram", "Etat islamique", "État islamique",
 ];
 
+/// [`ORGANISATIONS`] as words.
+static ORGANISATION_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    ORGANISATIONS
+        .iter()
+        .map(|o| o.split(' ').collect())
+        .collect()
+});
+
 /// Widely known organisations' full names that the tagger cuts where a
 /// word inside looks like another name (`La République` then `en Marche`,
 /// `Marche` a region), as lower-cased words.
@@ -88,7 +97,7 @@ fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
             words
                 .iter()
                 .zip(name.iter())
-                .all(|(t, w)| t.text.to_lowercase() == *w)
+                .all(|(t, w)| t.text.chars().flat_map(char::to_lowercase).eq(w.chars()))
                 .then_some(end)
         });
         if let Some(end) = whole.filter(|&end| end > spans[n].0.end) {
@@ -349,9 +358,9 @@ pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize
         }
         let name = &tokens[r.clone()];
         if *label != Label::Money
-            && ORGANISATIONS
+            && ORGANISATION_WORDS
                 .iter()
-                .any(|o| o.split(' ').eq(name.iter().map(|t| t.text)))
+                .any(|o| o.iter().copied().eq(name.iter().map(|t| t.text)))
         {
             *label = Label::Org;
         }

@@ -122,10 +122,11 @@ fn compass_parts(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
             && matches!(label, Label::Loc | Label::Org)
             && COMPASS.contains(&tokens[r.start].text)
             && *next_label == Label::Loc
-            && matches!(
-                of.iter().map(|t| t.text).collect::<Vec<_>>().as_slice(),
-                ["de" | "du" | "des" | "d'" | "d’"] | ["de", "la" | "l'" | "l’"]
-            );
+            && match of {
+                [a] => matches!(a.text, "de" | "du" | "des" | "d'" | "d’"),
+                [a, b] => a.text == "de" && matches!(b.text, "la" | "l'" | "l’"),
+                _ => false,
+            };
         if joined {
             let end = next.end;
             spans[n] = (r.start..end, Label::Loc);

@@ -199,9 +199,10 @@ fn site_described_after(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>
         let chassis = SITE_NOUNS.contains(&words[0]) && !nouns.contains(&words[0]);
         !chassis
             && tokens.get(k..k + words.len()).is_some_and(|ts| {
-                ts.iter()
-                    .zip(words.iter())
-                    .all(|(t, w)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w)
+                ts.iter().zip(words.iter()).all(|(t, w)| {
+                    t.text.eq_ignore_ascii_case(w)
+                        || t.text.chars().flat_map(char::to_lowercase).eq(w.chars())
+                })
             })
     })
 }
