@@ -228,6 +228,15 @@ const AMBIGUOUS_PLATFORMS: &[&str] = &["mega", "brut", "periscope", "messenger"]
 /// The most tokens of a platform's name.
 const MAX_PLATFORM: usize = 3;
 
+/// The first tokens of [`PLATFORMS`]' names, as the tokenizer cuts them:
+/// a word that is none opens no platform's name.
+static PLATFORM_FIRST_TOKENS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    PLATFORMS
+        .iter()
+        .filter_map(|p| crate::text::tokenize(p).first().map(|t| t.text))
+        .collect()
+});
+
 /// Adds the known platforms that the tagger left untagged (`OiNK`,
 /// `iStock`, `Zone Téléchargement`): a run of one to [`MAX_PLATFORM`]
 /// tokens that no span or rule holds, whose whole text is in [`PLATFORMS`]
@@ -258,7 +267,11 @@ pub(crate) fn untagged_platforms(
     let mut found = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        if !capital(&tokens[k]) || !free(&covered, blocked, k) {
+        if !capital(&tokens[k])
+            || !free(&covered, blocked, k)
+            || !(name_key(text, tokens, &(k..k + 1), &mut key)
+                && PLATFORM_FIRST_TOKENS.contains(key.as_str()))
+        {
             k += 1;
             continue;
         }
