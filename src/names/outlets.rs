@@ -267,11 +267,11 @@ pub(crate) fn untagged_platforms(
     let mut found = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        if !capital(&tokens[k])
-            || !free(&covered, blocked, k)
-            || !(name_key(text, tokens, &(k..k + 1), &mut key)
-                && PLATFORM_FIRST_TOKENS.contains(key.as_str()))
-        {
+        let may_open = capital(&tokens[k])
+            && free(&covered, blocked, k)
+            && name_key(text, tokens, &(k..k + 1), &mut key)
+            && PLATFORM_FIRST_TOKENS.contains(key.as_str());
+        if !may_open {
             k += 1;
             continue;
         }
