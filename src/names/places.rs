@@ -34,9 +34,13 @@ const FORMER_COUNTRIES: &[&str] = &[
     "yougoslavie", "tchécoslovaquie", "empire ottoman", "zaïre", "rhodésie",
 ];
 
-/// A country's other names, lower-cased, as a name's whole text: the
-/// gazetteer holds the usual ones only.
-const COUNTRY_EPITHETS: &[&str] = &["république islamique", "république islamique d'iran"];
+/// A country's other names, and the names of part of one, lower-cased, as
+/// a name's whole text: the gazetteer holds the usual ones only.
+const COUNTRY_EPITHETS: &[&str] = &[
+    "république islamique",
+    "république islamique d'iran",
+    "france métropolitaine",
+];
 
 /// Makes a `LOC` of a former country's name (`l'URSS`), of a country's
 /// other name, of an organisation or other name that is a country's, and
@@ -80,7 +84,9 @@ pub(crate) fn places(
                 && tokens[r.end..end]
                     .iter()
                     .all(|t| t.kind == TokenKind::Word && !FUNCTION_WORDS.contains(&t.text))
-                && lexicon.is_place(tokens[r.start..end].iter().map(|t| t.text))
+                && (lexicon.is_place(tokens[r.start..end].iter().map(|t| t.text))
+                    || name_key(text, tokens, &(r.start..end), &mut key)
+                        && COUNTRY_EPITHETS.contains(&key.as_str()))
         });
         if let Some(more) = longer {
             spans[n].0.end += more;
@@ -146,16 +152,18 @@ mod tests {
         let cases = [
             Case {
                 name: "a country's name in lower case after the capitals",
-                text: "Aux Emirats arabes unis, les Etats-Unis et Arabie saoudite.",
+                text: "Aux Emirats arabes unis, les Etats-Unis, Arabie saoudite et France métropolitaine.",
                 tagged: &[
                     ("Emirats arabes", Label::Loc),
                     ("Etats-Unis", Label::Loc),
                     ("Arabie", Label::Loc),
+                    ("France", Label::Loc),
                 ],
                 expected: &[
                     ("Emirats arabes unis", Label::Loc),
                     ("Etats-Unis", Label::Loc),
                     ("Arabie saoudite", Label::Loc),
+                    ("France métropolitaine", Label::Loc),
                 ],
             },
             Case {
