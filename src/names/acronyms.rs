@@ -88,10 +88,9 @@ const FULL_NAMES: &[&[&str]] = &[
 /// Makes one `ORG` of a widely known organisation's full name ([`FULL_NAMES`])
 /// where a name the tagger found opens it, the names inside giving way.
 fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
-    let mut n = 0;
-    while n < spans.len() {
-        let start = spans[n].0.start;
-        let whole = FULL_NAMES.iter().find_map(|name| {
+    // The end of the full name that opens at token `start`, if one does.
+    let full_name_at = |start: usize| {
+        FULL_NAMES.iter().find_map(|name| {
             let end = start + name.len();
             let words = tokens.get(start..end)?;
             words
@@ -99,15 +98,37 @@ fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
                 .zip(name.iter())
                 .all(|(t, w)| t.text.chars().flat_map(char::to_lowercase).eq(w.chars()))
                 .then_some(end)
-        });
-        if let Some(end) = whole.filter(|&end| end > spans[n].0.end) {
-            // The names up to the end give way; none may cross it.
-            let last = spans[n..].partition_point(|(r, _)| r.start < end) + n;
-            if spans[n..last].iter().all(|(r, _)| r.end <= end) {
-                spans.splice(n..last, [(start..end, Label::Org)]);
+        })
+    };
+    let mut out: Vec<(Range<usize>, Label)> = Vec::with_capacity(spans.len());
+    let mut n = 0;
+    let mut changed = false;
+    while n < spans.len() {
+        let r = &spans[n].0;
+        // The names up to the full name's end give way; none may cross it.
+        let whole = full_name_at(r.start)
+            .filter(|&end| end > r.end)
+            .and_then(|end| {
+                let last = n + spans[n..].partition_point(|(s, _)| s.start < end);
+                spans[n..last]
+                    .iter()
+                    .all(|(s, _)| s.end <= end)
+                    .then_some((end, last))
+            });
+        match whole {
+            Some((end, last)) => {
+                out.push((r.start..end, Label::Org));
+                n = last;
+                changed = true;
+            }
+            None => {
+                out.push(spans[n].clone());
+                n += 1;
             }
         }
-        n += 1;
+    }
+    if changed {
+        *spans = out;
     }
 }
 

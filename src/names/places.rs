@@ -44,10 +44,13 @@ const COUNTRY_EPITHETS: &[&str] = &[
 
 /// Makes a `LOC` of a former country's name (`l'URSS`), of a country's
 /// other name, of an organisation or other name that is a country's, and
-/// of a person's that opens with `Notre-Dame`; extends a `LOC` over the one or two words after it that no span holds where the
-/// longer name is a country or a city of the gazetteer (`Emirats arabes`
-/// then `unis`). `spans` are token ranges into `tokens`, sorted and not
-/// overlapping; they stay so.
+/// of a person's that opens with `Notre-Dame`; extends a `LOC` over the
+/// one or two words after it that no span holds where the longer name is
+/// a country or a city of the gazetteer (`Emirats arabes` then `unis`) or
+/// another name of [`COUNTRY_EPITHETS`] (`France` then `métropolitaine`);
+/// joins a region named by a point of the compass to the place after it.
+/// `spans` are token ranges into `tokens`, sorted and not overlapping;
+/// they stay so.
 pub(crate) fn places(
     lexicon: &Lexicon,
     text: &str,
@@ -112,34 +115,42 @@ const COMPASS: &[&str] = &[
 /// Etats-Unis`, `du Nord de la France`: the news gold has both whole);
 /// not a direction (`à 65 km au Sud-Est de Tripoli`).
 fn compass_parts(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
-    let mut n = 0;
-    while n + 1 < spans.len() {
-        let (r, label) = &spans[n];
-        let (next, next_label) = &spans[n + 1];
-        let of = &tokens[r.end..next.start];
+    let joins = |(r, label): &(Range<usize>, Label), (next, next_label): &(Range<usize>, Label)| {
         // `au sud-est de Tripoli` gives a direction from a place.
         let region = r.start > 0
             && matches!(
                 tokens[r.start - 1].text,
                 "le" | "Le" | "du" | "Du" | "l'" | "l’" | "L'" | "L’"
             );
-        let joined = r.len() == 1
+        r.len() == 1
             && region
             && matches!(label, Label::Loc | Label::Org)
             && COMPASS.contains(&tokens[r.start].text)
             && *next_label == Label::Loc
-            && match of {
+            && match &tokens[r.end..next.start] {
                 [a] => matches!(a.text, "de" | "du" | "des" | "d'" | "d’"),
                 [a, b] => a.text == "de" && matches!(b.text, "la" | "l'" | "l’"),
                 _ => false,
-            };
-        if joined {
-            let end = next.end;
-            spans[n] = (r.start..end, Label::Loc);
-            spans.remove(n + 1);
-        }
-        n += 1;
+            }
+    };
+    if !spans.windows(2).any(|pair| joins(&pair[0], &pair[1])) {
+        return;
     }
+    let mut out = Vec::with_capacity(spans.len());
+    let mut n = 0;
+    while n < spans.len() {
+        match spans.get(n + 1).filter(|next| joins(&spans[n], next)) {
+            Some(next) => {
+                out.push((spans[n].0.start..next.0.end, Label::Loc));
+                n += 2;
+            }
+            None => {
+                out.push(spans[n].clone());
+                n += 1;
+            }
+        }
+    }
+    *spans = out;
 }
 
 #[cfg(test)]
