@@ -77,16 +77,20 @@ static ORGANISATION_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Widely known organisations' full names that the tagger cuts where a
-/// word inside looks like another name (`La République` then `en Marche`,
-/// `Marche` a region), as lower-cased words.
+/// Widely known organisations' full names that the tagger cuts or takes
+/// for a person's where a word inside looks like another name (`La
+/// République` then `en Marche`, `Marche` a region; `Bison Futé`, the
+/// traffic service), as lower-cased words.
 const FULL_NAMES: &[&[&str]] = &[
     &["la", "république", "en", "marche"],
     &["république", "en", "marche"],
+    &["bison", "futé"],
+    &["bison", "fûté"],
 ];
 
 /// Makes one `ORG` of a widely known organisation's full name ([`FULL_NAMES`])
-/// where a name the tagger found opens it, the names inside giving way.
+/// where a name the tagger found opens it, the names inside giving way,
+/// whatever label the tagger gave it.
 fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
     // The end of the full name that opens at token `start`, if one does.
     let full_name_at = |start: usize| {
@@ -107,7 +111,7 @@ fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
         let r = &spans[n].0;
         // The names up to the full name's end give way; none may cross it.
         let whole = full_name_at(r.start)
-            .filter(|&end| end > r.end)
+            .filter(|&end| end >= r.end)
             .and_then(|end| {
                 let last = n + spans[n..].partition_point(|(s, _)| s.start < end);
                 spans[n..last]
@@ -457,6 +461,12 @@ mod tests {
                 text: "Ni la République en marche, ni la République.",
                 tagged: &[("République", Label::Org), ("République", Label::Org)],
                 expected: &[("République en marche", Label::Org), ("République", Label::Org)],
+            },
+            Case {
+                name: "a known organisation's full name taken for a person's",
+                text: "Bison fûté le redit, selon Bison Futé.",
+                tagged: &[("Bison", Label::Per), ("Bison Futé", Label::Per)],
+                expected: &[("Bison fûté", Label::Org), ("Bison Futé", Label::Org)],
             },
         ];
         check(&cases, |_, tokens, spans| common_acronyms(tokens, spans));
