@@ -458,6 +458,37 @@ fn covered(tokens: &[Token<'_>], spans: &[(Range<usize>, Label)]) -> Vec<bool> {
     covered
 }
 
+/// Puts `names` (sorted, not overlapping) in place of the spans inside
+/// them: the spans inside a name give way to it, and a name that a span
+/// crosses the edge of is dropped (`Francis Ford Coppola` keeps `Ford
+/// Coppola` from being a car). `spans` are sorted and do not overlap; they
+/// stay so. One pass over both.
+fn replace_inside(spans: &mut Vec<(Range<usize>, Label)>, mut names: Vec<(Range<usize>, Label)>) {
+    let crosses = |at: usize| {
+        let k = spans.partition_point(|(r, _)| r.end <= at);
+        spans.get(k).is_some_and(|(r, _)| r.start < at)
+    };
+    names.retain(|(m, _)| !crosses(m.start) && !crosses(m.end));
+    if names.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(spans.len() + names.len());
+    let mut names = names.into_iter().peekable();
+    for span in spans.drain(..) {
+        while let Some(name) = names.next_if(|(m, _)| m.end <= span.0.start) {
+            out.push(name);
+        }
+        let inside = names
+            .peek()
+            .is_some_and(|(m, _)| m.start <= span.0.start && span.0.end <= m.end);
+        if !inside {
+            out.push(span);
+        }
+    }
+    out.extend(names);
+    *spans = out;
+}
+
 #[cfg(test)]
 mod rule_tests {
     use super::*;

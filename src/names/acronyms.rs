@@ -25,6 +25,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::replace_inside;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -104,35 +105,17 @@ fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
                 .then_some(end)
         })
     };
-    let mut out: Vec<(Range<usize>, Label)> = Vec::with_capacity(spans.len());
-    let mut n = 0;
-    let mut changed = false;
-    while n < spans.len() {
-        let r = &spans[n].0;
-        // The names up to the full name's end give way; none may cross it.
-        let whole = full_name_at(r.start)
-            .filter(|&end| end >= r.end)
-            .and_then(|end| {
-                let last = n + spans[n..].partition_point(|(s, _)| s.start < end);
-                spans[n..last]
-                    .iter()
-                    .all(|(s, _)| s.end <= end)
-                    .then_some((end, last))
-            });
-        match whole {
-            Some((end, last)) => {
-                out.push((r.start..end, Label::Org));
-                n = last;
-                changed = true;
-            }
-            None => {
-                out.push(spans[n].clone());
-                n += 1;
-            }
+    let mut found: Vec<(Range<usize>, Label)> = Vec::new();
+    for (r, _) in spans.iter() {
+        if found.last().is_some_and(|(f, _)| f.end > r.start) {
+            continue;
+        }
+        if let Some(end) = full_name_at(r.start).filter(|&end| end >= r.end) {
+            found.push((r.start..end, Label::Org));
         }
     }
-    if changed {
-        *spans = out;
+    if !found.is_empty() {
+        replace_inside(spans, found);
     }
 }
 
@@ -338,30 +321,11 @@ pub(crate) fn expansions(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
     if found.is_empty() {
         return;
     }
-    // One phrase where two overlap; none that a name crosses the edge of.
+    // One phrase where two overlap; none that a name crosses the edge of;
+    // the names inside a phrase give way to it.
     found.sort_by_key(|e| e.start);
     found.dedup_by(|later, kept| later.start < kept.end);
-    let crosses = |at: usize| {
-        let k = spans.partition_point(|(r, _)| r.end <= at);
-        spans.get(k).is_some_and(|(r, _)| r.start < at)
-    };
-    found.retain(|e| !crosses(e.start) && !crosses(e.end));
-    // The names inside a phrase give way to it.
-    let mut out = Vec::with_capacity(spans.len() + found.len());
-    let mut phrases = found.into_iter().peekable();
-    for span in spans.drain(..) {
-        while let Some(e) = phrases.next_if(|e| e.end <= span.0.start) {
-            out.push((e, Label::Org));
-        }
-        let inside = phrases
-            .peek()
-            .is_some_and(|e| e.start <= span.0.start && span.0.end <= e.end);
-        if !inside {
-            out.push(span);
-        }
-    }
-    out.extend(phrases.map(|e| (e, Label::Org)));
-    *spans = out;
+    replace_inside(spans, found.into_iter().map(|e| (e, Label::Org)).collect());
 }
 
 /// Acronyms of common nouns that a name follows in apposition (`l'ONG Save

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{glued, word_before};
+use super::{glued, replace_inside, word_before};
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -192,26 +192,7 @@ pub(crate) fn car_models(
     // A name that crosses the edge of a model's or a company's keeps it
     // from being one (`Francis Ford Coppola` is a person's name, not a
     // Ford's).
-    let crosses = |at: usize| {
-        let k = spans.partition_point(|(r, _)| r.end <= at);
-        spans.get(k).is_some_and(|(r, _)| r.start < at)
-    };
-    names.retain(|(m, _)| !crosses(m.start) && !crosses(m.end));
-    let mut out = Vec::with_capacity(spans.len() + names.len());
-    let mut names = names.into_iter().peekable();
-    for span in spans.drain(..) {
-        while let Some(name) = names.next_if(|(m, _)| m.end <= span.0.start) {
-            out.push(name);
-        }
-        let inside = names
-            .peek()
-            .is_some_and(|(m, _)| m.start <= span.0.start && span.0.end <= m.end);
-        if !inside {
-            out.push(span);
-        }
-    }
-    out.extend(names);
-    *spans = out;
+    replace_inside(spans, names);
     models_again(lexicon, tokens, spans);
 }
 
