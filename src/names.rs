@@ -312,6 +312,22 @@ fn word_before<'t>(tokens: &[Token<'t>], start: usize, back: usize) -> &'t str {
         .map_or("", |t| t.text)
 }
 
+/// Whether `tokens` are `words`, given in lower case, each written in any
+/// case (`Marche` for `marche`).
+fn words_are(tokens: &[Token<'_>], words: &[&str]) -> bool {
+    tokens.len() == words.len()
+        && tokens.iter().zip(words).all(|(t, w)| {
+            t.text.eq_ignore_ascii_case(w)
+                || t.text.chars().flat_map(char::to_lowercase).eq(w.chars())
+        })
+}
+
+/// Whether the token at `start` follows `M.` or `MM.`, which the tokenizer
+/// writes as a word and a full stop.
+fn after_mister(tokens: &[Token<'_>], start: usize) -> bool {
+    word_before(tokens, start, 1) == "." && matches!(word_before(tokens, start, 2), "M" | "MM")
+}
+
 /// Writes into `key` the text of the name that token range `r` covers,
 /// lower-cased, with `’` as `'` and any space as one space: the form the
 /// name lists hold. Returns false where `r` is not in `tokens` or `text`.

@@ -25,7 +25,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::replace_inside;
+use super::{replace_inside, words_are};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -97,11 +97,9 @@ fn full_names(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
     let full_name_at = |start: usize| {
         FULL_NAMES.iter().find_map(|name| {
             let end = start + name.len();
-            let words = tokens.get(start..end)?;
-            words
-                .iter()
-                .zip(name.iter())
-                .all(|(t, w)| t.text.chars().flat_map(char::to_lowercase).eq(w.chars()))
+            tokens
+                .get(start..end)
+                .is_some_and(|ts| words_are(ts, name))
                 .then_some(end)
         })
     };

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{glued, replace_inside, word_before};
+use super::{after_mister, glued, replace_inside, word_before};
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -238,11 +238,7 @@ fn models_again(lexicon: &Lexicon, tokens: &[Token<'_>], spans: &mut [(Range<usi
     if models.is_empty() {
         return;
     }
-    let surnames: FxHashSet<&str> = spans
-        .iter()
-        .filter(|(r, l)| *l == Label::Per && r.len() > 1)
-        .map(|(r, _)| tokens[r.end - 1].text)
-        .collect();
+    let surnames = last_names(tokens, spans);
     for (r, label) in spans.iter_mut() {
         if r.len() != 1
             || !matches!(label, Label::Org | Label::Loc | Label::Site | Label::Per)
@@ -250,7 +246,7 @@ fn models_again(lexicon: &Lexicon, tokens: &[Token<'_>], spans: &mut [(Range<usi
         {
             continue;
         }
-        let before = r.start.checked_sub(1).map_or("", |k| tokens[k].text);
+        let before = word_before(tokens, r.start, 1);
         let car = CAR_DETERMINERS.contains(&before) || CAR_NOUNS.contains(&before);
         let person = *label == Label::Per && surnames.contains(tokens[r.start].text);
         let place = *label == Label::Loc && lexicon.is_place([tokens[r.start].text]);
@@ -258,6 +254,15 @@ fn models_again(lexicon: &Lexicon, tokens: &[Token<'_>], spans: &mut [(Range<usi
             *label = Label::Misc;
         }
     }
+}
+
+/// The last words of the document's full names of persons, read once.
+fn last_names<'t>(tokens: &[Token<'t>], spans: &[(Range<usize>, Label)]) -> FxHashSet<&'t str> {
+    spans
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() > 1)
+        .map(|(r, _)| tokens[r.end - 1].text)
+        .collect()
 }
 
 /// Determiners before a maker's name that make it one of its cars (`la
@@ -280,20 +285,14 @@ const PERSON_TITLES: &[&str] = &[
 /// Ferrari`) or the document names one whose last name it is (`Harrison
 /// Ford`, then `Ford`).
 fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
-    // The last words of the document's full names of persons, read once.
-    let surnames: FxHashSet<&str> = spans
-        .iter()
-        .filter(|(r, l)| *l == Label::Per && r.len() > 1)
-        .map(|(r, _)| tokens[r.end - 1].text)
-        .collect();
+    let surnames = last_names(tokens, spans);
     for (r, label) in spans.iter_mut() {
         if *label == Label::Money || maker_at(tokens, r.start) != Some(r.len()) {
             continue;
         }
-        let before = r.start.checked_sub(1).map_or("", |k| tokens[k].text);
+        let before = word_before(tokens, r.start, 1);
         let car = CAR_DETERMINERS.contains(&before);
-        let titled = PERSON_TITLES.contains(&before)
-            || before == "." && matches!(word_before(tokens, r.start, 2), "M" | "MM");
+        let titled = PERSON_TITLES.contains(&before) || after_mister(tokens, r.start);
         if car {
             *label = Label::Misc;
         } else if matches!(label, Label::Loc | Label::Site)

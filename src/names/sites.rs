@@ -36,7 +36,7 @@
 
 use std::ops::Range;
 
-use super::{covered, free, noun_before, quoted_name, NameRule, NameRules};
+use super::{covered, free, noun_before, quoted_name, words_are, NameRule, NameRules};
 use rustc_hash::FxHashSet;
 
 use crate::recognize::find_sites;
@@ -198,12 +198,9 @@ fn site_described_after(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>
     SITE_DESCRIPTIONS.iter().any(|words| {
         let chassis = SITE_NOUNS.contains(&words[0]) && !nouns.contains(&words[0]);
         !chassis
-            && tokens.get(k..k + words.len()).is_some_and(|ts| {
-                ts.iter().zip(words.iter()).all(|(t, w)| {
-                    t.text.eq_ignore_ascii_case(w)
-                        || t.text.chars().flat_map(char::to_lowercase).eq(w.chars())
-                })
-            })
+            && tokens
+                .get(k..k + words.len())
+                .is_some_and(|ts| words_are(ts, words))
     })
 }
 

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::word_before;
+use super::{after_mister, word_before};
 use crate::tag::Lexicon;
 use crate::text::Token;
 use crate::types::Label;
@@ -49,13 +49,13 @@ const PARTICLE_RANKS: &[&str] = &[
     "chevalier",
 ];
 
-/// Whether the tokens that end at token `k` are a title of a person whose
-/// surname's particle follows ([`PARTICLE_HONORIFICS`], `M.`, `MM.`, a
-/// rank of [`PARTICLE_RANKS`] after a determiner).
-fn particle_title(tokens: &[Token<'_>], k: usize) -> bool {
-    let word = |back: usize| word_before(tokens, k + 1, back);
+/// Whether the particle at token `particle` follows a title of a person
+/// whose surname it opens ([`PARTICLE_HONORIFICS`], `M.`, `MM.`, a rank
+/// of [`PARTICLE_RANKS`] after a determiner).
+fn particle_title(tokens: &[Token<'_>], particle: usize) -> bool {
+    let word = |back: usize| word_before(tokens, particle, back);
     PARTICLE_HONORIFICS.contains(&word(1))
-        || word(1) == "." && matches!(word(2), "M" | "MM")
+        || after_mister(tokens, particle)
         || PARTICLE_RANKS.contains(&word(1))
             && matches!(
                 word(2),
@@ -77,7 +77,7 @@ pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
         if *label == Label::Per
             && r.start >= free_from + 2
             && matches!(tokens[r.start - 1].text, "de" | "d'" | "d’")
-            && particle_title(tokens, r.start - 2)
+            && particle_title(tokens, r.start - 1)
         {
             r.start -= 1;
         }
