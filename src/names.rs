@@ -72,7 +72,9 @@ pub enum NameRule {
     /// introduces is an `ORG` (`le laboratoire Servier`, `le quotidien
     /// allemand Bild`), and so is one that opens with an acronym and `de`
     /// (`SPA de Bergerac`); one the tagger cut there takes the capitalised
-    /// words after it (`le mouvement Black Lives Matter`).
+    /// words after it (`le mouvement Black Lives Matter`). A person's full
+    /// name after an office in the organisation stays a person's (`le
+    /// président du parti Christian Jacob`).
     OrgNoun,
     /// `République de` after `procureur de la` is the title's, not the
     /// name's: `procureur de la République de Paris` names `Paris`, a

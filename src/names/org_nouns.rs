@@ -3,7 +3,9 @@
 //! Bild`, `la société "Aviazaptchast"`. The tagger, seeing a capitalised
 //! word it does not know, often guesses a person or a place. An acronym
 //! with a place's complement is an organisation's branch (`SPA de
-//! Bergerac`, `CHU de Reims`), not a place. A name after such a noun
+//! Bergerac`, `CHU de Reims`), not a place. A person's full name after an
+//! office in the organisation is the office's holder (`le président du
+//! parti Christian Jacob`). A name after such a noun
 //! that the tagger cut after its first words takes the capitalised words
 //! after it (`le mouvement Black Lives Matter`). The other one-word
 //! mentions of a name a noun for a company introduces are the company too
@@ -65,6 +67,35 @@ fn acronym_of_a_branch(name: &[Token<'_>]) -> bool {
         && matches!(name[1].text, "de" | "d'" | "d’" | "du" | "des")
 }
 
+/// Nouns for an office in an organisation: `le président du parti`.
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "président", "présidente", "vice-président", "vice-présidente", "patron", "patronne",
+    "directeur", "directrice", "secrétaire", "chef", "cheffe", "chefs", "dirigeant",
+    "dirigeante", "leader", "fondateur", "fondatrice", "cofondateur", "cofondatrice",
+    "porte-parole", "numéro", "membre", "responsable", "PDG", "trésorier", "trésorière",
+    "délégué", "déléguée", "administrateur", "administratrice", "avocat", "avocate",
+];
+
+/// Whether the organisation noun at token `p` is the complement of an
+/// office (`le président du parti`, `le directeur général de l'institut`,
+/// `directeur de cabinet`): a full name after it is then the office's
+/// holder (`le président du parti Christian Jacob`), not the
+/// organisation's name.
+fn after_office(tokens: &[Token<'_>], p: usize) -> bool {
+    let before = |back| super::word_before(tokens, p, back);
+    let office = match (before(1), before(2)) {
+        ("de" | "d'" | "d’" | "du" | "des", _) => 2,
+        ("la" | "l'" | "l’", "de") => 3,
+        _ => return false,
+    };
+    let word = before(office);
+    OFFICES.contains(&word)
+        || (word.chars().next().is_some_and(char::is_lowercase)
+            && OFFICES.contains(&before(office + 1)))
+        || (word == "un" && before(office + 1) == "numéro")
+}
+
 /// Makes `ORG` the person, place and other names that an organisation noun
 /// introduces, and adds the quoted names it introduces that no span holds
 /// (`la société "Aviazaptchast"`) outside the tokens `blocked` marks. The
@@ -76,9 +107,12 @@ pub(crate) fn org_nouns(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     for (r, label) in spans.iter_mut() {
+        let noun = noun_before(tokens, r.start, ORG_NOUNS);
+        let holder =
+            *label == Label::Per && r.len() > 1 && noun.is_some_and(|p| after_office(tokens, p));
         if matches!(label, Label::Per | Label::Loc | Label::Misc)
-            && (noun_before(tokens, r.start, ORG_NOUNS).is_some()
-                || acronym_of_a_branch(&tokens[r.clone()]))
+            && (noun.is_some() || acronym_of_a_branch(&tokens[r.clone()]))
+            && !holder
         {
             *label = Label::Org;
         }
@@ -203,6 +237,27 @@ mod tests {
                     ("Renault", Label::Org),
                     ("Force Ouvrière", Label::Org),
                 ],
+            },
+            Case {
+                name: "the holder of an office in the organisation stays a person",
+                text: "Le président du parti Christian Jacob, le directeur général de \
+                       l'institut Bernhard Richter et le chef du parti Renault.",
+                tagged: &[
+                    ("Christian Jacob", Label::Per),
+                    ("Bernhard Richter", Label::Per),
+                    ("Renault", Label::Per),
+                ],
+                expected: &[
+                    ("Christian Jacob", Label::Per),
+                    ("Bernhard Richter", Label::Per),
+                    ("Renault", Label::Org),
+                ],
+            },
+            Case {
+                name: "a full name after an organisation noun with no office",
+                text: "Une étude du cabinet Oliver Wyman et la fondation Bob Woodruff.",
+                tagged: &[("Oliver Wyman", Label::Per), ("Bob Woodruff", Label::Per)],
+                expected: &[("Oliver Wyman", Label::Org), ("Bob Woodruff", Label::Org)],
             },
             Case {
                 name: "an untagged quoted name",
