@@ -59,7 +59,9 @@ pub enum NameRule {
     /// The other one-word mentions of a name found as a site are `SITE`.
     SiteSpread,
     /// A capitalised word that spells a domain of the document is a `SITE`
-    /// (`Quebectorrent` after `QuebecTorrent.com`).
+    /// (`Quebectorrent` after `QuebecTorrent.com`), and so is a name made
+    /// of a download or streaming site's word and more (`Papystreaming`,
+    /// `Torrent9`).
     DomainName,
     /// A name whose whole text is a known media outlet is an `ORG`
     /// (`BFMTV`, `Le Parisien`), a known online platform a `SITE`

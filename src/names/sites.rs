@@ -26,7 +26,9 @@
 //!    written in the same document (`Quebectorrent` after
 //!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
 //!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
-//!    `hadopi.fr` is the authority.
+//!    `hadopi.fr` is the authority. A capitalised word made of a download
+//!    or streaming site's word and more (`Papystreaming`, `QuebecTorrent`,
+//!    `Torrent9`) is a `SITE` whatever the tagger said.
 //!
 //! Known online platforms and media outlets by name are `known-outlets`'s
 //! (`super::outlets`).
@@ -242,6 +244,40 @@ pub(crate) fn site_contexts(
     relabel_by_context(lexicon, tokens, blocked, rules, spans);
 }
 
+/// Parts of a word that make it a download or streaming site's name
+/// (`QuebecTorrent`, `Papystreaming`, `ZoneTelechargement`), lower-cased.
+const SITE_WORD_PARTS: &[&str] = &[
+    "torrent",
+    "stream",
+    "warez",
+    "download",
+    "upload",
+    "telecharg",
+    "télécharg",
+];
+
+/// Whether `word` is a site's name by its make-up: one of
+/// [`SITE_WORD_PARTS`] after other letters (`Papystreaming`,
+/// `Megaupload`) or with a capital or a digit inside the word
+/// (`QuebecTorrent`, `Torrent9`, `ZoneTelechargement`); not a common word
+/// (`Téléchargement`, `Streaming`, `Torrentielles` opening a sentence,
+/// `TÉLÉCHARGEMENT` in a heading), nor a protocol (`BitTorrent`).
+fn site_word(word: &str) -> bool {
+    // The shortest part and one more letter.
+    if word.len() < 6 || NOT_SITE_NAMES.contains(&word) {
+        return false;
+    }
+    let mut inner = word.chars().skip(1);
+    let capital_or_digit_inside = inner.any(|c| c.is_uppercase() || c.is_ascii_digit())
+        && word.chars().any(char::is_lowercase);
+    let lower = word.to_lowercase();
+    SITE_WORD_PARTS.iter().any(|part| {
+        lower
+            .find(part)
+            .is_some_and(|at| at > 0 || capital_or_digit_inside)
+    })
+}
+
 /// Rule 3.
 fn named_domains(
     lexicon: &Lexicon,
@@ -250,13 +286,9 @@ fn named_domains(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let names = domain_names(tokens);
-    if names.is_empty() {
-        return;
-    }
     let spells_a_domain = |k: usize| {
         let t = &tokens[k];
-        t.is_capitalised_word()
-            && blocked.get(k).is_some_and(|&b| b == 0)
+        !names.is_empty()
             && names.contains(
                 &t.text
                     .chars()
@@ -267,16 +299,27 @@ fn named_domains(
     };
     let mut found = Vec::new();
     let mut next = 0; // the first span not before token k
-    for k in 0..tokens.len() {
+    for (k, token) in tokens.iter().enumerate() {
         while next < spans.len() && spans[next].0.end <= k {
             next += 1;
         }
-        if !spells_a_domain(k) {
+        if !token.is_capitalised_word() || blocked.get(k).is_some_and(|&b| b != 0) {
+            continue;
+        }
+        let made_of = site_word(token.text);
+        if !made_of && !spells_a_domain(k) {
             continue;
         }
         match spans.get_mut(next) {
             Some((r, label)) if r.start <= k => {
-                if r.len() == 1 && matches!(label, Label::Misc | Label::Per) {
+                // An organisation keeps its label beside its domain (`la
+                // Hadopi`, `hadopi.fr`), not where its name makes it a site.
+                let relabelled = if made_of {
+                    matches!(label, Label::Misc | Label::Per | Label::Org | Label::Loc)
+                } else {
+                    matches!(label, Label::Misc | Label::Per)
+                };
+                if r.len() == 1 && relabelled {
                     *label = Label::Site;
                 }
             }
@@ -429,6 +472,29 @@ mod tests {
     use crate::names::cases::{check, Case};
 
     #[test]
+    fn site_words() {
+        for (word, expected) in [
+            ("QuebecTorrent", true),
+            ("Quebectorrent", true),
+            ("Torrent411", true),
+            ("Papystreaming", true),
+            ("ZoneTelechargement", true),
+            ("Megaupload", true),
+            ("StreamElements", true),
+            ("Torrent", false),
+            ("Torrents", false),
+            ("Torrentielles", false),
+            ("Streaming", false),
+            ("Téléchargement", false),
+            ("TÉLÉCHARGEMENT", false),
+            ("BitTorrent", false),
+            ("Paris", false),
+        ] {
+            assert_eq!(site_word(word), expected, "{word}");
+        }
+    }
+
+    #[test]
     fn context_makes_sites() {
         let cases = [
             Case {
@@ -511,6 +577,23 @@ mod tests {
                     ("Quebectorrent", Label::Site),
                     ("Quebectorrent", Label::Site),
                     ("Allofmp3", Label::Site),
+                ],
+            },
+            Case {
+                name: "a download or streaming site by its name's make-up",
+                text: "TorrentFreak le dit : Papystreaming et Torrent9 ferment, \
+                       Megaupload aussi. Téléchargement illégal : Gilberte Torrent et BitTorrent.",
+                tagged: &[
+                    ("TorrentFreak", Label::Org),
+                    ("Torrent9", Label::Per),
+                    ("Gilberte Torrent", Label::Per),
+                ],
+                expected: &[
+                    ("TorrentFreak", Label::Site),
+                    ("Papystreaming", Label::Site),
+                    ("Torrent9", Label::Site),
+                    ("Megaupload", Label::Site),
+                    ("Gilberte Torrent", Label::Per),
                 ],
             },
             Case {
