@@ -13,13 +13,15 @@
 //!    city, and not after `en`, `à`, `dans`) that an apposition or a
 //!    parenthesis describes as an online service (`Leetchi, plateforme en
 //!    ligne`, `Megavideo (streaming)`, `MegaChat (messagerie
-//!    instantanée)`); not a `site` on the ground (`le site BMW de
+//!    instantanée)`), and a capitalised word no span holds before such a
+//!    parenthesis; not a `site` on the ground (`le site BMW de
 //!    Shenyang`, `le site de production Tesla`, `le site Seveso`), nor a
 //!    quote's last word (`"... vote au Parlement", l'application`); in an
 //!    article that names car makers three times or more, `plateforme` is
 //!    a car's chassis (`la plateforme MEB`), no site noun;
 //! 2. then makes `SITE` the other one-word mentions of a name found as a
-//!    site, unless it is a known web platform (a site name of the
+//!    site (tagged as anything but a place the gazetteer knows, or
+//!    untagged), unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
 //!    company that acts is `ORG`;
 //! 3. makes `SITE` a capitalised word that spells the name of a domain
@@ -168,6 +170,17 @@ const SITE_DESCRIPTIONS: &[&[&str]] = &[
     &["média", "en", "ligne"],
     &["journal", "en", "ligne"],
     &["téléchargement", "direct"],
+    &["site", "de", "téléchargement"],
+    &["site", "de", "streaming"],
+    &["site", "de", "partage"],
+    &["site", "de", "rencontre"],
+    &["site", "de", "rencontres"],
+    &["site", "de", "vente"],
+    &["site", "pirate"],
+    &["annuaire", "de", "liens"],
+    &["réseau", "peer-to-peer"],
+    &["réseau", "de", "partage"],
+    &["service", "en", "ligne"],
 ];
 
 /// Whether an apposition or a parenthesis right after the name in token
@@ -360,6 +373,17 @@ fn untagged_after_site_nouns(
     let before = spans.len();
     let mut k = 0;
     while k < tokens.len() {
+        // A word a parenthesis describes as an online service
+        // (`Megavideo (streaming)`).
+        if name(k)
+            && !SENTENCE_OPENERS.contains(&tokens[k].text)
+            && tokens.get(k + 1).is_some_and(|t| t.text == "(")
+            && site_described_after(nouns, tokens, k..k + 1)
+        {
+            spans.push((k..k + 1, Label::Site));
+            k += 1;
+            continue;
+        }
         let Some(noun) = name(k).then(|| noun_before(tokens, k, nouns)).flatten() else {
             k += 1;
             continue;
@@ -441,11 +465,13 @@ fn relabel_by_context(
         return;
     }
     // One-word mentions only; a person's name is rarely a site's, so a
-    // `PER` mention of a site's name is the tagger's mistake.
+    // `PER` mention of a site's name is the tagger's mistake, and so is a
+    // `LOC` one unless the gazetteer knows the place.
     for (r, label) in spans.iter_mut() {
-        if matches!(label, Label::Org | Label::Misc | Label::Per)
-            && r.len() == 1
+        if r.len() == 1
             && sites.contains(&tokens[r.start].text)
+            && (matches!(label, Label::Org | Label::Misc | Label::Per)
+                || *label == Label::Loc && !lexicon.is_place([tokens[r.start].text].into_iter()))
         {
             *label = Label::Site;
         }
@@ -577,6 +603,19 @@ mod tests {
                     ("Quebectorrent", Label::Site),
                     ("Quebectorrent", Label::Site),
                     ("Allofmp3", Label::Site),
+                ],
+            },
+            Case {
+                name: "described sites: untagged before a parenthesis, spread to unknown places",
+                text: "Megavideo (streaming) ferme. Wawacity, un annuaire de liens, aussi : \
+                       Wawacity et Paris. Paris, site pirate ?",
+                tagged: &[("Wawacity", Label::Loc), ("Wawacity", Label::Loc), ("Paris", Label::Loc), ("Paris", Label::Loc)],
+                expected: &[
+                    ("Megavideo", Label::Site),
+                    ("Wawacity", Label::Site),
+                    ("Wawacity", Label::Site),
+                    ("Paris", Label::Loc),
+                    ("Paris", Label::Loc),
                 ],
             },
             Case {
