@@ -471,7 +471,7 @@ fn relabel_by_context(
         if r.len() == 1
             && sites.contains(&tokens[r.start].text)
             && (matches!(label, Label::Org | Label::Misc | Label::Per)
-                || *label == Label::Loc && !lexicon.is_place([tokens[r.start].text].into_iter()))
+                || *label == Label::Loc && !lexicon.is_place([tokens[r.start].text]))
         {
             *label = Label::Site;
         }
