@@ -257,24 +257,39 @@ pub(crate) fn site_contexts(
     relabel_by_context(lexicon, tokens, blocked, rules, spans);
 }
 
+/// Endings that make a common word of a `télécharg-` stem.
+#[rustfmt::skip]
+const DOWNLOAD_ENDINGS: &[&str] = &[
+    "e", "es", "ent", "er", "ez", "ons", "é", "ée", "és", "ées", "ement", "ements", "eable",
+    "eables", "eant", "eait", "eaient", "eons", "eur", "eurs", "euse", "euses", "era", "eront",
+    "erait",
+];
+
 /// Parts of a word that make it a download or streaming site's name
-/// (`QuebecTorrent`, `Papystreaming`, `ZoneTelechargement`), lower-cased.
-const SITE_WORD_PARTS: &[&str] = &[
-    "torrent",
-    "stream",
-    "warez",
-    "download",
-    "upload",
-    "telecharg",
-    "télécharg",
+/// (`QuebecTorrent`, `Papystreaming`, `Streamcomplet`, `ZoneTelechargement`),
+/// lower-cased, each with the endings that make a common word of it when
+/// it opens the word (`Streaming`, `Torrentielles`, `Téléchargement`).
+#[rustfmt::skip]
+const SITE_WORD_PARTS: &[(&str, &[&str])] = &[
+    ("torrent", &["", "s", "iel", "ielle", "iels", "ielles", "iellement", "ueux", "ueuse", "ueuses"]),
+    ("stream", &[
+        "", "s", "ing", "ings", "er", "ers", "eur", "eurs", "euse", "euses", "é", "ée", "és",
+        "ées", "e", "es", "ent", "ez", "ait", "line", "lines", "liner", "liners", "lined",
+    ]),
+    ("warez", &[""]),
+    ("download", &["", "s", "er", "ers", "ed", "ing", "é", "ée", "és", "ées"]),
+    ("upload", &["", "s", "er", "ers", "ed", "ing", "é", "ée", "és", "ées", "e", "es", "ent"]),
+    ("telecharg", DOWNLOAD_ENDINGS),
+    ("télécharg", DOWNLOAD_ENDINGS),
 ];
 
 /// Whether `word` is a site's name by its make-up: one of
 /// [`SITE_WORD_PARTS`] after other letters (`Papystreaming`,
-/// `Megaupload`) or with a capital or a digit inside the word
-/// (`QuebecTorrent`, `Torrent9`, `ZoneTelechargement`); not a common word
-/// (`Téléchargement`, `Streaming`, `Torrentielles` opening a sentence,
-/// `TÉLÉCHARGEMENT` in a heading), nor a protocol (`BitTorrent`).
+/// `Megaupload`), with a capital or a digit inside the word
+/// (`QuebecTorrent`, `Torrent9`, `ZoneTelechargement`), or before letters
+/// that make no common word of it (`Streamcomplet`, `Streameast`); not a
+/// common word (`Téléchargement`, `Streaming`, `Torrentielles` opening a
+/// sentence, `TÉLÉCHARGEMENT` in a heading), nor a protocol (`BitTorrent`).
 fn site_word(word: &str) -> bool {
     // The shortest part and one more letter.
     if word.len() < 6 || NOT_SITE_NAMES.contains(&word) {
@@ -284,10 +299,12 @@ fn site_word(word: &str) -> bool {
     let capital_or_digit_inside = inner.any(|c| c.is_uppercase() || c.is_ascii_digit())
         && word.chars().any(char::is_lowercase);
     let lower = word.to_lowercase();
-    SITE_WORD_PARTS.iter().any(|part| {
-        lower
-            .find(part)
-            .is_some_and(|at| at > 0 || capital_or_digit_inside)
+    SITE_WORD_PARTS.iter().any(|(part, endings)| {
+        lower.find(part).is_some_and(|at| {
+            at > 0
+                || capital_or_digit_inside
+                || word.chars().any(char::is_lowercase) && !endings.contains(&&lower[part.len()..])
+        })
     })
 }
 
@@ -507,6 +524,11 @@ mod tests {
             ("ZoneTelechargement", true),
             ("Megaupload", true),
             ("StreamElements", true),
+            ("Streamcomplet", true),
+            ("Streameast", true),
+            ("Streamer", false),
+            ("Torrentiel", false),
+            ("Téléchargeable", false),
             ("Torrent", false),
             ("Torrents", false),
             ("Torrentielles", false),
