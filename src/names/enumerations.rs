@@ -16,7 +16,7 @@ const MIN_NAMES: usize = 3;
 
 /// Whether the tokens between two names only join them: `,`, `et`, `ou`,
 /// `, et`, `, ou`.
-fn joins(between: &[Token<'_>]) -> bool {
+pub(super) fn joins(between: &[Token<'_>]) -> bool {
     match between {
         [t] => matches!(t.text, "," | "et" | "ou"),
         [comma, t] => comma.text == "," && matches!(t.text, "et" | "ou"),

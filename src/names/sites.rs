@@ -18,7 +18,9 @@
 //!    Shenyang`, `le site de production Tesla`, `le site Seveso`), nor a
 //!    quote's last word (`"... vote au Parlement", l'application`); in an
 //!    article that names car makers three times or more, `plateforme` is
-//!    a car's chassis (`la plateforme MEB`), no site noun;
+//!    a car's chassis (`la plateforme MEB`), no site noun; and a one-word
+//!    person's or other name listed with a site (`Footybite et
+//!    Streameast`, `via Zoom, Skype ou WhatsApp`);
 //! 2. then makes `SITE` the other one-word mentions of a name found as a
 //!    site (tagged as anything but a place the gazetteer knows, or
 //!    untagged), unless it is a known web platform (a site name of the
@@ -202,20 +204,31 @@ fn site_described_after(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>
         return false;
     }
     k += 1;
-    if tokens.get(k).is_some_and(|t| {
-        matches!(
-            t.text,
-            "une" | "un" | "la" | "le" | "l'" | "l’" | "sa" | "son"
-        )
-    }) {
+    let plural = tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.text, "deux" | "trois" | "quatre" | "cinq"));
+    if plural
+        || tokens.get(k).is_some_and(|t| {
+            matches!(
+                t.text,
+                "une" | "un" | "la" | "le" | "l'" | "l’" | "sa" | "son"
+            )
+        })
+    {
         k += 1;
     }
     SITE_DESCRIPTIONS.iter().any(|words| {
         let chassis = SITE_NOUNS.contains(&words[0]) && !nouns.contains(&words[0]);
-        !chassis
-            && tokens
-                .get(k..k + words.len())
-                .is_some_and(|ts| words_are(ts, words))
+        let Some(ts) = tokens.get(k..k + words.len()) else {
+            return false;
+        };
+        // After a number, the first word in the plural (`deux plateformes`).
+        let first = if plural {
+            ts[0].text.strip_suffix('s') == Some(words[0])
+        } else {
+            words_are(&ts[..1], &words[..1])
+        };
+        !chassis && first && words_are(&ts[1..], &words[1..])
     })
 }
 
@@ -436,6 +449,39 @@ fn untagged_after_site_nouns(
     }
 }
 
+/// Makes `SITE` the one-word names listed with a site (`Footybite et
+/// Streameast`, `via Zoom, Skype ou WhatsApp`) that the tagger took for a
+/// person or another name: a list's names are alike. An organisation
+/// keeps its label (`Facebook et Google`: the company beside the
+/// platform), and so does a place (`entre Chine et Occident`).
+fn coordinated_sites(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    let mut start = 0;
+    while start < spans.len() {
+        let mut end = start + 1;
+        while end < spans.len()
+            && spans[end - 1].0.end <= spans[end].0.start
+            && super::enumerations::joins(&tokens[spans[end - 1].0.end..spans[end].0.start])
+        {
+            end += 1;
+        }
+        // A list ends with `et` or `ou` (`Sur son compte Twitter, Tex a
+        // dit` is none).
+        let listed = end - start > 1
+            && tokens[spans[end - 2].0.end..spans[end - 1].0.start]
+                .iter()
+                .any(|t| matches!(t.text, "et" | "ou"));
+        let run = &mut spans[start..end];
+        if listed && run.iter().any(|(_, label)| *label == Label::Site) {
+            for (r, label) in run.iter_mut() {
+                if r.len() == 1 && matches!(label, Label::Per | Label::Misc) {
+                    *label = Label::Site;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
 /// Rules 1 and 2.
 fn relabel_by_context(
     lexicon: &Lexicon,
@@ -468,12 +514,25 @@ fn relabel_by_context(
                         && !(r.start > 0
                             && matches!(
                                 tokens[r.start - 1].text,
-                                "en" | "à" | "au" | "aux" | "dans"
+                                "en" | "En"
+                                    | "à"
+                                    | "À"
+                                    | "au"
+                                    | "Au"
+                                    | "aux"
+                                    | "Aux"
+                                    | "dans"
+                                    | "Dans"
                             )))
                     && site_described_after(nouns, tokens, r.clone()))
         {
             *label = Label::Site;
         }
+    }
+    if rules.on(NameRule::SiteNoun) {
+        coordinated_sites(tokens, spans);
+    }
+    for (r, label) in spans.iter() {
         if *label == Label::Site && r.len() == 1 && !known_platform(lexicon, &tokens[r.clone()]) {
             sites.insert(tokens[r.start].text);
         }
@@ -638,6 +697,37 @@ mod tests {
                     ("Wawacity", Label::Site),
                     ("Paris", Label::Loc),
                     ("Paris", Label::Loc),
+                ],
+            },
+            Case {
+                name: "names listed with a site, not an organisation, a place or a clause",
+                text: "Via Zoom, Skype ou WhatsApp. Footybite et Streameast ferment. \
+                       Facebook et Google, la Chine et Instagram. Sur Twitter, Tex a dit.",
+                tagged: &[
+                    ("Zoom", Label::Site),
+                    ("Skype", Label::Misc),
+                    ("WhatsApp", Label::Site),
+                    ("Footybite", Label::Per),
+                    ("Streameast", Label::Org),
+                    ("Facebook", Label::Site),
+                    ("Google", Label::Org),
+                    ("Chine", Label::Loc),
+                    ("Instagram", Label::Site),
+                    ("Twitter", Label::Site),
+                    ("Tex", Label::Per),
+                ],
+                expected: &[
+                    ("Zoom", Label::Site),
+                    ("Skype", Label::Site),
+                    ("WhatsApp", Label::Site),
+                    ("Footybite", Label::Site),
+                    ("Streameast", Label::Site),
+                    ("Facebook", Label::Site),
+                    ("Google", Label::Org),
+                    ("Chine", Label::Loc),
+                    ("Instagram", Label::Site),
+                    ("Twitter", Label::Site),
+                    ("Tex", Label::Per),
                 ],
             },
             Case {
