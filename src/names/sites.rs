@@ -41,6 +41,9 @@
 //! `de` or an article is the site's owner.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::{covered, free, noun_before, quoted_name, words_are, NameRule, NameRules};
 use rustc_hash::FxHashSet;
@@ -217,8 +220,23 @@ fn site_described_after(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>
     {
         k += 1;
     }
+    // Most names have no description: a cheap look at its first word.
+    let Some(opening) = tokens.get(k).map(|t| {
+        if plural {
+            t.text.strip_suffix('s').unwrap_or_default()
+        } else {
+            t.text
+        }
+    }) else {
+        return false;
+    };
+    if !SITE_DESCRIPTIONS
+        .iter()
+        .any(|words| opening.eq_ignore_ascii_case(words[0]))
+    {
+        return false;
+    }
     SITE_DESCRIPTIONS.iter().any(|words| {
-        let chassis = SITE_NOUNS.contains(&words[0]) && !nouns.contains(&words[0]);
         let Some(ts) = tokens.get(k..k + words.len()) else {
             return false;
         };
@@ -228,7 +246,8 @@ fn site_described_after(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>
         } else {
             words_are(&ts[..1], &words[..1])
         };
-        !chassis && first && words_are(&ts[1..], &words[1..])
+        let chassis = || SITE_NOUNS.contains(&words[0]) && !nouns.contains(&words[0]);
+        first && words_are(&ts[1..], &words[1..]) && !chassis()
     })
 }
 
@@ -280,8 +299,9 @@ const DOWNLOAD_ENDINGS: &[&str] = &[
 
 /// Parts of a word that make it a download or streaming site's name
 /// (`QuebecTorrent`, `Papystreaming`, `Streamcomplet`, `ZoneTelechargement`),
-/// lower-cased, each with the endings that make a common word of it when
-/// it opens the word (`Streaming`, `Torrentielles`, `Téléchargement`).
+/// matched in any ASCII case, each with the endings that make a common
+/// word of it when it opens the word (`Streaming`, `Torrentielles`,
+/// `Téléchargement`).
 #[rustfmt::skip]
 const SITE_WORD_PARTS: &[(&str, &[&str])] = &[
     ("torrent", &["", "s", "iel", "ielle", "iels", "ielles", "iellement", "ueux", "ueuse", "ueuses"]),
@@ -294,7 +314,16 @@ const SITE_WORD_PARTS: &[(&str, &[&str])] = &[
     ("upload", &["", "s", "er", "ers", "ed", "ing", "é", "ée", "és", "ées", "e", "es", "ent"]),
     ("telecharg", DOWNLOAD_ENDINGS),
     ("télécharg", DOWNLOAD_ENDINGS),
+    ("Télécharg", DOWNLOAD_ENDINGS),
 ];
+
+/// [`SITE_WORD_PARTS`]' parts, searched in one pass over a word.
+static SITE_WORD_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(SITE_WORD_PARTS.iter().map(|(part, _)| part))
+        .expect("a few short literal patterns")
+});
 
 /// Whether `word` is a site's name by its make-up: one of
 /// [`SITE_WORD_PARTS`] after other letters (`Papystreaming`,
@@ -308,17 +337,20 @@ fn site_word(word: &str) -> bool {
     if word.len() < 6 || NOT_SITE_NAMES.contains(&word) {
         return false;
     }
-    let mut inner = word.chars().skip(1);
-    let capital_or_digit_inside = inner.any(|c| c.is_uppercase() || c.is_ascii_digit())
-        && word.chars().any(char::is_lowercase);
-    let lower = word.to_lowercase();
-    SITE_WORD_PARTS.iter().any(|(part, endings)| {
-        lower.find(part).is_some_and(|at| {
-            at > 0
-                || capital_or_digit_inside
-                || word.chars().any(char::is_lowercase) && !endings.contains(&&lower[part.len()..])
-        })
-    })
+    let Some(found) = SITE_WORD_SEARCH.find(word) else {
+        return false;
+    };
+    let lowercase = word.chars().any(char::is_lowercase);
+    let capital_or_digit_inside = lowercase
+        && word
+            .chars()
+            .skip(1)
+            .any(|c| c.is_uppercase() || c.is_ascii_digit());
+    let (_, endings) = SITE_WORD_PARTS[found.pattern().as_usize()];
+    let rest = &word[found.end()..];
+    found.start() > 0
+        || capital_or_digit_inside
+        || lowercase && !endings.iter().any(|e| rest.eq_ignore_ascii_case(e))
 }
 
 /// Rule 3.
