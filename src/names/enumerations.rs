@@ -16,7 +16,7 @@ const MIN_NAMES: usize = 3;
 
 /// Whether the tokens between two names only join them: `,`, `et`, `ou`,
 /// `, et`, `, ou`.
-pub(super) fn joins(between: &[Token<'_>]) -> bool {
+fn joins(between: &[Token<'_>]) -> bool {
     match between {
         [t] => matches!(t.text, "," | "et" | "ou"),
         [comma, t] => comma.text == "," && matches!(t.text, "et" | "ou"),
@@ -24,9 +24,14 @@ pub(super) fn joins(between: &[Token<'_>]) -> bool {
     }
 }
 
-/// Gives the one odd name of each enumeration the label of the others.
-/// `spans` are token ranges into `tokens`, sorted and not overlapping.
-pub(crate) fn enumerations(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+/// Calls `f` on each run of names in `spans` (token ranges into `tokens`,
+/// sorted and not overlapping) that follow one another joined by
+/// [`joins`], a lone name being a run of one.
+pub(super) fn for_each_run(
+    tokens: &[Token<'_>],
+    spans: &mut [(Range<usize>, Label)],
+    mut f: impl FnMut(&mut [(Range<usize>, Label)]),
+) {
     let is_name = |l: Label| {
         matches!(
             l,
@@ -46,11 +51,19 @@ pub(crate) fn enumerations(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Lab
                 end += 1;
             }
         }
-        if end - start >= MIN_NAMES {
-            relabel_odd(&mut spans[start..end]);
-        }
+        f(&mut spans[start..end]);
         start = end;
     }
+}
+
+/// Gives the one odd name of each enumeration the label of the others.
+/// `spans` are token ranges into `tokens`, sorted and not overlapping.
+pub(crate) fn enumerations(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    for_each_run(tokens, spans, |run| {
+        if run.len() >= MIN_NAMES {
+            relabel_odd(run);
+        }
+    });
 }
 
 /// Relabels the one name of `run` (three names or more) whose label

@@ -107,13 +107,13 @@ pub(crate) fn org_nouns(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     for (r, label) in spans.iter_mut() {
+        if !matches!(label, Label::Per | Label::Loc | Label::Misc) {
+            continue;
+        }
         let noun = noun_before(tokens, r.start, ORG_NOUNS);
         let holder =
             *label == Label::Per && r.len() > 1 && noun.is_some_and(|p| after_office(tokens, p));
-        if matches!(label, Label::Per | Label::Loc | Label::Misc)
-            && (noun.is_some() || acronym_of_a_branch(&tokens[r.clone()]))
-            && !holder
-        {
+        if (noun.is_some() || acronym_of_a_branch(&tokens[r.clone()])) && !holder {
             *label = Label::Org;
         }
     }

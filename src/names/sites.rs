@@ -220,34 +220,27 @@ fn site_described_after(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>
     {
         k += 1;
     }
-    // Most names have no description: a cheap look at its first word.
-    let Some(opening) = tokens.get(k).map(|t| {
-        if plural {
-            t.text.strip_suffix('s').unwrap_or_default()
-        } else {
-            t.text
-        }
-    }) else {
+    let Some(opening) = tokens.get(k) else {
         return false;
     };
-    if !SITE_DESCRIPTIONS
-        .iter()
-        .any(|words| opening.eq_ignore_ascii_case(words[0]))
-    {
+    // The description's first word in lower case, or as written in the
+    // plural after a number (`deux plateformes`); compared first, as most
+    // names have no description.
+    let first = if plural {
+        opening.text.strip_suffix('s').map(str::to_owned)
+    } else {
+        Some(opening.text.to_lowercase())
+    };
+    let Some(first) = first else {
         return false;
-    }
+    };
     SITE_DESCRIPTIONS.iter().any(|words| {
-        let Some(ts) = tokens.get(k..k + words.len()) else {
-            return false;
-        };
-        // After a number, the first word in the plural (`deux plateformes`).
-        let first = if plural {
-            ts[0].text.strip_suffix('s') == Some(words[0])
-        } else {
-            words_are(&ts[..1], &words[..1])
-        };
         let chassis = || SITE_NOUNS.contains(&words[0]) && !nouns.contains(&words[0]);
-        first && words_are(&ts[1..], &words[1..]) && !chassis()
+        first == words[0]
+            && tokens
+                .get(k + 1..k + words.len())
+                .is_some_and(|ts| words_are(ts, &words[1..]))
+            && !chassis()
     })
 }
 
@@ -487,22 +480,15 @@ fn untagged_after_site_nouns(
 /// keeps its label (`Facebook et Google`: the company beside the
 /// platform), and so does a place (`entre Chine et Occident`).
 fn coordinated_sites(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
-    let mut start = 0;
-    while start < spans.len() {
-        let mut end = start + 1;
-        while end < spans.len()
-            && spans[end - 1].0.end <= spans[end].0.start
-            && super::enumerations::joins(&tokens[spans[end - 1].0.end..spans[end].0.start])
-        {
-            end += 1;
-        }
+    super::enumerations::for_each_run(tokens, spans, |run| {
         // A list ends with `et` or `ou` (`Sur son compte Twitter, Tex a
         // dit` is none).
-        let listed = end - start > 1
-            && tokens[spans[end - 2].0.end..spans[end - 1].0.start]
+        let listed = match run {
+            [.., (before, _), (last, _)] => tokens[before.end..last.start]
                 .iter()
-                .any(|t| matches!(t.text, "et" | "ou"));
-        let run = &mut spans[start..end];
+                .any(|t| matches!(t.text, "et" | "ou")),
+            _ => false,
+        };
         if listed && run.iter().any(|(_, label)| *label == Label::Site) {
             for (r, label) in run.iter_mut() {
                 if r.len() == 1 && matches!(label, Label::Per | Label::Misc) {
@@ -510,8 +496,7 @@ fn coordinated_sites(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) 
                 }
             }
         }
-        start = end;
-    }
+    });
 }
 
 /// Rules 1 and 2.
