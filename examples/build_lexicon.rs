@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 use quidam::tag::LexiconBuilder;
-use quidam::{Label, Pipeline};
+use quidam::{Label, NameRule, Pipeline};
 
 /// Builds the word-cluster and gazetteer maps of the tagger's lexicon.
 #[derive(Parser)]
@@ -135,7 +135,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         Box::new(BufReader::new(File::open(&args.news)?))
     };
-    let pipeline = Pipeline::builder().money(false).tagger(false).build()?;
+    // The URLs and domains alone: no tagger and no name rule relabels them.
+    let pipeline = NameRule::ALL
+        .into_iter()
+        .fold(Pipeline::builder(), |b, rule| b.without_rule(rule))
+        .money(false)
+        .tagger(false)
+        .build()?;
     let mut seen: HashMap<String, usize> = HashMap::new();
     for line in reader.lines().take(args.news_articles) {
         let value: serde_json::Value = serde_json::from_str(&line?)?;
