@@ -39,7 +39,7 @@ const MEDIA: &[&str] = &[
     "franceinfo", "france info", "franceinfo tv", "france 24", "tv5monde", "tv5 monde", "canal+",
     "canal plus", "rmc", "rmc story", "rmc découverte", "gulli", "paris première", "euronews",
     "i24news", "eurosport", "chérie 25", "cnn", "bbc", "nbc", "cbs", "abc", "fox news", "msnbc",
-    "al jazeera", "al-jazeera", "hbo",
+    "al jazeera", "al-jazeera", "hbo", "radio-canada", "al-arabiya", "al arabiya",
     // Radio.
     "rtl", "rtl2", "europe 1", "france inter", "france culture", "france bleu", "france musique",
     "fip", "rfi", "radio france", "sud radio", "radio classique", "nrj", "nostalgie", "fun radio",
@@ -63,7 +63,12 @@ const MEDIA: &[&str] = &[
     "the telegraph", "financial times", "the wall street journal", "wall street journal", "el país",
     "el pais", "el mundo", "la repubblica", "corriere della sera", "der spiegel", "spiegel", "bild",
     "die welt", "süddeutsche zeitung", "le soir", "le devoir", "newsweek", "the economist",
-    "usa today", "politico",
+    "usa today", "politico", "la stampa", "stampa", "daily mirror", "mirror", "the independent",
+    "variety", "forbes", "jeune afrique",
+    // Magazines and regional dailies named without their article, and
+    // abbreviations (`au Point`, `selon Libé`).
+    "point", "libé", "voici", "marie claire", "télé star", "télé loisirs", "télé 7 jours",
+    "le dauphiné", "dauphiné", "le bien public", "bien public",
     // Agencies.
     "afp", "agence france-presse", "reuters", "associated press", "bloomberg", "belga", "ansa",
 ];
@@ -81,7 +86,8 @@ const PLATFORMS: &[&str] = &[
     // Online-only news and gossip sites.
     "huff post", "le huff post", "tmz", "brut", "loopsider", "streetpress", "atlantico",
     "numerama", "the verge", "techcrunch", "reporterre", "arrêt sur images", "torrentfreak",
-    "zataz",
+    "zataz", "purepeople", "pure people", "puremedias", "slate", "melty", "mashable", "axios",
+    "breitbart", "the intercept",
     // Crowdfunding, betting, dating, classified ads, search.
     "leetchi", "ulule", "kisskissbankbank", "helloasso", "indiegogo", "winamax", "betclic",
     "unibet", "meetic", "happn", "grindr", "badoo", "vinted", "seloger", "doctissimo",
@@ -375,6 +381,20 @@ mod tests {
                 text: "Il l'a dit sur BFMTV puis sur France Inter.",
                 tagged: &[("BFMTV", Label::Site), ("France Inter", Label::Loc)],
                 expected: &[("BFMTV", Label::Org), ("France Inter", Label::Org)],
+            },
+            Case {
+                name: "a magazine after a contraction, an online-only gossip site",
+                text: "Il l'a dit au Point, selon Libé et le site Purepeople.",
+                tagged: &[
+                    ("Point", Label::Loc),
+                    ("Libé", Label::Per),
+                    ("Purepeople", Label::Org),
+                ],
+                expected: &[
+                    ("Point", Label::Org),
+                    ("Libé", Label::Org),
+                    ("Purepeople", Label::Site),
+                ],
             },
             Case {
                 name: "a newspaper with its article, whatever the case and apostrophe",

@@ -53,8 +53,13 @@ pub(super) fn protected_regions(text: &str) -> Vec<(usize, usize, TokenKind)> {
 
 /// Length of a URL match once trailing punctuation that belongs to the
 /// sentence is removed; a closing bracket stays when the URL opened one.
+/// A sentence glued after a full stop by lost markup (`…/about_en).Le`,
+/// `melodygardot.com).Les`) is no part of the URL either.
 fn trim_url_end(url: &str) -> usize {
-    let mut end = url.len();
+    let mut end = match url.rsplit_once('.') {
+        Some((before, after)) if SENTENCE_OPENERS.contains(&after) => before.len(),
+        _ => url.len(),
+    };
     while let Some(c) = url[..end].chars().next_back() {
         let strip = match c {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '»' => true,

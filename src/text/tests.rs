@@ -142,6 +142,21 @@ fn tokens() {
             ],
         },
         Case {
+            name: "url glued to the next sentence",
+            input: "(https://europa.eu/about_en).Le site www.gardot.com.Les",
+            tokens: &[
+                "(",
+                "https://europa.eu/about_en",
+                ")",
+                ".",
+                "Le",
+                "site",
+                "www.gardot.com",
+                ".",
+                "Les",
+            ],
+        },
+        Case {
             name: "e-mail",
             input: "écrire à contact@sacem.fr.",
             tokens: &["écrire", "à", "contact@sacem.fr", "."],
