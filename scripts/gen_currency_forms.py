@@ -50,7 +50,8 @@ OVERRIDES = {
 # (`rands`; `wons` are South or North Korean), adjectives of a country
 # (`dollars singapouriens`, `florins hollandais`), a symbol spaced from its
 # code (`$ USD`, `$ CA`, `$ HK`), the German mark in one word, the franc's
-# old and new units and the English name of sterling (`neuf pounds`).
+# old and new units, the English name of sterling (`neuf pounds`) and the
+# slang for euros.
 EXTRA = {
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
     "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "FCFA": "XOF", "$ US": "USD", "$ USD": "USD",
@@ -63,6 +64,10 @@ EXTRA = {
     "dollar hongkongais": "HKD", "dollars hongkongais": "HKD",
     "dollar taïwanais": "TWD", "dollars taïwanais": "TWD",
     "anciens francs": "", "nouveaux francs": "", "pound": "GBP", "pounds": "GBP",
+    # Slang for euros (`1.000 balles`, as the news gold has it); the recognizer
+    # takes it only after digits worth 100 or more (`trois balles dans le dos`
+    # are bullets).
+    "balles": "EUR",
 }
 # French news spells CLDR's `riyal` as `rial` too (`200.000 rials`).
 SPELLINGS = [("riyal", "rial")]

@@ -96,6 +96,7 @@ pub(crate) static FORMS: &[(&str, &str)] = &[
     ("balboa panaméen", "PAB"),
     ("balboas", "PAB"),
     ("balboas panaméens", "PAB"),
+    ("balles", "EUR"),
     ("birr", "ETB"),
     ("birr éthiopien", "ETB"),
     ("birrs", "ETB"),

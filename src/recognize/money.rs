@@ -486,6 +486,16 @@ impl MoneyRecognizer {
                 k += 1;
             }
         }
+        // Hundredths of one currency after a multiplier: `6,65 milliards de
+        // pesewas`.
+        if noun && last_factor.is_some() && tokens.get(k).is_some_and(|t| is_de(t.text)) {
+            if let Some(unit @ MinorUnit::Of(_)) =
+                tokens.get(k + 1).and_then(|t| minor_unit(t.text))
+            {
+                minor = Some(unit);
+                k += 2;
+            }
+        }
         // The currency after the amount: none after a prefix (`¥5 ₹ 10` is
         // two amounts), only with `de` after hundredths (`20 cents d'euro`).
         let mut currency = None;
@@ -508,7 +518,10 @@ impl MoneyRecognizer {
                     && !noun
                     && last == at
                     && COMMON_NOUN_CURRENCIES.contains(&tokens[at].text);
-                if !book && (minor.is_none() || at > k) {
+                // `150 balles` are euros; `21 balles`, `deux balles` bullets.
+                let bullets = tokens[at].text.eq_ignore_ascii_case("balles")
+                    && !(digits && at == k && value.is_some_and(|v| v >= Decimal::ONE_HUNDRED));
+                if !book && !bullets && (minor.is_none() || at > k) {
                     currency = Some(form.currency);
                     k = last + 1;
                 }
@@ -527,8 +540,8 @@ impl MoneyRecognizer {
         if currency.is_none() {
             if centimes {
                 currency = Some("EUR".parse().ok());
-            } else if minor == Some(MinorUnit::Pence) {
-                currency = Some("GBP".parse().ok());
+            } else if let Some(MinorUnit::Of(code)) = minor {
+                currency = Some(code.parse().ok());
             }
         }
         let currency = currency.or(prefix);
@@ -653,14 +666,17 @@ enum MinorUnit {
     /// `cents`, of the currency named after them, if any (after digits
     /// only: `deux cents` is two hundred).
     Cents,
-    /// `pence`, `penny`: of the pound sterling.
-    Pence,
+    /// Hundredths of one currency, its ISO code: `pence` of the pound
+    /// sterling, `kopecks` of the rouble, `pesewas` of the Ghanaian cedi.
+    Of(&'static str),
 }
 
 fn minor_unit(word: &str) -> Option<MinorUnit> {
     match word {
         "cent" | "cents" | "ct" | "cts" => Some(MinorUnit::Cents),
-        "penny" | "pence" | "pennies" => Some(MinorUnit::Pence),
+        "penny" | "pence" | "pennies" => Some(MinorUnit::Of("GBP")),
+        "kopeck" | "kopecks" | "kopek" | "kopeks" => Some(MinorUnit::Of("RUB")),
+        "pesewa" | "pesewas" => Some(MinorUnit::Of("GHS")),
         _ => None,
     }
 }

@@ -260,6 +260,19 @@ fn amounts() {
             ],
         },
         Case {
+            name: "hundredths of one currency keep the value written",
+            input: "50 kopecks le litre, 6,65 milliards de pesewas",
+            expected: &[
+                ("50 kopecks", Some("50"), Some("RUB"), false),
+                ("6,65 milliards de pesewas", Some("6650000000"), Some("GHS"), false),
+            ],
+        },
+        Case {
+            name: "balles are euros after digits worth a hundred or more, bullets below",
+            input: "ça m'a coûté 150 balles, il a reçu 21 balles et deux balles dans le dos",
+            expected: &[("150 balles", Some("150"), Some("EUR"), false)],
+        },
+        Case {
             name: "cents after number words count hundreds",
             input: "deux cents euros",
             expected: &[("deux cents euros", Some("200"), Some("EUR"), false)],
