@@ -155,10 +155,24 @@ fn national_bodies(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>)
     let mut found: Vec<(Range<usize>, Label)> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
+        // A body's first word opens with one of these letters: only there
+        // are the bodies compared.
+        let first = tokens[k]
+            .text
+            .bytes()
+            .next()
+            .unwrap_or(0)
+            .to_ascii_lowercase();
+        if !matches!(first, b'p' | b'g' | b'm' | b's' | b'a') {
+            k += 1;
+            continue;
+        }
         let body = NATIONAL_BODIES.iter().find(|body| {
-            tokens
-                .get(k..k + body.len())
-                .is_some_and(|ts| words_are(ts, body))
+            tokens[k].text.len() == body[0].len()
+                && is_word(tokens[k].text, body[0])
+                && tokens
+                    .get(k..k + body.len())
+                    .is_some_and(|ts| words_are(ts, body))
         });
         match body {
             Some(body) if !inside_longer_name(tokens, k) => {
