@@ -156,6 +156,33 @@ fn acts(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
     !NOT_SUBJECT.contains(&before(1)) && tokens.get(r.end).is_some_and(|t| ACTS.contains(&t.text))
 }
 
+/// Companies whose online service is a place after `sur`, lower-cased
+/// (`les recettes les plus recherchées sur Google`, `disponible sur
+/// Netflix`: the contract's `une vidéo publiée sur YouTube`); elsewhere
+/// they name the company.
+#[rustfmt::skip]
+const SERVICE_COMPANIES: &[&str] = &[
+    "google", "google maps", "google play", "google play store", "netflix", "amazon",
+    "amazon prime video", "prime video", "disney+", "apple tv+", "apple music", "app store",
+    "spotify", "deezer", "airbnb", "skype", "zoom",
+];
+
+/// Words before `sur` that make it `about` or `upon`: `la pression sur
+/// Google`, `la pression s'accroît sur Google`.
+#[rustfmt::skip]
+const ABOUT_WORDS: &[&str] = &[
+    "pression", "pressions", "enquête", "enquêtes", "article", "articles", "livre", "documentaire",
+    "rapport", "plainte", "mainmise", "emprise", "contrôle", "regard", "débat", "taxe", "accroît",
+    "accroit", "pèse", "pèsent",
+];
+
+/// Whether the name at token range `r` follows `sur` as a place, not as
+/// `about` (`ABOUT_WORDS`).
+fn on_service(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
+    let before = |back: usize| super::word_before(tokens, r.start, back);
+    matches!(before(1), "sur" | "Sur") && !ABOUT_WORDS.contains(&before(2))
+}
+
 /// Capitalised articles that open an outlet's title (`Le Parisien raconte`).
 const ARTICLES: &[&str] = &["Le", "La", "Les", "L'", "L’"];
 
@@ -332,6 +359,8 @@ pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Rang
                     Label::Site
                 },
             )
+        } else if SERVICE_COMPANIES.contains(&key.as_str()) && on_service(tokens, r) {
+            Some(Label::Site)
         } else {
             None
         }
@@ -381,6 +410,22 @@ mod tests {
                 text: "Il l'a dit sur BFMTV puis sur France Inter.",
                 tagged: &[("BFMTV", Label::Site), ("France Inter", Label::Loc)],
                 expected: &[("BFMTV", Label::Org), ("France Inter", Label::Org)],
+            },
+            Case {
+                name: "a company's online service after sur, the company elsewhere",
+                text: "Recherché sur Google, disponible sur Netflix ; Google a annoncé une enquête sur Netflix.",
+                tagged: &[
+                    ("Google", Label::Org),
+                    ("Netflix", Label::Org),
+                    ("Google", Label::Org),
+                    ("Netflix", Label::Org),
+                ],
+                expected: &[
+                    ("Google", Label::Site),
+                    ("Netflix", Label::Site),
+                    ("Google", Label::Org),
+                    ("Netflix", Label::Org),
+                ],
             },
             Case {
                 name: "a magazine after a contraction, an online-only gossip site",
