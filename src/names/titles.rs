@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::{after_mister, word_before};
+use super::{after_mister, word_before, words_are};
 use crate::tag::Lexicon;
 use crate::text::Token;
 use crate::types::Label;
@@ -113,15 +113,34 @@ fn portfolio_at(tokens: &[Token<'_>], start: usize) -> bool {
     (minister && of) || ((secretary || commissioner) && (of || to))
 }
 
+/// Offices that the tagger takes for a name when written with capitals
+/// (`la Garde des Sceaux`, `le Président de la République`), as lower-cased
+/// words: titles, which the news gold never annotates.
+const OFFICES: &[&[&str]] = &[
+    &["garde", "des", "sceaux"],
+    &["président", "de", "la", "république"],
+    &["présidente", "de", "la", "république"],
+    &["premier", "ministre"],
+    &["première", "ministre"],
+    &["chef", "de", "l'", "état"],
+    &["chef", "de", "l’", "état"],
+    &["chef", "de", "l'", "etat"],
+];
+
 /// Drops the portfolios in ministers' titles that the tagger took for an
 /// organisation, another name or a place that no gazetteer knows
-/// (`ministre de la Défense`); a country or a city stays.
+/// (`ministre de la Défense`); a country or a city stays. Drops the names
+/// whose whole text is an office of [`OFFICES`] too.
 pub(crate) fn portfolios(
     lexicon: &Lexicon,
     tokens: &[Token<'_>],
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     spans.retain(|(r, label)| {
+        let name = &tokens[r.clone()];
+        if r.len() >= 2 && OFFICES.iter().any(|office| words_are(name, office)) {
+            return false;
+        }
         // The context first: the gazetteer is looked up only after a title.
         !portfolio_at(tokens, r.start)
             || match label {
@@ -230,6 +249,16 @@ mod tests {
                 text: "Le ministre au JDD, le Premier ministre du Canada et le ministre de Gaulle.",
                 tagged: &[("JDD", Label::Org), ("Canada", Label::Loc), ("Gaulle", Label::Per)],
                 expected: &[("JDD", Label::Org), ("Canada", Label::Loc), ("Gaulle", Label::Per)],
+            },
+            Case {
+                name: "an office written with capitals, not the body it heads",
+                text: "La Garde des Sceaux et le Président de la République, le Défenseur des droits.",
+                tagged: &[
+                    ("Garde des Sceaux", Label::Per),
+                    ("Président de la République", Label::Org),
+                    ("Défenseur des droits", Label::Org),
+                ],
+                expected: &[("Défenseur des droits", Label::Org)],
             },
         ];
         let lexicon = Lexicon::embedded();
