@@ -194,6 +194,17 @@ fn is_connector(text: &str) -> bool {
 /// Attaches heads to the names that follow them. `spans` are token ranges
 /// into `tokens` (one sentence), sorted and not overlapping; they stay so.
 pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    // A name the tagger opened with an office sought names its place only:
+    // `l'ex-candidat LREM à la mairie de Paris` gives `Paris`.
+    for (r, label) in spans.iter_mut() {
+        if r.len() > 2 && sought_office(tokens, r.start) {
+            let place = (r.start + 1..r.end).find(|&k| !is_connector(tokens[k].text));
+            if let Some(place) = place.filter(|&k| k > r.start + 1) {
+                r.start = place;
+                *label = Label::Loc;
+            }
+        }
+    }
     let mut i = 0;
     let mut s = 0; // the first span that does not end before token i
     let mut out = Vec::with_capacity(spans.len());
@@ -354,6 +365,16 @@ mod tests {
                 name: "an office sought names only its place",
                 text: "L'ex-candidat LREM à la mairie de Paris quitte la course à la mairie de Lyon.",
                 tagged: &[("LREM", Label::Org), ("Paris", Label::Loc), ("Lyon", Label::Loc)],
+                expected: &[("LREM", Label::Org), ("Paris", Label::Loc), ("Lyon", Label::Loc)],
+            },
+            Case {
+                name: "an office sought that the tagger took whole",
+                text: "L'ex-candidat LREM à la mairie de Paris quitte la course à la mairie de Lyon.",
+                tagged: &[
+                    ("LREM", Label::Org),
+                    ("mairie de Paris", Label::Org),
+                    ("mairie de Lyon", Label::Org),
+                ],
                 expected: &[("LREM", Label::Org), ("Paris", Label::Loc), ("Lyon", Label::Loc)],
             },
             Case {
