@@ -316,13 +316,18 @@ fn word_before<'t>(tokens: &[Token<'t>], start: usize, back: usize) -> &'t str {
         .map_or("", |t| t.text)
 }
 
-/// Whether `tokens` are `words`, given in lower case, each written in any
-/// case (`Marche` for `marche`).
+/// Whether `tokens` are `words`, given in lower case with `'`, each written
+/// in any case and with either apostrophe (`Marche` for `marche`, `l’` for
+/// `l'`).
 fn words_are(tokens: &[Token<'_>], words: &[&str]) -> bool {
     tokens.len() == words.len()
         && tokens.iter().zip(words).all(|(t, w)| {
             t.text.eq_ignore_ascii_case(w)
-                || t.text.chars().flat_map(char::to_lowercase).eq(w.chars())
+                || t.text
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .eq(w.chars())
         })
 }
 

@@ -130,12 +130,25 @@ const NATIONAL_BODIES: &[&[&str]] = &[
     &["assurance", "maladie"],
     &["armée", "de", "terre"],
     &["armée", "de", "l'", "air"],
-    &["armée", "de", "l’", "air"],
 ];
 
-/// Whether the word at `k` is one of a longer organisation's name, which
-/// the body at `k + 1` only completes: after `de la` or `de l'` following
-/// an adjective or a capitalised word (`Inspection générale de la police
+/// The first bytes, in either case, of the bodies of [`NATIONAL_BODIES`]
+/// (each opens with an ASCII letter).
+const BODY_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut i = 0;
+    while i < NATIONAL_BODIES.len() {
+        let first = NATIONAL_BODIES[i][0].as_bytes()[0];
+        initials[first.to_ascii_lowercase() as usize] = true;
+        initials[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    initials
+};
+
+/// Whether the body that opens at token `start` only completes a longer
+/// organisation's name: after `de la`, `de l'` or `d'` following an
+/// adjective or a capitalised word (`Inspection générale de la police
 /// nationale`, `Caisse nationale de l'assurance maladie`).
 fn inside_longer_name(tokens: &[Token<'_>], start: usize) -> bool {
     let before = |back: usize| super::word_before(tokens, start, back);
@@ -155,21 +168,15 @@ fn national_bodies(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>)
     let mut found: Vec<(Range<usize>, Label)> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        // A body's first word opens with one of these letters: only there
-        // are the bodies compared.
-        let first = tokens[k]
-            .text
-            .bytes()
-            .next()
-            .unwrap_or(0)
-            .to_ascii_lowercase();
-        if !matches!(first, b'p' | b'g' | b'm' | b's' | b'a') {
+        // The words are compared only at a word with a body's initial and
+        // the length of its first word (a case change keeps the length).
+        let initial = tokens[k].text.bytes().next().unwrap_or(0);
+        if !BODY_INITIALS[usize::from(initial)] {
             k += 1;
             continue;
         }
         let body = NATIONAL_BODIES.iter().find(|body| {
             tokens[k].text.len() == body[0].len()
-                && is_word(tokens[k].text, body[0])
                 && tokens
                     .get(k..k + body.len())
                     .is_some_and(|ts| words_are(ts, body))
@@ -503,12 +510,13 @@ mod tests {
             },
             Case {
                 name: "a national body in lower case, not inside a longer name",
-                text: "Selon la police nationale et la Sécurité sociale, l'Inspection générale de la police nationale et la Caisse nationale d'assurance maladie.",
+                text: "Selon la police nationale et la Sécurité sociale, l'Inspection générale de la police nationale et la Caisse nationale d'assurance maladie, l’armée de l’air.",
                 tagged: &[("Sécurité", Label::Loc), ("Inspection générale", Label::Org)],
                 expected: &[
                     ("police nationale", Label::Org),
                     ("Sécurité sociale", Label::Org),
                     ("Inspection générale", Label::Org),
+                    ("armée de l’air", Label::Org),
                 ],
             },
         ];

@@ -123,7 +123,6 @@ const OFFICES: &[&[&str]] = &[
     &["premier", "ministre"],
     &["première", "ministre"],
     &["chef", "de", "l'", "état"],
-    &["chef", "de", "l’", "état"],
     &["chef", "de", "l'", "etat"],
 ];
 
@@ -252,10 +251,11 @@ mod tests {
             },
             Case {
                 name: "an office written with capitals, not the body it heads",
-                text: "La Garde des Sceaux et le Président de la République, le Défenseur des droits.",
+                text: "La Garde des Sceaux et le Président de la République, le Chef de l’État, le Défenseur des droits.",
                 tagged: &[
                     ("Garde des Sceaux", Label::Per),
                     ("Président de la République", Label::Org),
+                    ("Chef de l’État", Label::Org),
                     ("Défenseur des droits", Label::Org),
                 ],
                 expected: &[("Défenseur des droits", Label::Org)],
