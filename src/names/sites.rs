@@ -5,9 +5,10 @@
 //! The tagger learns names mostly from Wikipedia, where sites are
 //! organisations. This stage, on one document's tagger spans:
 //!
-//! 1. makes `SITE` an `ORG` or `MISC` name that a site noun introduces
-//!    (`le site T411`, `la plateforme Megaupload`, `le site de covoiturage
-//!    Blablacar`, `le tracker What.cd`), a run of up to three capitalised
+//! 1. makes `SITE` an `ORG` or `MISC` name or a one-word `PER` name that
+//!    a site noun introduces (`le site T411`, `la plateforme Megaupload`,
+//!    `le site de covoiturage Blablacar`, `le tracker What.cd`, `les
+//!    réseaux peer-to-peer Edonkey`), a run of up to three capitalised
 //!    words that one introduces and no span holds, and an `ORG`, `MISC` or
 //!    `PER` name (or a `LOC` unknown to the gazetteer as a country or a
 //!    city, and not after `en`, `à`, `dans`) that an apposition or a
@@ -65,6 +66,7 @@ const SITE_NOUNS: &[&str] = &[
     "appli",
     "messagerie",
     "forum",
+    "peer-to-peer",
 ];
 
 /// Times an article names car makers from which it is about cars, and a
@@ -523,7 +525,7 @@ fn relabel_by_context(
     for (r, label) in spans.iter_mut() {
         if rules.on(NameRule::SiteNoun)
             && !(r.len() == 1 && NOT_SITE_NAMES.contains(&tokens[r.start].text))
-            && (matches!(label, Label::Org | Label::Misc)
+            && ((matches!(label, Label::Org | Label::Misc) || *label == Label::Per && r.len() == 1)
                 && site_noun_before(nouns, tokens, r.clone()).is_some()
                 || (matches!(label, Label::Org | Label::Misc | Label::Per)
                     || *label == Label::Loc
@@ -626,6 +628,23 @@ mod tests {
                 text: "Le site T411 a fermé. T411 comptait des millions de membres.",
                 tagged: &[("T411", Label::Org)],
                 expected: &[("T411", Label::Site), ("T411", Label::Site)],
+            },
+            Case {
+                name: "a one-word person's name after a site noun, not a full name",
+                text: "Selon le site internet Meduza et les réseaux peer-to-peer Edonkey, \
+                       le site Jean Dupont, Meduza a écrit.",
+                tagged: &[
+                    ("Meduza", Label::Per),
+                    ("Edonkey", Label::Per),
+                    ("Jean Dupont", Label::Per),
+                    ("Meduza", Label::Per),
+                ],
+                expected: &[
+                    ("Meduza", Label::Site),
+                    ("Edonkey", Label::Site),
+                    ("Jean Dupont", Label::Per),
+                    ("Meduza", Label::Site),
+                ],
             },
             Case {
                 name: "an untagged name after a site noun, then found again",
