@@ -17,7 +17,8 @@
 # SILVER=FILE trains on other silver articles instead, SILVER= on none;
 # BIN=DIR runs the train and evaluate binaries in DIR (copies, so that the
 # examples can be rebuilt while it runs). SEED=N shuffles with another seed
-# (default 1); BITS=N sizes the weight table (default 17, as shipped).
+# (default 1); BITS=N sizes the weight table (default 17, as shipped);
+# WIKI=N repeats WikiNEuRal N times (default 1, as shipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="$1" weight="$2" epochs="$3"
@@ -27,11 +28,12 @@ silver="${SILVER-target/data/silver-transformer-5k.jsonl}"
 bin="${BIN:-target/release/examples}"
 bits="${BITS:-17}"
 seed="${SEED:-1}"
+wiki="${WIKI:-1}"
 mkdir -p "$dir"
 for k in 0 1 2 3 4; do
     if [ ! -f "$dir/$k.bin" ]; then
         "$bin/train" \
-            --train target/data/wiki-train.jsonl --train "target/data/folds/train-$k.jsonl:$weight" \
+            --train "target/data/wiki-train.jsonl:$wiki" --train "target/data/folds/train-$k.jsonl:$weight" \
             --train target/data/hist-train.jsonl:3 ${silver:+--train "$silver"} \
             --epochs "$epochs" --bits "$bits" --seed "$seed" --out "$dir/$k.bin" > "$dir/$k.log"
     fi
