@@ -31,6 +31,7 @@ use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
 pub(crate) use heads::attach_heads;
+pub(crate) use outlets::outlet_site_with_article;
 
 /// A document rule that corrects the embedded tagger's names. All are on
 /// by default; [`PipelineBuilder::without_rule`](crate::PipelineBuilder::without_rule) switches one off, to

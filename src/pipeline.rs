@@ -10,7 +10,7 @@ use crate::coref;
 use crate::document::{Document, Mention, OwnedDocument, Value};
 use crate::kb::KnowledgeBase;
 use crate::link::link;
-use crate::names::{attach_heads, correct_names, NameRule, NameRules};
+use crate::names::{attach_heads, correct_names, outlet_site_with_article, NameRule, NameRules};
 use crate::recognize::{find_rules, MoneyMatch, MoneyRecognizer, Site, SiteMatch};
 use crate::tag::{Lexicon, Tagger, TaggerScratch};
 use crate::text::{split_sentences, tokenize, Token};
@@ -260,6 +260,11 @@ impl Pipeline {
             .sites
             .into_iter()
             .map(|SiteMatch { tokens: r, site }| {
+                let r = if self.rules.on(NameRule::KnownOutlets) {
+                    outlet_site_with_article(text, tokens, r)
+                } else {
+                    r
+                };
                 Mention::new(text, tokens, r, Label::Site, Value::Site(site))
             });
         (money.chain(sites).collect(), found.marks)

@@ -340,6 +340,32 @@ pub(crate) fn untagged_platforms(
     }
 }
 
+/// The token range of a domain (`Monde.fr`, token range `domain`) with
+/// the capitalised article before it where the two spell a known outlet's
+/// title and a web ending: the outlet's site, named as its title is
+/// (`Le Monde.fr`; the contract keeps an article that is part of a title).
+pub(crate) fn outlet_site_with_article(
+    text: &str,
+    tokens: &[Token<'_>],
+    domain: Range<usize>,
+) -> Range<usize> {
+    let Some(article) = domain.start.checked_sub(1) else {
+        return domain;
+    };
+    let mut key = String::new();
+    let titled = ARTICLES.contains(&tokens[article].text)
+        && name_key(text, tokens, &(article..domain.end), &mut key)
+        && key.rsplit_once('.').is_some_and(|(title, ending)| {
+            matches!(ending, "fr" | "com" | "be" | "ch" | "ca" | "net" | "info")
+                && (MEDIA_SET.contains(title) || PLATFORM_SET.contains(title))
+        });
+    if titled {
+        article..domain.end
+    } else {
+        domain
+    }
+}
+
 /// Gives a name the label of the list its whole text is in. A capitalised
 /// article before it that no span holds joins it when the list has the
 /// title with its article (`Le Parisien` at a sentence's start; the
@@ -385,6 +411,26 @@ pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Rang
 mod tests {
     use super::*;
     use crate::names::cases::{check, Case};
+
+    #[test]
+    fn an_outlets_site_keeps_its_titles_article() {
+        for (text, expected) in [
+            ("sur le site du quotidien Le Monde.fr, lu", "Le Monde.fr"),
+            ("selon Le Figaro.fr.", "Le Figaro.fr"),
+            ("sur le Monde.fr, lu", "Monde.fr"),
+            ("Le Dupont.fr est fermé", "Dupont.fr"),
+            ("Monde.fr est lu", "Monde.fr"),
+        ] {
+            let tokens = crate::text::tokenize(text);
+            let domain = tokens
+                .iter()
+                .position(|t| t.kind == TokenKind::Domain)
+                .expect(text);
+            let r = outlet_site_with_article(text, &tokens, domain..domain + 1);
+            let found = &text[tokens[r.start].span.byte_start..tokens[r.end - 1].span.byte_end];
+            assert_eq!(found, expected, "{text}");
+        }
+    }
 
     #[test]
     fn outlets_take_their_label() {
