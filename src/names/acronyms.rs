@@ -49,6 +49,8 @@ const COMMON: &[&str] = &[
     "CP", "CE1", "CE2", "CM1", "CM2", "BTS", "CAP", "DUT", "BEP", "REP", "ZEP", "IUT",
     // Transport.
     "RER", "TGV", "TER", "TEE", "ZFE",
+    // Candidates' political nuances (divers gauche, sans étiquette).
+    "DVG", "DVD", "DVC", "DVE", "DIV", "EXG", "EXD", "SE",
 ];
 
 /// Acronyms and short names of widely known organisations, as written

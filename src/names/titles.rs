@@ -71,6 +71,17 @@ pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
     spans.retain(|(r, _)| !(r.len() == 1 && HONORIFICS.contains(&tokens[r.start].text)));
     let mut free_from = 0; // the first token after the previous span
     for (r, label) in spans.iter_mut() {
+        // An abbreviation of a person's honorific before a capitalised word
+        // makes a person's name, whatever the tagger's label (`Me Loos`,
+        // `Pr Perronne`: ORG, LOC); not `Dr`, also a country's initials
+        // (`Dr Congo`).
+        if matches!(label, Label::Org | Label::Loc | Label::Misc)
+            && r.len() > 1
+            && matches!(tokens[r.start].text, "Me" | "Mgr" | "Pr" | "Mme" | "Mlle")
+            && tokens[r.start + 1].is_capitalised_word()
+        {
+            *label = Label::Per;
+        }
         if *label == Label::Per && r.len() > 1 && HONORIFICS.contains(&tokens[r.start].text) {
             r.start += 1;
         }
@@ -191,12 +202,14 @@ mod tests {
                 name: "titles before persons, not a place",
                 text:
                     "Me Randall Schwerdorffer, Madame Macron et Mgr Paul Gallagher vont à Dr Congo \
-                     avec le général de Gaulle, M. de Caigny, la duchesse de Cambridge et le fils de Harry.",
+                     avec Me Loos, Pr Perronne, le général de Gaulle, M. de Caigny, la duchesse de Cambridge et le fils de Harry.",
                 tagged: &[
                     ("Me Randall Schwerdorffer", Label::Per),
                     ("Madame Macron", Label::Per),
                     ("Mgr Paul Gallagher", Label::Per),
                     ("Dr Congo", Label::Loc),
+                    ("Me Loos", Label::Org),
+                    ("Pr Perronne", Label::Loc),
                     ("Gaulle", Label::Per),
                     ("Caigny", Label::Per),
                     ("Cambridge", Label::Loc),
@@ -207,6 +220,8 @@ mod tests {
                     ("Macron", Label::Per),
                     ("Paul Gallagher", Label::Per),
                     ("Dr Congo", Label::Loc),
+                    ("Loos", Label::Per),
+                    ("Perronne", Label::Per),
                     ("de Gaulle", Label::Per),
                     ("de Caigny", Label::Per),
                     ("Cambridge", Label::Loc),
