@@ -258,6 +258,9 @@ pub(crate) fn correct_names(
     if rules.on(NameRule::Enumerations) {
         enumerations::enumerations(tokens, spans);
     }
+    if rules.on(NameRule::Heads) {
+        heads::national_teams(lexicon, tokens, spans);
+    }
     sites::site_contexts(lexicon, tokens, marks, rules, spans);
     if rules.on(NameRule::Handles) {
         persons::handles(tokens, marks, spans);
