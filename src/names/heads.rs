@@ -205,29 +205,43 @@ pub(crate) fn national_teams(
 ) {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.text);
     for (r, label) in spans.iter_mut() {
-        let team = *label == Label::Loc
-            && r.start >= 2
+        let after_team = r.start >= 2
             && matches!(word(r.start - 1), "de" | "d'" | "d’")
-            && matches!(word(r.start - 2), "équipe" | "Équipe")
-            && !word(r.end).starts_with(|c: char| c.is_ascii_digit())
-            && lexicon.has_name(
-                tokens[r.clone()].iter().map(|t| t.text),
-                Gazetteer::Country.bit(),
-            );
-        if !team {
+            && matches!(word(r.start - 2), "équipe" | "Équipe");
+        if !after_team {
+            continue;
+        }
+        let country = |r: Range<usize>| {
+            lexicon.has_name(tokens[r].iter().map(|t| t.text), Gazetteer::Country.bit())
+        };
+        // The country alone, or the country and its sport as an
+        // organisation (`France de football`).
+        let named = match label {
+            Label::Loc => {
+                !word(r.end).starts_with(|c: char| c.is_ascii_digit()) && country(r.clone())
+            }
+            Label::Org => {
+                r.len() == 3
+                    && word(r.start + 1) == "de"
+                    && word(r.start + 2).starts_with(char::is_lowercase)
+                    && country(r.start..r.start + 1)
+            }
+            _ => false,
+        };
+        if !named {
             continue;
         }
         r.start -= 2;
-        *label = Label::Org;
         // The sport: `de` and one lower-case word, not a determiner.
         let sport = tokens.get(r.end + 1).is_some_and(|t| {
             t.kind == TokenKind::Word
                 && t.text.starts_with(char::is_lowercase)
                 && !matches!(t.text, "la" | "le" | "les" | "l'" | "l’")
         });
-        if word(r.end) == "de" && sport {
+        if *label == Label::Loc && word(r.end) == "de" && sport {
             r.end += 2;
         }
+        *label = Label::Org;
     }
 }
 
@@ -537,13 +551,15 @@ mod tests {
         let cases = [Case {
             name: "a country's team, with its sport; not a broadcaster's crew, nor a city's",
             text: "L'équipe de France de football bat l'équipe d'Italie. \
-                   Une équipe de France 3 filme l'équipe de Lyon et l'équipe de France de la mode.",
+                   Une équipe de France 3 filme l'équipe de Lyon et l'équipe de France de la mode, \
+                   l'équipe de Suisse de hockey.",
             tagged: &[
                 ("France", Label::Loc),
                 ("Italie", Label::Loc),
                 ("France", Label::Loc),
                 ("Lyon", Label::Loc),
                 ("France", Label::Loc),
+                ("Suisse de hockey", Label::Org),
             ],
             expected: &[
                 ("équipe de France de football", Label::Org),
@@ -551,6 +567,7 @@ mod tests {
                 ("France", Label::Loc),
                 ("Lyon", Label::Loc),
                 ("équipe de France", Label::Org),
+                ("équipe de Suisse de hockey", Label::Org),
             ],
         }];
         check(&cases, |_, tokens, spans| {
