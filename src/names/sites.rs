@@ -104,7 +104,7 @@ const GROUND_SITE_WORDS: &[&str] = &[
 /// Whether the name at `name` (token range), introduced by the site noun at
 /// token `noun`, is a place on the ground: a word of [`GROUND_SITE_WORDS`]
 /// between them, or a `site` named after its owner and its town (`le site
-/// BMW de Shenyang`, `le site Audi d'Ingolstadt`).
+/// BMW de Shenyang`, `le site Audi d'Ingolstadt`, `les sites PSA de France`).
 fn ground_site(tokens: &[Token<'_>], noun: usize, name: Range<usize>) -> bool {
     let of_a_town = |k: usize| {
         tokens
@@ -115,7 +115,9 @@ fn ground_site(tokens: &[Token<'_>], noun: usize, name: Range<usize>) -> bool {
     tokens[noun + 1..name.start]
         .iter()
         .any(|t| GROUND_SITE_WORDS.contains(&t.text))
-        || tokens[noun].text.eq_ignore_ascii_case("site")
+        || ["site", "sites"]
+            .iter()
+            .any(|n| tokens[noun].text.eq_ignore_ascii_case(n))
             && (name.clone().any(of_a_town) || of_a_town(name.end))
 }
 
@@ -794,19 +796,23 @@ mod tests {
                 name: "a site on the ground: a factory, a plant",
                 text: "Le site BMW de Shenyang et le site de production Tesla ferment. \
                        Sur le site Audi d'Ingolstadt, le site Seveso et le site Lubrizol de Rouen. \
-                       BMW a annoncé.",
+                       BMW a annoncé. Les sites PSA de France ferment, dit PSA.",
                 tagged: &[
                     ("BMW", Label::Org),
                     ("Tesla", Label::Org),
                     ("Audi d'Ingolstadt", Label::Org),
                     ("Seveso", Label::Site),
                     ("BMW", Label::Org),
+                    ("PSA", Label::Org),
+                    ("PSA", Label::Org),
                 ],
                 expected: &[
                     ("BMW", Label::Org),
                     ("Tesla", Label::Org),
                     ("Audi d'Ingolstadt", Label::Org),
                     ("BMW", Label::Org),
+                    ("PSA", Label::Org),
+                    ("PSA", Label::Org),
                 ],
             },
             Case {
