@@ -192,8 +192,6 @@ fn is_connector(text: &str) -> bool {
     matches!(text, "de" | "d'" | "d’" | "du" | "des" | "la" | "l'" | "l’")
 }
 
-/// Attaches heads to the names that follow them. `spans` are token ranges
-/// into `tokens` (one sentence), sorted and not overlapping; they stay so.
 /// Makes a country's national team one `ORG` with its head, and the sport
 /// after it (`l'équipe de France`, `l'équipe de France de football`: 2 of 2
 /// in the news gold), where the tagger took the country alone; not a crew
@@ -204,6 +202,9 @@ pub(crate) fn national_teams(
     spans: &mut [(Range<usize>, Label)],
 ) {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.text);
+    let country = |r: Range<usize>| {
+        lexicon.has_name(tokens[r].iter().map(|t| t.text), Gazetteer::Country.bit())
+    };
     for (r, label) in spans.iter_mut() {
         let after_team = r.start >= 2
             && matches!(word(r.start - 1), "de" | "d'" | "d’")
@@ -211,9 +212,6 @@ pub(crate) fn national_teams(
         if !after_team {
             continue;
         }
-        let country = |r: Range<usize>| {
-            lexicon.has_name(tokens[r].iter().map(|t| t.text), Gazetteer::Country.bit())
-        };
         // The country alone, or the country and its sport as an
         // organisation (`France de football`).
         let named = match label {
@@ -245,6 +243,8 @@ pub(crate) fn national_teams(
     }
 }
 
+/// Attaches heads to the names that follow them. `spans` are token ranges
+/// into `tokens` (one sentence), sorted and not overlapping; they stay so.
 pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
     // A name the tagger opened with an office sought names its place only:
     // `l'ex-candidat LREM à la mairie de Paris` gives `Paris`.

@@ -115,9 +115,7 @@ fn ground_site(tokens: &[Token<'_>], noun: usize, name: Range<usize>) -> bool {
     tokens[noun + 1..name.start]
         .iter()
         .any(|t| GROUND_SITE_WORDS.contains(&t.text))
-        || ["site", "sites"]
-            .iter()
-            .any(|n| tokens[noun].text.eq_ignore_ascii_case(n))
+        || is_site_noun(&["site", "sites"], &tokens[noun])
             && (name.clone().any(of_a_town) || of_a_town(name.end))
 }
 
