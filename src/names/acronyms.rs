@@ -55,8 +55,9 @@ const COMMON: &[&str] = &[
 
 /// Acronyms and short names of widely known organisations, as written
 /// (words apart by one space): French parties and unions, international
-/// bodies, armed groups. Written from general knowledge; none is also a
-/// place's or a person's name.
+/// bodies, armed groups, bands (the tagger takes `les Beatles` for
+/// persons). Written from general knowledge; none is also a place's or a
+/// person's name, nor a common word (no `Queen`, `Phoenix`, `Indochine`).
 #[rustfmt::skip]
 const ORGANISATIONS: &[&str] = &[
     // Parties.
@@ -70,6 +71,14 @@ const ORGANISATIONS: &[&str] = &[
     // Armed groups.
     "Hezbollah", "Hamas", "Fatah", "Al-Qaïda", "Al-Qaida", "Aqmi", "Daech", "Daesh", "PKK",
     "Boko Haram", "Etat islamique", "État islamique",
+    // Bands.
+    "Beatles", "Rolling Stones", "Daft Punk", "Nirvana", "Noir Désir", "Tryo", "Louise Attaque",
+    "Rita Mitsouko", "Pink Floyd", "Led Zeppelin", "Metallica", "Coldplay", "Radiohead", "Abba",
+    "ABBA", "Rammstein", "Tri Yann", "Kraftwerk", "Black Eyed Peas", "Red Hot Chili Peppers",
+    "Bee Gees", "Iron Maiden", "Deep Purple", "Dire Straits", "Depeche Mode", "Spice Girls",
+    "Backstreet Boys", "One Direction", "Gorillaz", "Aerosmith", "Sex Pistols", "Beach Boys",
+    "Village People", "Arctic Monkeys", "Linkin Park", "Foo Fighters", "Pearl Jam",
+    "Imagine Dragons", "Gipsy Kings", "Kassav", "Zebda", "Fréro Delavega",
 ];
 
 /// [`ORGANISATIONS`] as words.
@@ -467,6 +476,12 @@ mod tests {
                 text: "Le candidat EELV, membre de l'Otan et de la CGT, contre le Hezbollah et Boko Haram.",
                 tagged: &[("EELV", Label::Per), ("Otan", Label::Loc), ("CGT", Label::Org), ("Hezbollah", Label::Loc), ("Boko Haram", Label::Per)],
                 expected: &[("EELV", Label::Org), ("Otan", Label::Org), ("CGT", Label::Org), ("Hezbollah", Label::Org), ("Boko Haram", Label::Org)],
+            },
+            Case {
+                name: "a band, whatever its label",
+                text: "Un album des Beatles, une reprise de Noir Désir.",
+                tagged: &[("Beatles", Label::Per), ("Noir Désir", Label::Per)],
+                expected: &[("Beatles", Label::Org), ("Noir Désir", Label::Org)],
             },
             Case {
                 name: "a common noun's acronym before a name stays outside it",
