@@ -48,7 +48,19 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
     let plural = matches!(determiner, "les" | "des" | "aux" | "Les" | "Des" | "Aux");
     let singular = matches!(
         determiner,
-        "le" | "la" | "l'" | "l’" | "un" | "une" | "Le" | "La" | "L'" | "L’" | "Un" | "Une"
+        "le" | "la"
+            | "l'"
+            | "l’"
+            | "un"
+            | "une"
+            | "chaque"
+            | "Le"
+            | "La"
+            | "L'"
+            | "L’"
+            | "Un"
+            | "Une"
+            | "Chaque"
     );
     // `ce Lyonnais`, `cette Parisienne`: a demonstrative takes a person.
     let demonstrative = matches!(determiner, "ce" | "cet" | "cette" | "Ce" | "Cet" | "Cette");
@@ -140,6 +152,23 @@ const APPOSED_DEMONYMS: &[&str] = &[
     "Émiratie", "Équatorien", "Équatorienne", "Éthiopien", "Éthiopienne",
 ];
 
+/// Whether `word` is a demonym of [`APPOSED_DEMONYMS`] or its plural
+/// (`Danois`, `Iraniens`, `Françaises`) and no place the gazetteer knows
+/// (`Argentine`, `Suisse`).
+fn is_listed_demonym(lexicon: &Lexicon, word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    (APPOSED_DEMONYMS.contains(&word) || APPOSED_DEMONYMS.contains(&singular))
+        && !lexicon.is_place([word])
+}
+
+/// Determiners before which a listed demonym alone is a noun for people
+/// (`le Russe a agi seul`, `chaque Français`), whatever label the tagger
+/// gave it.
+const NOUN_DETERMINERS: &[&str] = &[
+    "le", "la", "l'", "l’", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "chaque", "Le",
+    "La", "L'", "L’", "Les", "Un", "Une", "Des", "Ce", "Cet", "Cette", "Ces", "Chaque",
+];
+
 /// Whether the name in token range `r` opens with a singular demonym in
 /// apposition to the name after it: a determiner before, a capitalised
 /// word after, and not a known place (`l'Argentine`).
@@ -173,6 +202,14 @@ pub(crate) fn demonyms(
             && r.len() == 1
             && r.start > 0
             && is_demonym(lexicon, determiner(tokens, r.start), tokens[r.start].text);
+        // A demonym of the list is no place anywhere (`entre Français et
+        // Danois`), and no person or organisation after a determiner.
+        let listed = r.len() == 1
+            && r.start > 0
+            && is_listed_demonym(lexicon, tokens[r.start].text)
+            && (*label == Label::Loc
+                || matches!(label, Label::Per | Label::Org)
+                    && NOUN_DETERMINERS.contains(&tokens[r.start - 1].text));
         let member = matches!(label, Label::Loc | Label::Org | Label::Per)
             && r.len() == 1
             && MEMBERS.contains(&tokens[r.start].text);
@@ -180,7 +217,7 @@ pub(crate) fn demonyms(
         let adjective = *label == Label::Loc
             && r.len() == 1
             && !tokens[r.start].text.chars().any(char::is_uppercase);
-        if demonym || member || adjective {
+        if demonym || listed || member || adjective {
             *label = Label::Misc;
         }
     }
@@ -246,6 +283,28 @@ mod tests {
                     ("Américaine", Label::Misc),
                     ("Chinoise", Label::Misc),
                     ("Nantais", Label::Misc),
+                ],
+            },
+            Case {
+                name: "a listed demonym alone, whatever its label",
+                text: "Entre Français et Danois, le Libanais a agi seul avec l'Allemand, pour chaque Francilien. Yan Suisse vit en Suisse.",
+                tagged: &[
+                    ("Français", Label::Loc),
+                    ("Danois", Label::Loc),
+                    ("Libanais", Label::Per),
+                    ("Allemand", Label::Org),
+                    ("Francilien", Label::Loc),
+                    ("Yan Suisse", Label::Per),
+                    ("Suisse", Label::Loc),
+                ],
+                expected: &[
+                    ("Français", Label::Misc),
+                    ("Danois", Label::Misc),
+                    ("Libanais", Label::Misc),
+                    ("Allemand", Label::Misc),
+                    ("Francilien", Label::Misc),
+                    ("Yan Suisse", Label::Per),
+                    ("Suisse", Label::Loc),
                 ],
             },
             Case {
