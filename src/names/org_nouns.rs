@@ -10,7 +10,8 @@
 //! after it (`le mouvement Black Lives Matter`). The other one-word
 //! mentions of a name a noun for a company introduces are the company too
 //! (`Boiron` after `les laboratoires Boiron`), unless a place or a word of
-//! a person's full name in the document.
+//! a person's full name in the document. A title that a medium's noun
+//! introduces is found where the tagger saw none (`le magazine Elle`).
 
 use std::ops::Range;
 
@@ -140,7 +141,65 @@ pub(crate) fn org_nouns(
     add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
         noun_before(tokens, start, ORG_NOUNS).is_some()
     });
+    untagged_after_media_nouns(tokens, blocked, spans);
     organisations_again(lexicon, tokens, spans);
+}
+
+/// Nouns for a medium whose title follows them (`le magazine Elle`, `la
+/// radio Kan`).
+const MEDIA_NOUNS: &[&str] = &[
+    "chaîne",
+    "hebdomadaire",
+    "journal",
+    "magazine",
+    "mensuel",
+    "quotidien",
+    "radio",
+];
+
+/// Adds as `ORG` the capitalised words (up to [`MAX_MORE`]) that no span
+/// holds right after a noun of [`MEDIA_NOUNS`], with at most one adjective
+/// between (`le quotidien allemand Bild`): the tagger misses a title made
+/// of a common word (`le magazine Elle`, `le magazine Public`). Not a
+/// sentence's first word glued after the noun, nor an article alone. The
+/// result is sorted.
+fn untagged_after_media_nouns(
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let covered = super::covered(tokens, spans);
+    let name = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.is_capitalised_word())
+            && super::free(&covered, blocked, k)
+            && !super::glued(tokens, k)
+    };
+    let before = spans.len();
+    let mut k = 0;
+    while k < tokens.len() {
+        // A word that may open a sentence only right after the noun (`le
+        // magazine Elle`, not `"Vigilance au quotidien" Depuis`).
+        let noun = name(k)
+            .then(|| noun_before(tokens, k, MEDIA_NOUNS))
+            .flatten();
+        if !noun.is_some_and(|p| p + 1 == k || !SENTENCE_OPENERS.contains(&tokens[k].text)) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < k + MAX_MORE && name(end) && !SENTENCE_OPENERS.contains(&tokens[end].text) {
+            end += 1;
+        }
+        // An article alone is no title (`le journal Le Monde`, `Monde`
+        // tagged).
+        if end > k + 1 || !matches!(tokens[k].text, "Le" | "La" | "Les" | "L'" | "L’") {
+            spans.push((k..end, Label::Org));
+        }
+        k = end;
+    }
+    if spans.len() > before {
+        spans.sort_by_key(|(r, _)| r.start);
+    }
 }
 
 /// Nouns for a company, which names it after its founder or its brand
@@ -264,6 +323,12 @@ mod tests {
                 text: "Il doit de l'argent à la société \"Aviazaptchast\", selon Paris.",
                 tagged: &[("Paris", Label::Loc)],
                 expected: &[("Aviazaptchast", Label::Org), ("Paris", Label::Loc)],
+            },
+            Case {
+                name: "an untagged title after a medium's noun",
+                text: "Le magazine Elle et la radio publique Kan, selon le quotidien.Le journal Le Monde.",
+                tagged: &[("Monde", Label::Org)],
+                expected: &[("Elle", Label::Org), ("Kan", Label::Org), ("Monde", Label::Org)],
             },
             Case {
                 name: "a quoted name inside a quoted name taken is not added again",
