@@ -309,6 +309,44 @@ pub(crate) fn correct_names(
     if rules.on(NameRule::Places) {
         places::places(lexicon, text, tokens, spans);
     }
+    balance_brackets(tokens, spans);
+}
+
+/// Cuts each name at a bracket it does not close or open itself: after an
+/// unmatched closing one (`(Christophe) Castaner` gives `Castaner`), before
+/// an unmatched opening one (`Cour (constitutionnelle` gives `Cour`), or
+/// after it where it opens the name (`« United Way`). A name left empty or
+/// opening with a lower-case word is dropped.
+fn balance_brackets(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
+    let opener = |t: &str| matches!(t, "(" | "[" | "«");
+    let closer = |t: &str| matches!(t, ")" | "]" | "»");
+    for (r, _) in spans.iter_mut() {
+        let mut open: Vec<usize> = Vec::new();
+        let mut start = r.start;
+        for k in r.clone() {
+            let t = tokens[k].text;
+            if opener(t) {
+                open.push(k);
+            } else if closer(t) && open.pop().is_none() {
+                start = k + 1;
+            }
+        }
+        open.retain(|&k| k >= start);
+        if open.first() == Some(&start) {
+            // `« United Way for Southeastern Michigan`
+            start += 1;
+            open.remove(0);
+        }
+        let end = open.first().copied().unwrap_or(r.end);
+        if start != r.start || end != r.end {
+            // A name cut to its complement is none (`JIRS) de Paris`).
+            let lower = !tokens[start..end.max(start)]
+                .first()
+                .is_some_and(|t| !t.text.starts_with(char::is_lowercase));
+            *r = if lower { start..start } else { start..end };
+        }
+    }
+    spans.retain(|(r, _)| !r.is_empty());
 }
 
 /// The text of the token `back` places before token `start`, or "" before
@@ -521,6 +559,30 @@ fn replace_inside(spans: &mut Vec<(Range<usize>, Label)>, mut names: Vec<(Range<
 #[cfg(test)]
 mod rule_tests {
     use super::*;
+    use crate::names::cases::{check, Case};
+
+    #[test]
+    fn names_are_cut_at_brackets_they_do_not_close() {
+        let cases = [
+            Case {
+                name: "an unmatched closing or opening bracket",
+                text: "Le ministre (Christophe) Castaner, la Cour (constitutionnelle) et « United Way.",
+                tagged: &[
+                    ("Christophe) Castaner", Label::Per),
+                    ("Cour (constitutionnelle", Label::Org),
+                    ("« United Way", Label::Org),
+                ],
+                expected: &[("Castaner", Label::Per), ("Cour", Label::Org), ("United Way", Label::Org)],
+            },
+            Case {
+                name: "matched brackets stay, a complement alone goes",
+                text: "La Juridiction (JIRS) de Paris et la JIRS) de Lyon.",
+                tagged: &[("Juridiction (JIRS) de Paris", Label::Org), ("JIRS) de Lyon", Label::Org)],
+                expected: &[("Juridiction (JIRS) de Paris", Label::Org)],
+            },
+        ];
+        check(&cases, |_, tokens, spans| balance_brackets(tokens, spans));
+    }
 
     #[test]
     fn switching_a_rule_off_leaves_the_others_on() {
