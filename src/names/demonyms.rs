@@ -15,6 +15,9 @@
 //! Républicains`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind};
@@ -156,9 +159,10 @@ const APPOSED_DEMONYMS: &[&str] = &[
 /// (`Danois`, `Iraniens`, `Françaises`) and no place the gazetteer knows
 /// (`Argentine`, `Suisse`).
 fn is_listed_demonym(lexicon: &Lexicon, word: &str) -> bool {
+    static LISTED: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| APPOSED_DEMONYMS.iter().copied().collect());
     let singular = word.strip_suffix('s').unwrap_or(word);
-    (APPOSED_DEMONYMS.contains(&word) || APPOSED_DEMONYMS.contains(&singular))
-        && !lexicon.is_place([word])
+    (LISTED.contains(word) || LISTED.contains(singular)) && !lexicon.is_place([word])
 }
 
 /// Determiners before which a listed demonym alone is a noun for people
