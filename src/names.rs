@@ -331,7 +331,8 @@ fn balance_brackets(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>
                 start = k + 1;
             }
         }
-        open.retain(|&k| k >= start);
+        // Every opening bracket left comes after the last unmatched closing
+        // one: that one found none open.
         if open.first() == Some(&start) {
             // `« United Way for Southeastern Michigan`
             start += 1;

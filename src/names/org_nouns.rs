@@ -126,23 +126,37 @@ pub(crate) fn org_nouns(
         if *label != Label::Org || noun_before(tokens, r.start, ORG_NOUNS).is_none() {
             continue;
         }
-        let mut end = r.end;
-        while end < r.end + MAX_MORE
-            && tokens
-                .get(end)
-                .is_some_and(|t| t.is_capitalised_word() && !SENTENCE_OPENERS.contains(&t.text))
-            && super::free(&covered, blocked, end)
-            && !super::glued(tokens, end)
-        {
-            end += 1;
-        }
-        r.end = end;
+        r.end = free_capitalised_run(tokens, &covered, blocked, r.end, r.end + MAX_MORE);
     }
     add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
         noun_before(tokens, start, ORG_NOUNS).is_some()
     });
     untagged_after_media_nouns(tokens, blocked, spans);
     organisations_again(lexicon, tokens, spans);
+}
+
+/// The end of the run of capitalised words from token `from` (up to
+/// `limit`, not included) that no span holds, that `blocked` does not mark,
+/// that are not glued to the word before, and that open no sentence (`Lives
+/// Matter` after `le mouvement Black`).
+fn free_capitalised_run(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    blocked: &[u8],
+    from: usize,
+    limit: usize,
+) -> usize {
+    let mut end = from;
+    while end < limit
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.is_capitalised_word() && !SENTENCE_OPENERS.contains(&t.text))
+        && super::free(covered, blocked, end)
+        && !super::glued(tokens, end)
+    {
+        end += 1;
+    }
+    end
 }
 
 /// Nouns for a medium whose title follows them (`le magazine Elle`, `la
@@ -186,10 +200,7 @@ fn untagged_after_media_nouns(
             k += 1;
             continue;
         }
-        let mut end = k + 1;
-        while end < k + MAX_MORE && name(end) && !SENTENCE_OPENERS.contains(&tokens[end].text) {
-            end += 1;
-        }
+        let end = free_capitalised_run(tokens, &covered, blocked, k + 1, k + MAX_MORE);
         // An article alone is no title (`le journal Le Monde`, `Monde`
         // tagged).
         if end > k + 1 || !matches!(tokens[k].text, "Le" | "La" | "Les" | "L'" | "L’") {
