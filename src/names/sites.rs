@@ -29,8 +29,9 @@
 //!    company that acts is `ORG`;
 //! 3. makes `SITE` a capitalised word that spells the name of a domain
 //!    written in the same document (`Quebectorrent` after
-//!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER`, unless it is
-//!    a known platform. An `ORG` keeps its label: `la Hadopi` beside
+//!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER` (or `LOC`
+//!    where the gazetteer knows no such place), unless it is a known
+//!    platform. An `ORG` keeps its label: `la Hadopi` beside
 //!    `hadopi.fr` is the authority. A capitalised word made of a download
 //!    or streaming site's word and more (`Papystreaming`, `QuebecTorrent`,
 //!    `Torrent9`) is a `SITE` whatever the tagger said.
@@ -388,6 +389,7 @@ fn named_domains(
                     matches!(label, Label::Misc | Label::Per | Label::Org | Label::Loc)
                 } else {
                     matches!(label, Label::Misc | Label::Per)
+                        || *label == Label::Loc && !lexicon.is_place([token.text])
                 };
                 if r.len() == 1 && relabelled {
                     *label = Label::Site;
@@ -721,6 +723,12 @@ mod tests {
                     ("Quebectorrent", Label::Site),
                     ("Allofmp3", Label::Site),
                 ],
+            },
+            Case {
+                name: "the name of a domain of the document tagged as a place the gazetteer does not know",
+                text: "Allez sur wawacity.ec : Wawacity a rouvert. La mairie, sur paris.fr, dit que Paris a fermé.",
+                tagged: &[("Wawacity", Label::Loc), ("Paris", Label::Loc)],
+                expected: &[("Wawacity", Label::Site), ("Paris", Label::Loc)],
             },
             Case {
                 name: "described sites: untagged before a parenthesis, spread to unknown places",
