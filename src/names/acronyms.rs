@@ -25,6 +25,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::{replace_inside, words_are};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -81,13 +83,27 @@ const ORGANISATIONS: &[&str] = &[
     "Imagine Dragons", "Gipsy Kings", "Kassav", "Zebda", "Fréro Delavega",
 ];
 
-/// [`ORGANISATIONS`] as words.
-static ORGANISATION_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    ORGANISATIONS
-        .iter()
-        .map(|o| o.split(' ').collect())
-        .collect()
-});
+/// [`ORGANISATIONS`] as words, by their first word.
+static ORGANISATION_WORDS: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> =
+    LazyLock::new(|| {
+        let mut by_first: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
+        for o in ORGANISATIONS {
+            let words: Vec<&str> = o.split(' ').collect();
+            by_first.entry(words[0]).or_default().push(words);
+        }
+        by_first
+    });
+
+/// Whether `name` is one of [`ORGANISATIONS`].
+fn known_organisation(name: &[Token<'_>]) -> bool {
+    name.first()
+        .and_then(|first| ORGANISATION_WORDS.get(first.text))
+        .is_some_and(|names| {
+            names
+                .iter()
+                .any(|o| o.iter().copied().eq(name.iter().map(|t| t.text)))
+        })
+}
 
 /// Widely known organisations' full names that the tagger cuts or takes
 /// for a person's where a word inside looks like another name (`La
@@ -432,12 +448,7 @@ pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize
         {
             r.start += 1;
         }
-        let name = &tokens[r.clone()];
-        if *label != Label::Money
-            && ORGANISATION_WORDS
-                .iter()
-                .any(|o| o.iter().copied().eq(name.iter().map(|t| t.text)))
-        {
+        if *label != Label::Money && known_organisation(&tokens[r.clone()]) {
             *label = Label::Org;
         }
     }
