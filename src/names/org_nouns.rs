@@ -11,13 +11,16 @@
 //! mentions of a name a noun for a company introduces are the company too
 //! (`Boiron` after `les laboratoires Boiron`), unless a place or a word of
 //! a person's full name in the document. A title that a medium's noun
-//! introduces is found where the tagger saw none (`le magazine Elle`).
+//! introduces is found where the tagger saw none (`le magazine Elle`). A
+//! name that an apposition describes as an organisation is one (`Mizan,
+//! agence de presse`, `WayRay, une start-up suisse`), found where the
+//! tagger saw none unless it opens a sentence.
 
 use std::ops::Range;
 
 use super::{add_quoted_names, noun_before};
 use crate::tag::Lexicon;
-use crate::text::{Token, SENTENCE_OPENERS};
+use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
 
 /// Nouns that name the kind of organisation whose name follows them.
@@ -58,6 +61,93 @@ const ORG_NOUNS: &[&str] = &[
     "start-up",
     "syndicat",
 ];
+
+/// Nouns for an organisation that describe the name before them in
+/// apposition (`Mizan, agence de presse`, `Obag, une entreprise`); not a
+/// noun that also names a person's trade (`fabricant`), a participle
+/// (`parti`) or a crowd (`groupe`).
+const APPOSED_ORG_NOUNS: &[&str] = &[
+    "agence",
+    "association",
+    "banque",
+    "cabinet",
+    "chaîne",
+    "collectif",
+    "compagnie",
+    "enseigne",
+    "entreprise",
+    "firme",
+    "fondation",
+    "hebdomadaire",
+    "laboratoire",
+    "magazine",
+    "ONG",
+    "organisation",
+    "quotidien",
+    "société",
+    "start-up",
+    "startup",
+    "syndicat",
+];
+
+/// Whether the tokens from `end` describe the name that ends there as an
+/// organisation: a comma or an opening bracket, `un` or `une` or no
+/// article, then a noun of [`APPOSED_ORG_NOUNS`]. A definite article
+/// opens a clause as often (`Selon Paris, la société a...`).
+fn described_as_organisation(tokens: &[Token<'_>], end: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text);
+    if !matches!(word(end), "," | "(") {
+        return false;
+    }
+    let noun = if matches!(word(end + 1), "un" | "une") {
+        end + 2
+    } else {
+        end + 1
+    };
+    APPOSED_ORG_NOUNS.contains(&word(noun))
+}
+
+/// Adds as `ORG` the capitalised words (up to [`MAX_MORE`]) that no span
+/// holds right before an apposition that describes an organisation
+/// ([`described_as_organisation`]): `Selon Sensor Tower, société
+/// d'analyse`. Not words that open a sentence (`Or, un cabinet`), nor the
+/// words that may open one. The result is sorted.
+fn untagged_described_organisations(
+    tokens: &[Token<'_>],
+    blocked: &[u8],
+    spans: &mut Vec<(Range<usize>, Label)>,
+) {
+    let covered = super::covered(tokens, spans);
+    let name = |k: usize| {
+        tokens[k].is_capitalised_word()
+            && super::free(&covered, blocked, k)
+            && !super::glued(tokens, k)
+    };
+    let before = spans.len();
+    for end in 1..tokens.len() {
+        if !name(end - 1) || !described_as_organisation(tokens, end) {
+            continue;
+        }
+        let mut start = end - 1;
+        while start > 0 && end - start < MAX_MORE && name(start - 1) {
+            start -= 1;
+        }
+        while start < end && SENTENCE_OPENERS.contains(&tokens[start].text) {
+            start += 1;
+        }
+        let opens_sentence = start == 0
+            || !matches!(
+                tokens[start - 1].kind,
+                TokenKind::Word | TokenKind::Elision | TokenKind::Number
+            ) && tokens[start - 1].text != ",";
+        if start < end && !opens_sentence {
+            spans.push((start..end, Label::Org));
+        }
+    }
+    if spans.len() > before {
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+}
 
 /// Whether `name` opens with an acronym and `de` (`SPA de Bergerac`, `CHU
 /// de Reims`): an organisation's branch, not a place.
@@ -117,6 +207,20 @@ pub(crate) fn org_nouns(
         if (noun.is_some() || acronym_of_a_branch(&tokens[r.clone()])) && !holder {
             *label = Label::Org;
         }
+        // Described as one, unless a place: one the gazetteer knows, or
+        // after a preposition of place (`à Bombay, une ONG`, `en
+        // Californie, une organisation`; not `au`: `au Cirque du Soleil,
+        // entreprise`).
+        let place = *label == Label::Loc
+            && (lexicon.is_place(tokens[r.clone()].iter().map(|t| t.text))
+                || r.start > 0
+                    && matches!(
+                        tokens[r.start - 1].text,
+                        "à" | "À" | "en" | "En" | "dans" | "Dans"
+                    ));
+        if *label != Label::Org && !place && described_as_organisation(tokens, r.end) {
+            *label = Label::Org;
+        }
     }
     // A name the tagger cut after its first words takes the capitalised
     // words after it that nothing holds (`le mouvement Black Lives
@@ -132,6 +236,7 @@ pub(crate) fn org_nouns(
         noun_before(tokens, start, ORG_NOUNS).is_some()
     });
     untagged_after_media_nouns(tokens, blocked, spans);
+    untagged_described_organisations(tokens, blocked, spans);
     organisations_again(lexicon, tokens, spans);
 }
 
@@ -286,6 +391,39 @@ mod tests {
     #[test]
     fn org_nouns_make_organisations() {
         let cases = [
+            Case {
+                name: "a name an apposition describes as an organisation",
+                text: "Selon Mizan, agence de presse, et WayRay, une start-up. \
+                       À Bombay, une ONG agit, en Californie, une association aussi. \
+                       Selon Paris, la société ment. Jean Dupont, fabricant, parle.",
+                tagged: &[
+                    ("Mizan", Label::Per),
+                    ("WayRay", Label::Loc),
+                    ("Bombay", Label::Loc),
+                    ("Californie", Label::Loc),
+                    ("Paris", Label::Loc),
+                    ("Jean Dupont", Label::Per),
+                ],
+                expected: &[
+                    ("Mizan", Label::Org),
+                    ("WayRay", Label::Org),
+                    ("Bombay", Label::Loc),
+                    ("Californie", Label::Loc),
+                    ("Paris", Label::Loc),
+                    ("Jean Dupont", Label::Per),
+                ],
+            },
+            Case {
+                name: "an untagged name an apposition describes as an organisation",
+                text: "Selon Sensor Tower, société d'analyse, et le rapport de Detroit Speed, une entreprise. \
+                       Or, un cabinet a dit. Obag, une entreprise, et Pashley Cycles (une société).",
+                tagged: &[],
+                expected: &[
+                    ("Sensor Tower", Label::Org),
+                    ("Detroit Speed", Label::Org),
+                    ("Pashley Cycles", Label::Org),
+                ],
+            },
             Case {
                 name: "a person's name after a laboratory",
                 text: "Les victimes du laboratoire Servier attendent.",
