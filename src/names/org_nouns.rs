@@ -117,6 +117,14 @@ fn untagged_described_organisations(
     blocked: &[u8],
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
+    let mut ends = (1..tokens.len())
+        .filter(|&end| {
+            tokens[end - 1].is_capitalised_word() && described_as_organisation(tokens, end)
+        })
+        .peekable();
+    if ends.peek().is_none() {
+        return;
+    }
     let covered = super::covered(tokens, spans);
     let name = |k: usize| {
         tokens[k].is_capitalised_word()
@@ -124,8 +132,8 @@ fn untagged_described_organisations(
             && !super::glued(tokens, k)
     };
     let before = spans.len();
-    for end in 1..tokens.len() {
-        if !name(end - 1) || !described_as_organisation(tokens, end) {
+    for end in ends {
+        if !name(end - 1) {
             continue;
         }
         let mut start = end - 1;
