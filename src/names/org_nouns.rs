@@ -126,11 +126,7 @@ fn untagged_described_organisations(
         return;
     }
     let covered = super::covered(tokens, spans);
-    let name = |k: usize| {
-        tokens[k].is_capitalised_word()
-            && super::free(&covered, blocked, k)
-            && !super::glued(tokens, k)
-    };
+    let name = |k: usize| free_capitalised(tokens, &covered, blocked, k);
     let before = spans.len();
     for end in ends {
         if !name(end - 1) {
@@ -261,15 +257,20 @@ fn free_capitalised_run(
 ) -> usize {
     let mut end = from;
     while end < limit
-        && tokens
-            .get(end)
-            .is_some_and(|t| t.is_capitalised_word() && !SENTENCE_OPENERS.contains(&t.text))
-        && super::free(covered, blocked, end)
-        && !super::glued(tokens, end)
+        && free_capitalised(tokens, covered, blocked, end)
+        && !SENTENCE_OPENERS.contains(&tokens[end].text)
     {
         end += 1;
     }
     end
+}
+
+/// Whether token `k` is a capitalised word that no span holds, that
+/// `blocked` does not mark and that is not glued to the word before.
+fn free_capitalised(tokens: &[Token<'_>], covered: &[bool], blocked: &[u8], k: usize) -> bool {
+    tokens.get(k).is_some_and(Token::is_capitalised_word)
+        && super::free(covered, blocked, k)
+        && !super::glued(tokens, k)
 }
 
 /// Nouns for a medium whose title follows them (`le magazine Elle`, `la
@@ -296,11 +297,7 @@ fn untagged_after_media_nouns(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let covered = super::covered(tokens, spans);
-    let name = |k: usize| {
-        tokens.get(k).is_some_and(|t| t.is_capitalised_word())
-            && super::free(&covered, blocked, k)
-            && !super::glued(tokens, k)
-    };
+    let name = |k: usize| free_capitalised(tokens, &covered, blocked, k);
     let before = spans.len();
     let mut k = 0;
     while k < tokens.len() {
