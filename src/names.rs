@@ -22,6 +22,8 @@ mod surnames;
 mod titles;
 mod works;
 
+pub(crate) use seats::is_seat;
+
 use std::ops::Range;
 use std::str::FromStr;
 

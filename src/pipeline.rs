@@ -669,6 +669,31 @@ mod tests {
     }
 
     #[test]
+    fn organisations_are_not_linked_to_the_places_they_are_named_after() {
+        // (text, mention, whether it gets an id): a company named like a
+        // city is not the city; a seat of power that acts is its building.
+        let cases = [
+            ("Orange a annoncé des résultats en hausse.", "Orange", false),
+            ("Toyota a rappelé des voitures.", "Toyota", false),
+            ("Le Kremlin a démenti l'information.", "Kremlin", true),
+            ("Il habite à Orange depuis dix ans.", "Orange", true),
+        ];
+        let pipeline = Pipeline::default();
+        for (text, name, linked) in cases {
+            let doc = pipeline.annotate(text);
+            let mention = doc.mentions().iter().find(|m| m.text() == name);
+            let mention = mention.unwrap_or_else(|| panic!("{name} not found in {text:?}"));
+            let id = doc.entity_of(mention).and_then(|e| e.kb_id);
+            assert_eq!(
+                id.is_some(),
+                linked,
+                "{text:?}: {:?} {id:?}",
+                mention.label()
+            );
+        }
+    }
+
+    #[test]
     fn linking_choices() {
         let text = "Il est parti de Genève pour la Belgique.";
         let ids = |p: &Pipeline| -> Vec<String> {

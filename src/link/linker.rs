@@ -21,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Entity, Mention};
 use crate::kb::{Candidate, KbId, KnowledgeBase, NameMatch};
+use crate::names::is_seat;
 use crate::tag::Lexicon;
 use crate::text::{fold, Token};
 use crate::types::Label;
@@ -327,12 +328,16 @@ pub(crate) fn link(
             );
             names = Some(doc_entities.iter().map(|d| fold(&d.name)).collect());
         }
+        // An organisation is not the place it is named after (`Orange`,
+        // `Toyota`, `Lyon` the club), except a seat of power that acts
+        // (`le Kremlin a démenti`: the building's entity stands for it).
+        let seat = mentions.iter().any(|(m, _)| is_seat(m));
         let mut best: Option<(f32, KbId)> = None;
         for s in found.values() {
             let type_agreement = match (s.label, group.label) {
                 (a, b) if a == b => 1.0,
                 (Label::Org, Label::Site) | (Label::Site, Label::Org) => 0.5,
-                (Label::Org, Label::Loc) | (Label::Loc, Label::Org) => 0.3,
+                (Label::Org, Label::Loc) | (Label::Loc, Label::Org) if seat => 0.3,
                 _ => 0.0,
             };
             let (mut context, mut coherence) = (0.0, 0.0);

@@ -66,6 +66,11 @@ fn named_as_place(tokens: &[Token<'_>], start: usize) -> bool {
             .is_some_and(|n| PLACE_NOUNS.contains(&tokens[n].text))
 }
 
+/// Whether `name` (a whole mention, any case) is a seat of power.
+pub(crate) fn is_seat(name: &str) -> bool {
+    SEATS.contains(&name.to_lowercase().as_str())
+}
+
 /// Gives each name whose whole text is a seat of power the label its
 /// context asks for: `LOC` where named as a place, `ORG` elsewhere.
 pub(crate) fn seats(text: &str, tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
