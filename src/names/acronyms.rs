@@ -35,7 +35,8 @@ use crate::types::Label;
 #[rustfmt::skip]
 const COMMON: &[&str] = &[
     // Newsroom, media and the internet.
-    "NDLR", "JT", "PAF", "VOD", "FAI",
+    "NDLR", "JT", "PAF", "VOD", "FAI", "TNT", "ADSL", "IPTV", "VPN", "P2P", "Wi-Fi", "WiFi",
+    "RGPD",
     // Taxes, allowances and pay.
     "TVA", "CSG", "CRDS", "ISF", "IFI", "IR", "RSA", "APL", "AAH", "SMIC", "Smic", "RTT", "PIB",
     "ASS", "AER",
@@ -70,6 +71,8 @@ const ORGANISATIONS: &[&str] = &[
     // International bodies.
     "ONU", "Otan", "OTAN", "OMS", "FMI", "OCDE", "OMC", "Unesco", "Unicef", "BCE", "Opep",
     "OPEP", "Interpol", "Europol", "UE",
+    // French regulators and collecting societies.
+    "Arcom", "Arcep", "CNIL", "Cnil", "Hadopi", "HADOPI", "Sacem", "SACEM", "Alpa", "ALPA",
     // Armed groups.
     "Hezbollah", "Hamas", "Fatah", "Al-Qaïda", "Al-Qaida", "Aqmi", "Daech", "Daesh", "PKK",
     "Boko Haram", "Etat islamique", "État islamique",
@@ -493,6 +496,12 @@ mod tests {
                 text: "Un album des Beatles, une reprise de Noir Désir.",
                 tagged: &[("Beatles", Label::Per), ("Noir Désir", Label::Per)],
                 expected: &[("Beatles", Label::Org), ("Noir Désir", Label::Org)],
+            },
+            Case {
+                name: "a regulator, whatever its label; networks are common nouns",
+                text: "Selon l'Arcom, les offres d'IPTV sur la TNT et le Wi-Fi progressent.",
+                tagged: &[("Arcom", Label::Loc), ("IPTV", Label::Org), ("TNT", Label::Org), ("Wi-Fi", Label::Site)],
+                expected: &[("Arcom", Label::Org)],
             },
             Case {
                 name: "a common noun's acronym before a name stays outside it",
