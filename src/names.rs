@@ -312,6 +312,28 @@ pub(crate) fn correct_names(
         places::places(lexicon, text, tokens, spans);
     }
     balance_brackets(tokens, spans);
+    trim_function_words(tokens, spans);
+}
+
+/// Words that never end a name: prepositions, conjunctions and articles
+/// (no gold span of the news, Wikipedia or historical data ends with one).
+const FUNCTION_WORDS: &[&str] = &[
+    "à", "au", "aux", "avec", "chez", "contre", "d'", "d’", "dans", "de", "des", "du", "en",
+    "entre", "et", "l'", "l’", "la", "le", "les", "ou", "par", "pour", "selon", "sur", "un", "une",
+    "vers",
+];
+
+/// Takes the function words off a name's end (`Conseil de sécurité pour`,
+/// `le magazine Public sur`, `Office central de lutte contre`).
+fn trim_function_words(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    for (r, label) in spans.iter_mut() {
+        if *label == Label::Money {
+            continue;
+        }
+        while r.len() > 1 && FUNCTION_WORDS.contains(&tokens[r.end - 1].text) {
+            r.end -= 1;
+        }
+    }
 }
 
 /// Cuts each name at a bracket it does not close or open itself: after an
@@ -585,6 +607,27 @@ mod rule_tests {
             },
         ];
         check(&cases, |_, tokens, spans| balance_brackets(tokens, spans));
+    }
+
+    #[test]
+    fn names_do_not_end_with_a_function_word() {
+        let cases = [
+            Case {
+                name: "a preposition or an article off the end",
+                text: "Le Conseil de sécurité pour ses intérêts, le magazine Public sur l'affaire, Paris et.",
+                tagged: &[("Conseil de sécurité pour", Label::Org), ("Public sur l'", Label::Org), ("Paris et", Label::Loc)],
+                expected: &[("Conseil de sécurité", Label::Org), ("Public", Label::Org), ("Paris", Label::Loc)],
+            },
+            Case {
+                name: "inside a name, or a name of one word, they stay",
+                text: "La Ligue des droits de l'homme et Sur.",
+                tagged: &[("Ligue des droits de l'homme", Label::Org), ("Sur", Label::Loc)],
+                expected: &[("Ligue des droits de l'homme", Label::Org), ("Sur", Label::Loc)],
+            },
+        ];
+        check(&cases, |_, tokens, spans| {
+            trim_function_words(tokens, spans)
+        });
     }
 
     #[test]
