@@ -97,7 +97,10 @@ const PLATFORMS: &[&str] = &[
     "megavideo", "mega", "what.cd", "oink", "edonkey", "emule", "kazaa", "napster", "limewire",
     "directconnect", "direct connect", "gnutella", "soulseek",
     "cpasbien", "yggtorrent", "sci-hub", "popcorn time", "grooveshark", "rapidshare", "uptobox",
-    "1fichier", "quebectorrent", "istock", "thinkstock", "shutterstock",
+    "1fichier", "quebectorrent", "istock", "thinkstock", "shutterstock", "wawacity",
+    "zone-annuaire", "zone annuaire", "extreme down", "extreme-down", "libertyland", "torrent9",
+    "1337x", "rarbg", "kickass torrents", "isohunt", "eztv", "demonoid", "nyaa", "allostreaming",
+    "dpstream", "french stream", "french-stream", "papystreaming", "streamcomplet", "voirfilms",
 ];
 
 /// [`MEDIA`] and [`PLATFORMS`] as sets: a name is looked up once or more
@@ -286,6 +289,8 @@ pub(crate) fn untagged_platforms(
     let capital = |t: &Token<'_>| {
         let mut chars = t.text.chars();
         match (chars.next(), chars.next()) {
+            // The number that opens `4chan` or `1337x`.
+            _ if t.kind == TokenKind::Number => true,
             (Some(a), Some(b)) => a.is_uppercase() || a.is_lowercase() && b.is_uppercase(),
             _ => false,
         }
@@ -554,6 +559,12 @@ mod tests {
                     ("Zone Téléchargement", Label::Site),
                     ("Twitter", Label::Org),
                 ],
+            },
+            Case {
+                name: "a name that opens with a number, piracy sites",
+                text: "Selon l'Arcom, 1337x, Extreme Down et 4chan restent visités, pas 1337 x.",
+                tagged: &[],
+                expected: &[("1337x", Label::Site), ("Extreme Down", Label::Site), ("4chan", Label::Site)],
             },
             Case {
                 name: "not a word, a longer name, a lower-case word or a name found",
