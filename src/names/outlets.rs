@@ -286,14 +286,14 @@ pub(crate) fn untagged_platforms(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let covered = covered(tokens, spans);
+    // A capital, also second (`iStock`), or the number that opens `4chan`.
     let capital = |t: &Token<'_>| {
         let mut chars = t.text.chars();
-        match (chars.next(), chars.next()) {
-            // The number that opens `4chan` or `1337x`.
-            _ if t.kind == TokenKind::Number => true,
-            (Some(a), Some(b)) => a.is_uppercase() || a.is_lowercase() && b.is_uppercase(),
-            _ => false,
-        }
+        t.kind == TokenKind::Number
+            || match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) => a.is_uppercase() || a.is_lowercase() && b.is_uppercase(),
+                _ => false,
+            }
     };
     // Whether no line break separates tokens `a` and `b` (`Thinkstock`,
     // then `Mise à jour` on the next line).
