@@ -11,7 +11,9 @@
 //! `FILE:N` repeats a file's documents N times (to weigh a small in-domain
 //! set). After each epoch the averaged model is scored on every `--dev` file
 //! (labels of that file, MONEY excepted, exactly as `evaluate` scores); the
-//! model of the epoch with the best mean micro F1 is written.
+//! model of the epoch with the best mean micro F1 is written. With
+//! `--runs N`, N runs in N orders make one model, the mean of theirs; the
+//! epochs of the last run are the ones scored.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -36,9 +38,13 @@ struct Args {
     /// Passes over the training data.
     #[arg(long, default_value_t = 8)]
     epochs: usize,
-    /// Seed of the shuffling order.
+    /// Seed of the shuffling order (of the first run).
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Runs, each from zero weights in another order (seeds `seed`,
+    /// `seed + 1`, ...); the model is the mean of theirs.
+    #[arg(long, default_value_t = 1)]
+    runs: u64,
     /// The weight table has 2^bits rows.
     #[arg(long, default_value_t = 17)]
     bits: u32,
@@ -91,7 +97,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|p| Ok((p.clone(), read(p)?)))
         .collect::<Result<_, Box<dyn std::error::Error>>>()?;
 
-    let mut rng = fastrand::Rng::with_seed(args.seed);
+    for run in 1..args.runs {
+        let mut rng = fastrand::Rng::with_seed(args.seed + run - 1);
+        for epoch in 1..=args.epochs {
+            let errors = trainer.epoch(&mut rng);
+            println!("run {run}, epoch {epoch:2}: {errors} token errors");
+        }
+        trainer.finish_run();
+    }
+    // The last run: its epochs are scored with the finished runs.
+    let mut rng = fastrand::Rng::with_seed(args.seed + args.runs.max(1) - 1);
     let mut best: Option<(f64, usize, Tagger)> = None;
     for epoch in 1..=args.epochs {
         let started = Instant::now();

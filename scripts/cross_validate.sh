@@ -17,7 +17,8 @@
 # SILVER=FILE trains on other silver articles instead, SILVER= on none;
 # BIN=DIR runs the train and evaluate binaries in DIR (copies, so that the
 # examples can be rebuilt while it runs). SEED=N shuffles with another seed
-# (default 1); BITS=N sizes the weight table (default 17, as shipped);
+# (default 1); RUNS=N averages N runs (seeds SEED, SEED+1, ...; default 1);
+# BITS=N sizes the weight table (default 17, as shipped);
 # WIKI=N repeats WikiNEuRal N times (default 1, as shipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ silver="${SILVER-target/data/silver-transformer-5k.jsonl}"
 bin="${BIN:-target/release/examples}"
 bits="${BITS:-17}"
 seed="${SEED:-1}"
+runs="${RUNS:-1}"
 wiki="${WIKI:-1}"
 mkdir -p "$dir"
 for k in 0 1 2 3 4; do
@@ -35,7 +37,7 @@ for k in 0 1 2 3 4; do
         "$bin/train" \
             --train "target/data/wiki-train.jsonl:$wiki" --train "target/data/folds/train-$k.jsonl:$weight" \
             --train target/data/hist-train.jsonl:3 ${silver:+--train "$silver"} \
-            --epochs "$epochs" --bits "$bits" --seed "$seed" --out "$dir/$k.bin" > "$dir/$k.log"
+            --epochs "$epochs" --bits "$bits" --seed "$seed" --runs "$runs" --out "$dir/$k.bin" > "$dir/$k.log"
     fi
     "$bin/evaluate" "target/data/folds/test-$k.jsonl" --tagger "$dir/$k.bin" \
         --pred "$dir/pred-$k.jsonl" "$@" > /dev/null
