@@ -52,6 +52,12 @@ pub(super) fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<
             // Hyphenated compounds between the dots.
             let mut k = i;
             while k <= j {
+                if k + 2 <= j && is_name_prefix(text, &pieces[k], &pieces[k + 2]) {
+                    // `ex-LR`, `pro-Haftar`: the prefix, the hyphen, then the name.
+                    out.extend([pieces[k], pieces[k + 1]]);
+                    k += 2;
+                    continue;
+                }
                 let mut m = k;
                 while m + 2 <= j && is_hyphen(&text[pieces[m + 1].start..pieces[m + 1].end]) {
                     m += 2;
@@ -101,6 +107,14 @@ pub(super) fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<
         i += 1;
     }
     with_char_offsets(text, &out, tokens);
+}
+
+/// Whether `prefix` is a lower-case prefix that a name does not absorb
+/// (`ex-LR`, `pro-Haftar`, `anti-G7`) and `next` starts with a capital:
+/// the name is a token of its own, as the gold spans it.
+fn is_name_prefix(text: &str, prefix: &Piece, next: &Piece) -> bool {
+    matches!(&text[prefix.start..prefix.end], "ex" | "pro" | "anti")
+        && text[next.start..].starts_with(char::is_uppercase)
 }
 
 /// After the number piece `i` (already pushed to `out`), absorbs following

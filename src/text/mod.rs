@@ -4,7 +4,9 @@
 //! `unicode-segmentation`), then French rules adjust them:
 //!
 //! - elisions split off the word: `l'ADISQ` → `l'` `ADISQ` (`'` and `’`);
-//! - hyphenated compounds stay whole: `Jean-Baptiste`, `vingt-neuf`;
+//! - hyphenated compounds stay whole: `Jean-Baptiste`, `vingt-neuf`; but a
+//!   name after `ex-`, `pro-` or `anti-` is a token of its own (`ex-LR` →
+//!   `ex` `-` `LR`);
 //! - numbers with space, no-break space or narrow no-break space thousands
 //!   stay whole (`150 000`), as do `839.000` and `8,5`;
 //! - URLs, e-mail addresses and domains (validated against the public suffix

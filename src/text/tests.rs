@@ -43,6 +43,27 @@ fn tokens() {
             tokens: &["Jean-Baptiste", "Carrey-Conte", "a-t-elle"],
         },
         Case {
+            name: "prefixes before a name",
+            input: "l'ex-LR pro-Haftar anti-G7 ex-député Anti-Defamation ex-Premier",
+            tokens: &[
+                "l'",
+                "ex",
+                "-",
+                "LR",
+                "pro",
+                "-",
+                "Haftar",
+                "anti",
+                "-",
+                "G7",
+                "ex-député",
+                "Anti-Defamation",
+                "ex",
+                "-",
+                "Premier",
+            ],
+        },
+        Case {
             name: "spaced thousands",
             input: "150 000 € et 1\u{a0}000\u{202f}000 et 84 930.30",
             tokens: &[
