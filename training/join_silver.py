@@ -40,10 +40,14 @@ def main():
         d = json.loads(line)
         if d["meta"]["id"] in wanted:
             texts[d["meta"]["id"]] = d["text"]
-    kept = [d for d in silver if texts[d["id"]] not in excluded]
-    left_out = len(silver) - len(kept)
-    unaligned = [d for d in kept if PREFIXED_NAME.search(texts[d["id"]])]
-    kept = [d for d in kept if not PREFIXED_NAME.search(texts[d["id"]])]
+    kept, left_out, unaligned = [], 0, 0
+    for d in silver:
+        if texts[d["id"]] in excluded:
+            left_out += 1
+        elif PREFIXED_NAME.search(texts[d["id"]]):
+            unaligned += 1
+        else:
+            kept.append(d)
     silver = kept[:limit]
     with open(out_path, "w", encoding="utf-8") as out:
         for d in silver:
@@ -51,7 +55,7 @@ def main():
                                   "meta": {"source": "orangesum-teacher", "id": d["id"]}},
                                  ensure_ascii=False) + "\n")
     print(f"{out_path}: {len(silver)} articles ({left_out} found in the gold file, "
-          f"{len(unaligned)} with a prefixed name left out)", file=sys.stderr)
+          f"{unaligned} with a prefixed name left out)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -52,14 +52,13 @@ pub(super) fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<
             // Hyphenated compounds between the dots.
             let mut k = i;
             while k <= j {
-                if k + 2 <= j && is_name_prefix(text, &pieces[k], &pieces[k + 2]) {
-                    // `ex-LR`, `pro-Haftar`: the prefix, the hyphen, then the name.
-                    out.extend([pieces[k], pieces[k + 1]]);
-                    k += 2;
-                    continue;
-                }
+                // A compound ends at a dot, and after a prefix that a name
+                // does not absorb (`ex-LR`, `pro-Haftar`).
                 let mut m = k;
-                while m + 2 <= j && is_hyphen(&text[pieces[m + 1].start..pieces[m + 1].end]) {
+                while m + 2 <= j
+                    && is_hyphen(&text[pieces[m + 1].start..pieces[m + 1].end])
+                    && !(m == k && is_name_prefix(text, &pieces[k], &pieces[k + 2]))
+                {
                     m += 2;
                 }
                 let kind = if m == k {
@@ -73,7 +72,7 @@ pub(super) fn merge<'t>(text: &'t str, pieces: &[Piece], tokens: &mut Vec<Token<
                     kind,
                 });
                 if m < j {
-                    out.push(pieces[m + 1]); // the dot
+                    out.push(pieces[m + 1]); // the dot, or the prefix's hyphen
                 }
                 k = m + 2;
             }
