@@ -15,6 +15,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-base}"
 bin="${BIN:-target/release/examples}"
+for k in 0 1 2 3 4; do
+    if [ ! -f "target/cv/$name/$k.bin" ]; then
+        echo "no fold tagger target/cv/$name/$k.bin: train them with scripts/cross_validate.sh $name 50 4" >&2
+        exit 1
+    fi
+done
 f1() { grep '^ALL' | awk '{print $4}'; }
 row() {
     local folds news wiki hist
