@@ -6,7 +6,7 @@ the silver data that the embedded tagger is distilled from.
 Build time only (PyTorch, transformers, tokenizers); a GPU makes it minutes,
 a CPU hours. Deterministic given the seed on one device.
 
-    python training/finetune_teacher.py --model DIR --train A.jsonl[:N] ... \
+    python training/finetune_teacher.py --model BASE_DIR | --init MODEL_DIR --train A.jsonl[:N] ... \
         --dev D.jsonl ... --silver NEWS.jsonl.gz --out OUT
 
 Words are `\\w+` runs and single other characters; a window of words is
@@ -50,15 +50,39 @@ def dequantize(raw, rows, cols):
 
 
 class Tagger(torch.nn.Module):
-    def __init__(self, model_dir):
+    def __init__(self, config):
         super().__init__()
+        self.config = config
+        self.bert = BertModel(config, add_pooling_layer=False)
+        self.head = torch.nn.Linear(config.hidden_size, len(TAGS))
+
+    @classmethod
+    def from_saved(cls, model_dir):
+        """A model written by `save`, with the shape its own config.json gives
+        (continued training needs nothing of the base)."""
         c = json.load(open(os.path.join(model_dir, "config.json")))
-        self.config = BertConfig(vocab_size=c["VOC"], hidden_size=c["H"], num_hidden_layers=c["NL"],
-                                 num_attention_heads=c["NH"], intermediate_size=c["FF"],
-                                 max_position_embeddings=c["MAXP"], type_vocab_size=c["TVS"],
-                                 layer_norm_eps=c["eps"], pad_token_id=c["pad"], hidden_act="gelu")
-        self.bert = BertModel(self.config, add_pooling_layer=False)
-        self.head = torch.nn.Linear(c["H"], len(TAGS))
+        model = cls(BertConfig(vocab_size=c["vocab_size"], hidden_size=c["hidden_size"],
+                               num_hidden_layers=c["num_hidden_layers"],
+                               num_attention_heads=c["num_attention_heads"],
+                               intermediate_size=c["intermediate_size"],
+                               max_position_embeddings=c["max_position_embeddings"],
+                               type_vocab_size=c["type_vocab_size"], layer_norm_eps=c["layer_norm_eps"],
+                               pad_token_id=c["pad_token_id"], hidden_act="gelu"))
+        model.load_saved(model_dir)
+        return model
+
+    @classmethod
+    def from_base(cls, model_dir):
+        """The base encoder written by prepare_teacher.py, with a fresh head."""
+        c = json.load(open(os.path.join(model_dir, "config.json")))
+        model = cls(BertConfig(vocab_size=c["VOC"], hidden_size=c["H"], num_hidden_layers=c["NL"],
+                               num_attention_heads=c["NH"], intermediate_size=c["FF"],
+                               max_position_embeddings=c["MAXP"], type_vocab_size=c["TVS"],
+                               layer_norm_eps=c["eps"], pad_token_id=c["pad"], hidden_act="gelu"))
+        model.load_base(model_dir, c)
+        return model
+
+    def load_base(self, model_dir, c):
         z = np.load(os.path.join(model_dir, "teacher.npz"))
         H, FF = c["H"], c["FF"]
         shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (FF, H), "fo": (H, FF)}
@@ -256,7 +280,7 @@ def save(model, tokenizer, out, half):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", required=True)
+    ap.add_argument("--model", help="the base written by prepare_teacher.py (a first stage)")
     ap.add_argument("--train", nargs="*", default=[], help="PATH[:REPEAT] gold JSONL; none with --epochs 0 to label with --init's model")
     ap.add_argument("--dev", nargs="*", default=[])
     ap.add_argument("--silver")
@@ -267,16 +291,22 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--save", help="write the model for quidam's backend here")
     ap.add_argument("--half", action="store_true", help="save float16 weights")
-    ap.add_argument("--init", help="start from a model saved with --save (continued training)")
+    ap.add_argument("--init", help="start from a model saved with --save (continued training: its own "
+                    "config.json and tokenizer.json, no --model)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     random.seed(args.seed)
     torch.manual_seed(args.seed)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    tok = Tokenizer.from_file(os.path.join(args.model, "tokenizer.json"))
-    model = Tagger(args.model)
     if args.init:
-        model.load_saved(args.init)
+        tokenizer = os.path.join(args.init, "tokenizer.json")
+        model = Tagger.from_saved(args.init)
+    elif args.model:
+        tokenizer = os.path.join(args.model, "tokenizer.json")
+        model = Tagger.from_base(args.model)
+    else:
+        ap.error("--model or --init is needed")
+    tok = Tokenizer.from_file(tokenizer)
     model = model.to(device)
     pad = model.config.pad_token_id
 
@@ -319,7 +349,7 @@ def main():
         print(line, flush=True)
 
     if args.save:
-        save(model, os.path.join(args.model, "tokenizer.json"), args.save, args.half)
+        save(model, tokenizer, args.save, args.half)
 
     if args.silver:
         docs = [json.loads(l) for l in gzip.open(args.silver, "rt", encoding="utf-8") if l.strip()]
