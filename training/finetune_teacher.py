@@ -6,7 +6,7 @@ the silver data that the embedded tagger is distilled from.
 Build time only (PyTorch, transformers, tokenizers); a GPU makes it minutes,
 a CPU hours. Deterministic given the seed on one device.
 
-    python training/finetune_teacher.py --model BASE_DIR | --init MODEL_DIR --train A.jsonl[:N] ... \
+    python training/finetune_teacher.py (--model BASE_DIR | --init MODEL_DIR) --train A.jsonl[:N] ... \
         --dev D.jsonl ... --silver NEWS.jsonl.gz --out OUT
 
 Words are `\\w+` runs and single other characters; a window of words is
@@ -60,14 +60,7 @@ class Tagger(torch.nn.Module):
     def from_saved(cls, model_dir):
         """A model written by `save`, with the shape its own config.json gives
         (continued training needs nothing of the base)."""
-        c = json.load(open(os.path.join(model_dir, "config.json")))
-        model = cls(BertConfig(vocab_size=c["vocab_size"], hidden_size=c["hidden_size"],
-                               num_hidden_layers=c["num_hidden_layers"],
-                               num_attention_heads=c["num_attention_heads"],
-                               intermediate_size=c["intermediate_size"],
-                               max_position_embeddings=c["max_position_embeddings"],
-                               type_vocab_size=c["type_vocab_size"], layer_norm_eps=c["layer_norm_eps"],
-                               pad_token_id=c["pad_token_id"], hidden_act="gelu"))
+        model = cls(BertConfig.from_json_file(os.path.join(model_dir, "config.json")))
         model.load_saved(model_dir)
         return model
 
@@ -280,7 +273,8 @@ def save(model, tokenizer, out, half):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", help="the base written by prepare_teacher.py (a first stage)")
+    start = ap.add_mutually_exclusive_group(required=True)
+    start.add_argument("--model", help="the base written by prepare_teacher.py (a first stage)")
     ap.add_argument("--train", nargs="*", default=[], help="PATH[:REPEAT] gold JSONL; none with --epochs 0 to label with --init's model")
     ap.add_argument("--dev", nargs="*", default=[])
     ap.add_argument("--silver")
@@ -291,8 +285,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--save", help="write the model for quidam's backend here")
     ap.add_argument("--half", action="store_true", help="save float16 weights")
-    ap.add_argument("--init", help="start from a model saved with --save (continued training: its own "
-                    "config.json and tokenizer.json, no --model)")
+    start.add_argument("--init", help="start from a model saved with --save (continued training: its own "
+                       "config.json and tokenizer.json)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     random.seed(args.seed)
@@ -301,11 +295,9 @@ def main():
     if args.init:
         tokenizer = os.path.join(args.init, "tokenizer.json")
         model = Tagger.from_saved(args.init)
-    elif args.model:
+    else:
         tokenizer = os.path.join(args.model, "tokenizer.json")
         model = Tagger.from_base(args.model)
-    else:
-        ap.error("--model or --init is needed")
     tok = Tokenizer.from_file(tokenizer)
     model = model.to(device)
     pad = model.config.pad_token_id
