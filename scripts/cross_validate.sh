@@ -19,7 +19,8 @@
 # examples can be rebuilt while it runs). SEED=N shuffles with another seed
 # (default 1); RUNS=N averages N runs (seeds SEED, SEED+1, ...; default 1);
 # BITS=N sizes the weight table (default 17, as shipped);
-# WIKI=N repeats WikiNEuRal N times (default 1, as shipped).
+# WIKI=N repeats WikiNEuRal N times (default 1, as shipped); FOLDS=DIR
+# reads the folds from DIR (default target/data/folds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="$1" weight="$2" epochs="$3"
@@ -31,17 +32,18 @@ bits="${BITS:-17}"
 seed="${SEED:-1}"
 runs="${RUNS:-1}"
 wiki="${WIKI:-1}"
+folds="${FOLDS:-target/data/folds}"
 mkdir -p "$dir"
 for k in 0 1 2 3 4; do
     if [ ! -f "$dir/$k.bin" ]; then
         "$bin/train" \
-            --train "target/data/wiki-train.jsonl:$wiki" --train "target/data/folds/train-$k.jsonl:$weight" \
+            --train "target/data/wiki-train.jsonl:$wiki" --train "$folds/train-$k.jsonl:$weight" \
             --train target/data/hist-train.jsonl:3 ${silver:+--train "$silver"} \
             --epochs "$epochs" --bits "$bits" --seed "$seed" --runs "$runs" --out "$dir/$k.bin" > "$dir/$k.log"
     fi
-    "$bin/evaluate" "target/data/folds/test-$k.jsonl" --tagger "$dir/$k.bin" \
+    "$bin/evaluate" "$folds/test-$k.jsonl" --tagger "$dir/$k.bin" \
         --pred "$dir/pred-$k.jsonl" "$@" > /dev/null
 done
-cat target/data/folds/test-{0,1,2,3,4}.jsonl > "$dir/gold.jsonl"
+cat "$folds"/test-{0,1,2,3,4}.jsonl > "$dir/gold.jsonl"
 cat "$dir"/pred-{0,1,2,3,4}.jsonl > "$dir/pred.jsonl"
 "$bin/evaluate" "$dir/gold.jsonl" --system "$dir/pred.jsonl" --labels PER,ORG,LOC,SITE

@@ -278,7 +278,7 @@ impl MoneyRecognizer {
             });
             if explicit || implied_ok {
                 let previous_end = out[first_new..].last().map_or(0, |m| m.tokens.end);
-                let start = match range_start(tokens, i) {
+                let start = match range_start(tokens, i, money.value) {
                     Some(start) if start >= previous_end => {
                         money.value = None;
                         start
@@ -711,20 +711,39 @@ fn number_run_end(tokens: &[Token<'_>], k: usize) -> usize {
 /// The first token of a range that ends with the amount at token `i`: `3`
 /// in `3 à 5 milliards d'euros`, `8` in `entre 8 et 14 milliards`, `10` in
 /// `10 - 20 euros`
-/// (`docs/annotation.md`: one span without `entre`, no value).
-fn range_start(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+/// (`docs/annotation.md`: one span without `entre`, no value). `value` is
+/// the amount's. Numbers in digits that go down are no range (`passé de
+/// 25 à 15 dollars`), nor, without `entre`, is a year before an amount
+/// that is none (`condamné en 2017 à 800 euros`, `le 1er janvier 1990 à
+/// 1015 francs`); `entre 750.000 et 1 million` and `entre 2000 et 3000
+/// euros` are ranges.
+fn range_start(tokens: &[Token<'_>], i: usize, value: Option<Decimal>) -> Option<usize> {
     let first = i.checked_sub(2)?;
     let number = |t: &Token<'_>| t.kind == TokenKind::Number || is_number_word(t.text);
     if !number(&tokens[first]) {
         return None;
     }
+    let digits = |t: &Token<'_>| {
+        (t.kind == TokenKind::Number)
+            .then(|| parse_digits(t.text))
+            .flatten()
+    };
+    let year =
+        |t: &Token<'_>| t.text.len() == 4 && matches!(t.text.parse::<u32>(), Ok(1800..=2100));
+    if let (Some(low), Some(high)) = (digits(&tokens[first]), digits(&tokens[i])) {
+        if low >= high && value.is_none_or(|v| low >= v) {
+            return None;
+        }
+    }
+    // Without `entre`, a year is the date of the amount after it.
+    let dated = year(&tokens[first]) && !year(&tokens[i]);
     match tokens[i - 1].text {
-        "à" => Some(first),
+        "à" => (!dated).then_some(first),
         // A dash between digits, spaced (`10 - 20 euros`; unspaced, the
         // range is one token).
         "-" | "–" | "—" => {
-            let digits = |t: &Token<'_>| t.kind == TokenKind::Number;
-            (digits(&tokens[first]) && digits(&tokens[i])).then_some(first)
+            let in_digits = |t: &Token<'_>| t.kind == TokenKind::Number;
+            (in_digits(&tokens[first]) && in_digits(&tokens[i]) && !dated).then_some(first)
         }
         "et" => {
             let entre = first.checked_sub(1).map(|e| tokens[e].text);

@@ -359,6 +359,20 @@ fn amounts() {
             ],
         },
         Case {
+            name: "numbers that go down, or a year before an amount, are no range",
+            input: "le 1er janvier 1990 à 1015 francs l'action; passé de 20 à 10 euros; \
+                    condamné en 2017 à 800 euros, en 2019 à 3 millions d'euros; \
+                    entre 750.000 et 1 million de dollars, entre 2000 et 3000 euros",
+            expected: &[
+                ("1015 francs", Some("1015"), None, false),
+                ("10 euros", Some("10"), Some("EUR"), false),
+                ("800 euros", Some("800"), Some("EUR"), false),
+                ("3 millions d'euros", Some("3000000"), Some("EUR"), false),
+                ("750.000 et 1 million de dollars", None, Some("USD"), false),
+                ("2000 et 3000 euros", None, Some("EUR"), false),
+            ],
+        },
+        Case {
             name: "et without entre is no range but two amounts",
             input: "1.600 et 1.800 euros",
             expected: &[
