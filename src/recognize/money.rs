@@ -731,7 +731,7 @@ fn range_start(tokens: &[Token<'_>], i: usize, value: Option<Decimal>) -> Option
     let year =
         |t: &Token<'_>| t.text.len() == 4 && matches!(t.text.parse::<u32>(), Ok(1800..=2100));
     if let (Some(low), Some(high)) = (digits(&tokens[first]), digits(&tokens[i])) {
-        if low >= high && value.is_none_or(|v| low >= v) {
+        if low >= high && value.map_or(true, |v| low >= v) {
             return None;
         }
     }
