@@ -452,11 +452,7 @@ impl MoneyRecognizer {
         // `1 million 500 000 euros`.
         if let (Some(mut factor), false) = (last_factor, vague) {
             while factor >= Decimal::from(1_000_000) {
-                let Some(part) = tokens
-                    .get(k)
-                    .filter(|t| t.kind == TokenKind::Number)
-                    .and_then(|t| parse_digits(t.text))
-                    .filter(|p| *p < factor)
+                let Some(part) = tokens.get(k).and_then(digits_value).filter(|p| *p < factor)
                 else {
                     break;
                 };
@@ -723,20 +719,13 @@ fn range_start(tokens: &[Token<'_>], i: usize, value: Option<Decimal>) -> Option
     if !number(&tokens[first]) {
         return None;
     }
-    let digits = |t: &Token<'_>| {
-        (t.kind == TokenKind::Number)
-            .then(|| parse_digits(t.text))
-            .flatten()
-    };
-    let year =
-        |t: &Token<'_>| t.text.len() == 4 && matches!(t.text.parse::<u32>(), Ok(1800..=2100));
-    if let (Some(low), Some(high)) = (digits(&tokens[first]), digits(&tokens[i])) {
+    if let (Some(low), Some(high)) = (digits_value(&tokens[first]), digits_value(&tokens[i])) {
         if low >= high && value.map_or(true, |v| low >= v) {
             return None;
         }
     }
     // Without `entre`, a year is the date of the amount after it.
-    let dated = year(&tokens[first]) && !year(&tokens[i]);
+    let dated = is_year(&tokens[first]) && !is_year(&tokens[i]);
     match tokens[i - 1].text {
         "à" => (!dated).then_some(first),
         // A dash between digits, spaced (`10 - 20 euros`; unspaced, the
@@ -753,6 +742,18 @@ fn range_start(tokens: &[Token<'_>], i: usize, value: Option<Decimal>) -> Option
         }
         _ => None,
     }
+}
+
+/// The value of a number token in digits.
+fn digits_value(token: &Token<'_>) -> Option<Decimal> {
+    (token.kind == TokenKind::Number)
+        .then(|| parse_digits(token.text))
+        .flatten()
+}
+
+/// Whether a token is a year in digits: `2017`.
+fn is_year(token: &Token<'_>) -> bool {
+    token.text.len() == 4 && matches!(token.text.parse::<u32>(), Ok(1800..=2100))
 }
 
 /// An amount parsed at a position.
@@ -966,17 +967,8 @@ pub(crate) fn parse_digits(s: &str) -> Option<Decimal> {
 /// it, `docs/annotation.md`). Numbers more than ten times apart, or a year
 /// before an amount that is none (`En 2019, 500 euros`), are left alone.
 fn add_coordinated(tokens: &[Token<'_>], first_new: usize, out: &mut Vec<MoneyMatch>) {
-    let number = |k: usize| {
-        let t = &tokens[k];
-        (t.kind == TokenKind::Number)
-            .then(|| parse_digits(t.text))
-            .flatten()
-            .filter(|v| !v.is_zero())
-    };
-    let year = |k: usize| {
-        let t = tokens[k].text;
-        t.len() == 4 && matches!(t.parse::<u32>(), Ok(1800..=2100))
-    };
+    let number = |k: usize| digits_value(&tokens[k]).filter(|v| !v.is_zero());
+    let year = |k: usize| is_year(&tokens[k]);
     let mut added = Vec::new();
     for (m, previous_end) in out[first_new..]
         .iter()
