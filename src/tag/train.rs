@@ -228,8 +228,8 @@ impl Trainer {
         let (weights, transitions) = self.run_average();
         match &mut self.finished {
             Some((w, t, n)) => {
-                w.iter_mut().zip(weights).for_each(|(a, b)| *a += b);
-                t.iter_mut().zip(transitions).for_each(|(a, b)| *a += b);
+                add_into(w, &weights);
+                add_into(t, &transitions);
                 *n += 1;
             }
             None => self.finished = Some((weights, transitions, 1)),
@@ -266,8 +266,8 @@ impl Trainer {
         let (mut weights, mut transitions) = self.run_average();
         let mut runs = usize::from(self.step > 1);
         if let Some((w, t, n)) = &self.finished {
-            weights.iter_mut().zip(w).for_each(|(a, b)| *a += b);
-            transitions.iter_mut().zip(t).for_each(|(a, b)| *a += b);
+            add_into(&mut weights, w);
+            add_into(&mut transitions, t);
             runs += n;
         }
         let runs = runs.max(1) as f64;
@@ -289,6 +289,11 @@ impl Trainer {
                 .collect(),
         }
     }
+}
+
+/// Adds `values` to `sums`, element by element.
+fn add_into(sums: &mut [f64], values: &[f64]) {
+    sums.iter_mut().zip(values).for_each(|(a, b)| *a += b);
 }
 
 #[cfg(test)]
