@@ -51,7 +51,10 @@ pub enum NameRule {
     /// recurs alone, untagged or tagged as a place, an organisation or
     /// another name (`à Hollande` after `François Hollande`), with its
     /// particle where the full name has one (`le général de Gaulle` after
-    /// `Charles de Gaulle`).
+    /// `Charles de Gaulle`); not a word of a longer name (`Fisker Inc.`,
+    /// `Crew Dragon`), nor a brand named after its founder that the
+    /// document writes before a model (`la Bugatti Chiron` beside `Ettore
+    /// Bugatti`).
     Surnames,
     /// An `ORG` or `MISC` name that a site noun introduces is a `SITE`
     /// (`le site T411`), and so is a name that an apposition or a

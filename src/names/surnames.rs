@@ -3,8 +3,14 @@
 //! a person's full name (`Boutault` after `Jacques Boutault`) is a person
 //! wherever it recurs alone: untagged, or tagged as a place, an
 //! organisation or another name (`à Hollande` after `François Hollande`).
-//! Sites and longer names keep their labels. A surname with a particle
-//! recurs with it (`le général de Gaulle` after `Charles de Gaulle`).
+//! Sites and longer names keep their labels, and an untagged word next to
+//! another capitalised word is part of a longer name (`Fisker Inc.`, `Crew
+//! Dragon`, `Brabham BT62`). A brand named after its founder stays the
+//! brand's (`Bugatti` beside `Ettore Bugatti`) where the tagger takes the
+//! word alone for an organisation at least as often as for a person and
+//! the document writes it before a model (`la Bugatti Chiron`, `la Porsche
+//! 911`). A surname with a particle recurs with it (`le général de Gaulle`
+//! after `Charles de Gaulle`).
 //!
 //! Organisations too: a one-word name tagged `ORG` twice or more, and
 //! never otherwise, is an `ORG` where it recurs untagged and alone (`La
@@ -21,7 +27,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{covered, free, NameRule, NameRules};
+use super::{covered, free, titles::is_honorific, NameRule, NameRules};
 use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
 
@@ -73,6 +79,30 @@ pub(crate) fn find_surnames(
         .filter_map(|(name, _)| name.last().copied())
         .filter(|last| last.chars().count() >= 3)
         .collect();
+    // Brands named after their founders (`Bugatti` after `Ettore Bugatti`):
+    // a surname that the tagger takes alone for an organisation at least as
+    // often as for a person, and that the document writes before a model's
+    // name or number (`la Bugatti Chiron`, `la Porsche 911`), outside a
+    // person's name, is the brand's, not the person's.
+    let per_span = {
+        let mut per = vec![false; tokens.len()];
+        for (r, label) in spans.iter() {
+            if *label == Label::Per {
+                per[r.clone()].iter_mut().for_each(|p| *p = true);
+            }
+        }
+        per
+    };
+    let brand = |surname: &str| {
+        let lone = votes.get([surname].as_slice());
+        let (org, per) = lone.map_or((0, 0), |c| (c[Label::Org as usize], c[Label::Per as usize]));
+        org > 0
+            && org >= per
+            && tokens.iter().enumerate().any(|(i, t)| {
+                t.text == surname && !per_span[i] && tokens.get(i + 1).is_some_and(is_model)
+            })
+    };
+    let surnames: FxHashSet<&str> = surnames.into_iter().filter(|s| !brand(s)).collect();
     // One-word organisations, tagged so twice or more and never otherwise.
     let organisations: FxHashSet<&str> = votes
         .iter()
@@ -130,6 +160,20 @@ pub(crate) fn find_surnames(
             && !tokens.get(i + 1).is_some_and(|t| t.is_capitalised_word())
     };
 
+    // A surname alone, not a word of a longer name (`Fisker Inc.`, `Crew
+    // Dragon`, `Brabham BT62`): no capitalised word before it but a
+    // determiner, an honorific or a sentence's opener, and no capitalised
+    // word or model number after it.
+    let lone = |i: usize| {
+        let before = i.checked_sub(1).map(|p| &tokens[p]);
+        !before.is_some_and(|t| {
+            t.is_capitalised_word()
+                && !DETERMINERS.contains(&t.text)
+                && !SENTENCE_OPENERS.contains(&t.text)
+                && !is_honorific(t.text)
+        }) && !tokens.get(i + 1).is_some_and(is_model)
+    };
+
     let mut out = Vec::with_capacity(spans.len());
     let mut next = 0; // the next tagged span
     for (i, token) in tokens.iter().enumerate() {
@@ -152,13 +196,26 @@ pub(crate) fn find_surnames(
         if token.kind != TokenKind::Word || blocked[i] != 0 {
             continue;
         }
-        if surnames.contains(token.text) {
+        if surnames.contains(token.text) && lone(i) {
             out.push((i..i + 1, Label::Per));
         } else if organisation(token.text) && alone(i) {
             out.push((i..i + 1, Label::Org));
         }
     }
     *spans = out;
+}
+
+/// Whether `token` may name a model after a brand: a capitalised word
+/// (`Chiron`, `BT62`) that does not open a sentence or another name (`Et`,
+/// `Mademoiselle`), or a number that is not a year (`911`, not `2022`).
+fn is_model(token: &Token<'_>) -> bool {
+    token.is_capitalised_word()
+        && !SENTENCE_OPENERS.contains(&token.text)
+        && !DETERMINERS.contains(&token.text)
+        && !is_honorific(token.text)
+        || token.kind == TokenKind::Number
+            && token.text.len() <= 3
+            && token.text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Particles of surnames (`Charles de Gaulle`, `Valéry Giscard d'Estaing`).
@@ -341,6 +398,50 @@ mod tests {
                     ("Saint Martin", Label::Loc),
                     ("Saint Martin", Label::Loc),
                     ("Saint Martin", Label::Per),
+                ],
+            },
+            Case {
+                name: "a surname in a longer name is no person alone",
+                text: "Henrik Fisker dirige Fisker Inc. Selon Fisker, Me Fisker et Fisker 2020 \
+                       aussi. Donald Trump loue la Trump Tower. Trump rit.",
+                tagged: &[("Henrik Fisker", Label::Per), ("Donald Trump", Label::Per)],
+                expected: &[
+                    ("Henrik Fisker", Label::Per),
+                    ("Fisker", Label::Per),
+                    ("Fisker", Label::Per),
+                    ("Fisker", Label::Per),
+                    ("Donald Trump", Label::Per),
+                    ("Trump", Label::Per),
+                ],
+            },
+            Case {
+                name: "a brand named after its founder stays the brand's",
+                text: "Bugatti présente la Bugatti Chiron. Ettore Bugatti fonda Bugatti. \
+                       Porsche vend. Porsche rit. Ferdinand Porsche aussi. La Porsche 911 roule. \
+                       Porsche gagne.",
+                tagged: &[
+                    ("Bugatti", Label::Org),
+                    ("Ettore Bugatti", Label::Per),
+                    ("Porsche", Label::Org),
+                    ("Porsche", Label::Per),
+                    ("Ferdinand Porsche", Label::Per),
+                ],
+                expected: &[
+                    ("Bugatti", Label::Org),
+                    ("Ettore Bugatti", Label::Per),
+                    ("Porsche", Label::Org),
+                    ("Porsche", Label::Per),
+                    ("Ferdinand Porsche", Label::Per),
+                ],
+            },
+            Case {
+                name: "a person the tagger takes for an organisation, with no model",
+                text: "Zuckerberg rit. Mark Zuckerberg parle. Zuckerberg 2020 part.",
+                tagged: &[("Zuckerberg", Label::Org), ("Mark Zuckerberg", Label::Per)],
+                expected: &[
+                    ("Zuckerberg", Label::Per),
+                    ("Mark Zuckerberg", Label::Per),
+                    ("Zuckerberg", Label::Per),
                 ],
             },
         ];

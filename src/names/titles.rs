@@ -31,6 +31,11 @@ const HONORIFICS: &[&str] = &[
     "Mademoiselle",
 ];
 
+/// Whether `word` is an honorific that opens a person's name (`Me`, `Mgr`).
+pub(super) fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word)
+}
+
 /// Titles after which a surname's particle is the surname's (`le général
 /// de Gaulle`, `M. de Caigny`, `le comte de Méran`): honorifics, and the
 /// ranks and titles of [`PARTICLE_RANKS`] after a determiner.
