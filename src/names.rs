@@ -124,7 +124,8 @@ pub enum NameRule {
     Demonyms,
     /// A one-word organisation tagged twice or more, and never otherwise,
     /// is an `ORG` where it recurs untagged and alone, in any case
-    /// (`SACEM` after `Sacem`).
+    /// (`SACEM` after `Sacem`), not before a model's number (`la Brabus
+    /// 125R`, `l'Audi e-tron` aside).
     OrganisationsAgain,
     /// A named animal is a person (`son chien, Gribouille`).
     Animals,

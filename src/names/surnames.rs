@@ -16,7 +16,7 @@
 //! never otherwise, is an `ORG` where it recurs untagged and alone (`La
 //! Sacem derrière la fermeture`, where the tagger saw no name), also
 //! written in another case (`SACEM`), not inside a longer capitalised run
-//! (`Lagonda Vision`).
+//! (`Lagonda Vision`) nor before a model's number (`la Brabus 125R`).
 //!
 //! Finding every recurring name again with its majority label, as this
 //! stage once did, cost F1 on the news training folds
@@ -198,7 +198,7 @@ pub(crate) fn find_surnames(
         }
         if surnames.contains(token.text) && lone(i) {
             out.push((i..i + 1, Label::Per));
-        } else if organisation(token.text) && alone(i) {
+        } else if organisation(token.text) && alone(i) && !tokens.get(i + 1).is_some_and(is_model) {
             out.push((i..i + 1, Label::Org));
         }
     }
@@ -207,15 +207,23 @@ pub(crate) fn find_surnames(
 
 /// Whether `token` may name a model after a brand: a capitalised word
 /// (`Chiron`, `BT62`) that does not open a sentence or another name (`Et`,
-/// `Mademoiselle`), or a number that is not a year (`911`, not `2022`).
+/// `Mademoiselle`), a word with a digit (`i30`, `125R`) or a number that is
+/// not a year (`911`, `4.5`, not `2022`).
 fn is_model(token: &Token<'_>) -> bool {
-    token.is_capitalised_word()
-        && !SENTENCE_OPENERS.contains(&token.text)
-        && !DETERMINERS.contains(&token.text)
-        && !is_honorific(token.text)
-        || token.kind == TokenKind::Number
-            && token.text.len() <= 3
-            && token.text.bytes().all(|b| b.is_ascii_digit())
+    let year = token.text.len() == 4
+        && token.text.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&token.text[..2], "18" | "19" | "20");
+    match token.kind {
+        TokenKind::Word => {
+            token.is_capitalised_word()
+                && !SENTENCE_OPENERS.contains(&token.text)
+                && !DETERMINERS.contains(&token.text)
+                && !is_honorific(token.text)
+                || token.text.bytes().any(|b| b.is_ascii_digit())
+        }
+        TokenKind::Number => !year,
+        _ => false,
+    }
 }
 
 /// Particles of surnames (`Charles de Gaulle`, `Valéry Giscard d'Estaing`).
@@ -340,6 +348,17 @@ mod tests {
                     ("Sacem", Label::Org),
                     ("Sacem", Label::Org),
                     ("SACEM", Label::Org),
+                ],
+            },
+            Case {
+                name: "an organisation before a model's number is the model's",
+                text: "Brabus vend. Brabus innove. La Brabus 125R roule, la Brabus 4.5 aussi, \
+                       Brabus 2019 non.",
+                tagged: &[("Brabus", Label::Org), ("Brabus", Label::Org)],
+                expected: &[
+                    ("Brabus", Label::Org),
+                    ("Brabus", Label::Org),
+                    ("Brabus", Label::Org),
                 ],
             },
             Case {
