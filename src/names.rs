@@ -82,7 +82,9 @@ pub enum NameRule {
     /// (`SPA de Bergerac`); one the tagger cut there takes the capitalised
     /// words after it (`le mouvement Black Lives Matter`). A person's full
     /// name after an office in the organisation stays a person's (`le
-    /// président du parti Christian Jacob`).
+    /// président du parti Christian Jacob`, `son collègue de parti François
+    /// Ruffin`), and so does a quote's speaker after a medium the text
+    /// leaves unnamed (`", confie au quotidien Jérémy Frérot`).
     OrgNoun,
     /// `République de` after `procureur de la` is the title's, not the
     /// name's: `procureur de la République de Paris` names `Paris`, a

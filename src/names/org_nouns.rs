@@ -5,7 +5,9 @@
 //! with a place's complement is an organisation's branch (`SPA de
 //! Bergerac`, `CHU de Reims`), not a place. A person's full name after an
 //! office in the organisation is the office's holder (`le président du
-//! parti Christian Jacob`). A name after such a noun
+//! parti Christian Jacob`), and one after a medium that a quote's speaker
+//! spoke to is the speaker (`", confie au quotidien Jérémy Frérot`: the
+//! text leaves the medium's name out). A name after such a noun
 //! that the tagger cut after its first words takes the capitalised words
 //! after it (`le mouvement Black Lives Matter`). The other one-word
 //! mentions of a name a noun for a company introduces are the company too
@@ -170,6 +172,8 @@ const OFFICES: &[&str] = &[
     "dirigeante", "leader", "fondateur", "fondatrice", "cofondateur", "cofondatrice",
     "porte-parole", "numéro", "membre", "responsable", "PDG", "trésorier", "trésorière",
     "délégué", "déléguée", "administrateur", "administratrice", "avocat", "avocate",
+    "collègue", "collègues", "camarade", "militant", "militante", "député", "députée", "élu",
+    "élue",
 ];
 
 /// Whether the organisation noun at token `p` is the complement of an
@@ -184,12 +188,57 @@ fn after_office(tokens: &[Token<'_>], p: usize) -> bool {
         ("la" | "l'" | "l’", "de") => 3,
         _ => return false,
     };
-    let word = before(office);
+    let office_word = |back| {
+        let word = before(back);
+        word.strip_prefix("ex-").unwrap_or(word)
+    };
+    let word = office_word(office);
     OFFICES.contains(&word)
         || (word.chars().next().is_some_and(char::is_lowercase)
-            && OFFICES.contains(&before(office + 1)))
-        || (word == "un" && before(office + 1) == "numéro")
+            && OFFICES.contains(&office_word(office + 1)))
+        || ((word == "un" || word.bytes().all(|b| b.is_ascii_digit()))
+            && before(office + 1) == "numéro")
 }
+
+/// Whether the medium's noun at token `p` names where a quote's speaker
+/// spoke (`", confie au quotidien Jérémy Frérot`, `", explique sur la radio
+/// Francis Huster`): a preposition with its article before the noun, and
+/// before them only lower-case words back to a quote's end and a comma.
+/// The full name after the noun is then the speaker, whose outlet the text
+/// leaves out, as the news gold reads `", fait savoir au journal Laurent
+/// Boussu`.
+fn speaker_after_quote(tokens: &[Token<'_>], p: usize) -> bool {
+    let before = |back| super::word_before(tokens, p, back);
+    let start = match (before(1), before(2)) {
+        ("au" | "du", _) => p - 1,
+        ("la" | "le" | "l'" | "l’", "à" | "dans" | "sur" | "de") => p - 2,
+        _ => return false,
+    };
+    let mut k = start;
+    for _ in 0..MAX_SPEECH_WORDS {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        let t = &tokens[prev];
+        match t.kind {
+            TokenKind::Punct if t.text == "," => {
+                return prev
+                    .checked_sub(1)
+                    .is_some_and(|q| matches!(tokens[q].text, "\"" | "»" | "”"));
+            }
+            TokenKind::Punct if t.text == "-" => {}
+            TokenKind::Word | TokenKind::Elision
+                if t.text.chars().next().is_some_and(char::is_lowercase) => {}
+            _ => return false,
+        }
+        k = prev;
+    }
+    false
+}
+
+/// The most words between a quote's end and where its speaker spoke
+/// (`", se souvient au micro de la radio`).
+const MAX_SPEECH_WORDS: usize = 10;
 
 /// Makes `ORG` the person, place and other names that an organisation noun
 /// introduces, and adds the quoted names it introduces that no span holds
@@ -206,8 +255,9 @@ pub(crate) fn org_nouns(
             continue;
         }
         let noun = noun_before(tokens, r.start, ORG_NOUNS);
-        let holder =
-            *label == Label::Per && r.len() > 1 && noun.is_some_and(|p| after_office(tokens, p));
+        let holder = *label == Label::Per
+            && r.len() > 1
+            && noun.is_some_and(|p| after_office(tokens, p) || speaker_after_quote(tokens, p));
         if (noun.is_some() || acronym_of_a_branch(&tokens[r.clone()])) && !holder {
             *label = Label::Org;
         }
@@ -464,6 +514,39 @@ mod tests {
                     ("Christian Jacob", Label::Per),
                     ("Bernhard Richter", Label::Per),
                     ("Renault", Label::Org),
+                ],
+            },
+            Case {
+                name: "a fellow member, a number two and a former office holder",
+                text: "Son collègue de parti François Ruffin, le numéro 2 du parti Guillaume \
+                       Peltier et l'ex-secrétaire national du parti David Cormand.",
+                tagged: &[
+                    ("François Ruffin", Label::Per),
+                    ("Guillaume Peltier", Label::Per),
+                    ("David Cormand", Label::Per),
+                ],
+                expected: &[
+                    ("François Ruffin", Label::Per),
+                    ("Guillaume Peltier", Label::Per),
+                    ("David Cormand", Label::Per),
+                ],
+            },
+            Case {
+                name: "a quote's speaker after the medium the text leaves out",
+                text: "\"Rien\", confie dans les colonnes du quotidien Jérémy Frérot. \"Oui\", \
+                       explique sur la radio Francis Huster. \"Non\", déplore le quotidien \
+                       Die Zeit. Il parle au quotidien Paul Martin.",
+                tagged: &[
+                    ("Jérémy Frérot", Label::Per),
+                    ("Francis Huster", Label::Per),
+                    ("Die Zeit", Label::Per),
+                    ("Paul Martin", Label::Per),
+                ],
+                expected: &[
+                    ("Jérémy Frérot", Label::Per),
+                    ("Francis Huster", Label::Per),
+                    ("Die Zeit", Label::Org),
+                    ("Paul Martin", Label::Org),
                 ],
             },
             Case {
