@@ -127,7 +127,7 @@ pub enum NameRule {
     /// A one-word organisation tagged twice or more, and never otherwise,
     /// is an `ORG` where it recurs untagged and alone, in any case
     /// (`SACEM` after `Sacem`), not before a model's number (`la Brabus
-    /// 125R`, `l'Audi e-tron` aside).
+    /// 125R`, `la Bentley 4.5 litres`).
     OrganisationsAgain,
     /// A named animal is a person (`son chien, Gribouille`).
     Animals,

@@ -93,14 +93,16 @@ pub(crate) fn find_surnames(
         }
         per
     };
+    let before_models: FxHashSet<&str> = tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !per_span[i] && tokens.get(i + 1).is_some_and(is_model))
+        .map(|(_, t)| t.text)
+        .collect();
     let brand = |surname: &str| {
         let lone = votes.get([surname].as_slice());
         let (org, per) = lone.map_or((0, 0), |c| (c[Label::Org as usize], c[Label::Per as usize]));
-        org > 0
-            && org >= per
-            && tokens.iter().enumerate().any(|(i, t)| {
-                t.text == surname && !per_span[i] && tokens.get(i + 1).is_some_and(is_model)
-            })
+        org > 0 && org >= per && before_models.contains(surname)
     };
     let surnames: FxHashSet<&str> = surnames.into_iter().filter(|s| !brand(s)).collect();
     // One-word organisations, tagged so twice or more and never otherwise.
