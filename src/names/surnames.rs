@@ -155,11 +155,14 @@ pub(crate) fn find_surnames(
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && folded.contains(&word.to_lowercase())
     };
-    // A word alone: no capitalised word next to it but a determiner.
+    // A word alone: no capitalised word next to it but a determiner, and no
+    // model's number after it (`la Brabus 125R`).
     let alone = |i: usize| {
         let before = i.checked_sub(1).map(|p| &tokens[p]);
         !before.is_some_and(|t| t.is_capitalised_word() && !DETERMINERS.contains(&t.text))
-            && !tokens.get(i + 1).is_some_and(|t| t.is_capitalised_word())
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_capitalised_word() || is_model(t))
     };
 
     // A surname alone, not a word of a longer name (`Fisker Inc.`, `Crew
@@ -200,7 +203,7 @@ pub(crate) fn find_surnames(
         }
         if surnames.contains(token.text) && lone(i) {
             out.push((i..i + 1, Label::Per));
-        } else if organisation(token.text) && alone(i) && !tokens.get(i + 1).is_some_and(is_model) {
+        } else if organisation(token.text) && alone(i) {
             out.push((i..i + 1, Label::Org));
         }
     }
