@@ -62,7 +62,9 @@ pub enum NameRule {
     /// ligne`, `Megavideo (streaming)`); a factory is no site (`le site
     /// BMW de Shenyang`, `le site de production Tesla`).
     SiteNoun,
-    /// The other one-word mentions of a name found as a site are `SITE`.
+    /// The other one-word mentions of a name found as a site are `SITE`,
+    /// where the evidence for the site is strong and the company does not
+    /// act (`Airbnb a déclaré`).
     SiteSpread,
     /// A capitalised word that spells a domain of the document is a `SITE`
     /// (`Quebectorrent` after `QuebecTorrent.com`), and so is a name made

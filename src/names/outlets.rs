@@ -148,7 +148,7 @@ const NOT_SUBJECT: &[&str] = &[
 ];
 
 /// Whether the platform that token range `r` names acts as a company.
-fn acts(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
+pub(super) fn acts(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
     let before = |back: usize| super::word_before(tokens, r.start, back);
     if matches!(before(1), "de" | "d'" | "d’") && COMPANY_NOUNS.contains(&before(2)) {
         return true;

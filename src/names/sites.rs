@@ -26,7 +26,12 @@
 //!    site (tagged as anything but a place the gazetteer knows, or
 //!    untagged), unless it is a known web platform (a site name of the
 //!    gazetteer, such as `Twitter`): those are also companies, and a
-//!    company that acts is `ORG`;
+//!    company that acts is `ORG`. Only where the evidence is strong: the
+//!    text calls the name a site (rule 1's nouns and descriptions), a rule
+//!    made one of its mentions a site, or the tagger took it for a site at
+//!    least as often as for an organisation (not `Google`, once a site
+//!    beside two organisations); and a mention where the company acts
+//!    keeps its `ORG` (`Airbnb a déclaré`, `la cofondatrice de Replika`);
 //! 3. makes `SITE` a capitalised word that spells the name of a domain
 //!    written in the same document (`Quebectorrent` after
 //!    `QuebecTorrent.com`), untagged or tagged `MISC` or `PER` (or `LOC`
@@ -40,7 +45,8 @@
 //! (`super::outlets`).
 //!
 //! `le site du Figaro` is not a site named `Figaro`: a name after `du`,
-//! `de` or an article is the site's owner.
+//! `de` or an article is the site's owner, and so is one after `par`
+//! (`la plateforme proposée par Apple`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -48,7 +54,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::{covered, free, noun_before, quoted_name, words_are, NameRule, NameRules};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::recognize::find_sites;
 use crate::tag::{Gazetteer, Lexicon};
@@ -143,7 +149,8 @@ fn site_noun_before(nouns: &[&str], tokens: &[Token<'_>], name: Range<usize>) ->
         }
         let lower_word = matches!(t.kind, TokenKind::Word | TokenKind::Elision)
             && t.text.chars().next().is_some_and(char::is_lowercase);
-        if !lower_word {
+        // `la plateforme proposée par Apple` names its owner.
+        if !lower_word || t.text == "par" {
             return None;
         }
     }
@@ -503,6 +510,22 @@ fn coordinated_sites(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) 
     });
 }
 
+/// For each one-word name in `spans`, how many of its mentions are a
+/// `SITE` and how many an `ORG`.
+fn one_word_votes<'t>(
+    tokens: &[Token<'t>],
+    spans: &[(Range<usize>, Label)],
+) -> FxHashMap<&'t str, (u32, u32)> {
+    let mut votes: FxHashMap<&str, (u32, u32)> = FxHashMap::default();
+    for (r, label) in spans {
+        if r.len() == 1 && matches!(label, Label::Site | Label::Org) {
+            let (site, org) = votes.entry(tokens[r.start].text).or_default();
+            *if *label == Label::Site { site } else { org } += 1;
+        }
+    }
+    votes
+}
+
 /// Rules 1 and 2.
 fn relabel_by_context(
     lexicon: &Lexicon,
@@ -512,6 +535,7 @@ fn relabel_by_context(
     spans: &mut Vec<(Range<usize>, Label)>,
 ) {
     let nouns = site_nouns(tokens);
+    let tagged_sites = one_word_votes(tokens, spans);
     if rules.on(NameRule::SiteNoun) {
         untagged_after_site_nouns(nouns, tokens, blocked, spans);
         // The network, a protocol or a classification is no site's name,
@@ -524,30 +548,32 @@ fn relabel_by_context(
     }
     // The one-word names found as sites, but known platforms.
     let mut sites: FxHashSet<&str> = FxHashSet::default();
+    // The one-word names that the text itself calls sites.
+    let mut called_sites: FxHashSet<&str> = FxHashSet::default();
     for (r, label) in spans.iter_mut() {
-        if rules.on(NameRule::SiteNoun)
-            && !(r.len() == 1 && NOT_SITE_NAMES.contains(&tokens[r.start].text))
-            && ((matches!(label, Label::Org | Label::Misc) || *label == Label::Per && r.len() == 1)
-                && site_noun_before(nouns, tokens, r.clone()).is_some()
-                || (matches!(label, Label::Org | Label::Misc | Label::Per)
-                    || *label == Label::Loc
-                        && !lexicon.is_place(tokens[r.clone()].iter().map(|t| t.text))
-                        && !(r.start > 0
-                            && matches!(
-                                tokens[r.start - 1].text,
-                                "en" | "En"
-                                    | "à"
-                                    | "À"
-                                    | "au"
-                                    | "Au"
-                                    | "aux"
-                                    | "Aux"
-                                    | "dans"
-                                    | "Dans"
-                            )))
-                    && site_described_after(nouns, tokens, r.clone()))
+        if !rules.on(NameRule::SiteNoun)
+            || r.len() == 1 && NOT_SITE_NAMES.contains(&tokens[r.start].text)
+        {
+            continue;
+        }
+        let introduced = site_noun_before(nouns, tokens, r.clone()).is_some();
+        let described = site_described_after(nouns, tokens, r.clone());
+        if (matches!(label, Label::Org | Label::Misc) || *label == Label::Per && r.len() == 1)
+            && introduced
+            || (matches!(label, Label::Org | Label::Misc | Label::Per)
+                || *label == Label::Loc
+                    && !lexicon.is_place(tokens[r.clone()].iter().map(|t| t.text))
+                    && !(r.start > 0
+                        && matches!(
+                            tokens[r.start - 1].text,
+                            "en" | "En" | "à" | "À" | "au" | "Au" | "aux" | "Aux" | "dans" | "Dans"
+                        )))
+                && described
         {
             *label = Label::Site;
+        }
+        if *label == Label::Site && r.len() == 1 && (introduced || described) {
+            called_sites.insert(tokens[r.start].text);
         }
     }
     if rules.on(NameRule::SiteNoun) {
@@ -558,16 +584,29 @@ fn relabel_by_context(
             sites.insert(tokens[r.start].text);
         }
     }
+    // The evidence for a site: the text calls it one, a rule here made one
+    // of its mentions a site, or the tagger took it for a site at least as
+    // often as for an organisation (not `Google` twice an organisation,
+    // once a site).
+    let now_sites = one_word_votes(tokens, spans);
+    sites.retain(|name| {
+        let (site, org) = tagged_sites.get(name).copied().unwrap_or_default();
+        called_sites.contains(name)
+            || now_sites.get(name).is_some_and(|&(now, _)| now > site)
+            || site >= org
+    });
     if sites.is_empty() || !rules.on(NameRule::SiteSpread) {
         return;
     }
     // One-word mentions only; a person's name is rarely a site's, so a
     // `PER` mention of a site's name is the tagger's mistake, and so is a
-    // `LOC` one unless the gazetteer knows the place.
+    // `LOC` one unless the gazetteer knows the place. The company that
+    // acts keeps its `ORG` (`Airbnb a déclaré`), as the contract has it.
     for (r, label) in spans.iter_mut() {
         if r.len() == 1
             && sites.contains(&tokens[r.start].text)
-            && (matches!(label, Label::Org | Label::Misc | Label::Per)
+            && (matches!(label, Label::Misc | Label::Per)
+                || *label == Label::Org && !super::outlets::acts(tokens, r)
                 || *label == Label::Loc && !lexicon.is_place([tokens[r.start].text]))
         {
             *label = Label::Site;
@@ -702,10 +741,41 @@ mod tests {
                 expected: &[("Twitter", Label::Site), ("Twitter", Label::Org)],
             },
             Case {
+                name: "the tagger's one site guess is not spread over an organisation",
+                text: "Google a annoncé un accord. Selon Google, rien. Depuis Google, tout va.",
+                tagged: &[
+                    ("Google", Label::Org),
+                    ("Google", Label::Org),
+                    ("Google", Label::Site),
+                ],
+                expected: &[
+                    ("Google", Label::Org),
+                    ("Google", Label::Org),
+                    ("Google", Label::Site),
+                ],
+            },
+            Case {
+                name: "a site the text calls one is spread, but not where the company acts",
+                text: "Il a téléchargé l'application Replika. Replika séduit des millions \
+                       d'inscrits. Selon Replika, tout va. Replika a déclaré qu'il ferme.",
+                tagged: &[
+                    ("Replika", Label::Site),
+                    ("Replika", Label::Org),
+                    ("Replika", Label::Org),
+                    ("Replika", Label::Org),
+                ],
+                expected: &[
+                    ("Replika", Label::Site),
+                    ("Replika", Label::Site),
+                    ("Replika", Label::Site),
+                    ("Replika", Label::Org),
+                ],
+            },
+            Case {
                 name: "the owner of a site",
-                text: "Selon le site du Figaro, rien.",
-                tagged: &[("Figaro", Label::Org)],
-                expected: &[("Figaro", Label::Org)],
+                text: "Selon le site du Figaro, rien. La plateforme proposée par Apple ferme.",
+                tagged: &[("Figaro", Label::Org), ("Apple", Label::Org)],
+                expected: &[("Figaro", Label::Org), ("Apple", Label::Org)],
             },
             Case {
                 name: "an organisation stays one",
