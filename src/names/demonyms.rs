@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::tag::Lexicon;
+use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
 
@@ -157,13 +157,15 @@ const APPOSED_DEMONYMS: &[&str] = &[
 ];
 
 /// Whether `word` is a demonym of [`APPOSED_DEMONYMS`] or its plural
-/// (`Danois`, `Iraniens`, `Françaises`) and no place the gazetteer knows
-/// (`Argentine`, `Suisse`).
+/// (`Danois`, `Iraniens`, `Françaises`) and no country the gazetteer knows
+/// (`Argentine`, `Suisse`). A city does not count: GeoNames gives `Russe`
+/// as another name of Ruse, in Bulgaria.
 fn is_listed_demonym(lexicon: &Lexicon, word: &str) -> bool {
     static LISTED: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| APPOSED_DEMONYMS.iter().copied().collect());
     let singular = word.strip_suffix('s').unwrap_or(word);
-    (LISTED.contains(word) || LISTED.contains(singular)) && !lexicon.is_place([word])
+    (LISTED.contains(word) || LISTED.contains(singular))
+        && !lexicon.has_name([word], Gazetteer::Country.bit())
 }
 
 /// Determiners before which a listed demonym alone is a noun for people
@@ -292,7 +294,7 @@ mod tests {
             },
             Case {
                 name: "a listed demonym alone, whatever its label",
-                text: "Entre Français et Danois, le Libanais a agi seul avec l'Allemand, pour chaque Francilien. Yan Suisse vit en Suisse.",
+                text: "Entre Français et Danois, le Libanais a agi seul avec l'Allemand, pour chaque Francilien. Yan Suisse vit en Suisse. Le Russe a agi seul.",
                 tagged: &[
                     ("Français", Label::Loc),
                     ("Danois", Label::Loc),
@@ -301,6 +303,7 @@ mod tests {
                     ("Francilien", Label::Loc),
                     ("Yan Suisse", Label::Per),
                     ("Suisse", Label::Loc),
+                    ("Russe", Label::Loc),
                 ],
                 expected: &[
                     ("Français", Label::Misc),
@@ -310,6 +313,7 @@ mod tests {
                     ("Francilien", Label::Misc),
                     ("Yan Suisse", Label::Per),
                     ("Suisse", Label::Loc),
+                    ("Russe", Label::Misc),
                 ],
             },
             Case {
