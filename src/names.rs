@@ -95,7 +95,8 @@ pub enum NameRule {
     /// Acronyms of common nouns are not names (`ISF`, `JLD`, `NDLR`, or
     /// one the text defines by a lower-case phrase: `travaux d'intérêt
     /// général (TIG)`), nor is a noun for a kind of body alone (`selon la
-    /// gendarmerie`, `le Parquet`), and one before a name stays outside it
+    /// gendarmerie`, `le Parquet`) or any word in lower case alone (`la
+    /// procureure`) but an outlet's or a handle, and one before a name stays outside it
     /// (`l'ONG Save the Children`); a widely known organisation's acronym
     /// or short name is an `ORG` (`le candidat EELV`, `l'Otan`, `le
     /// Hezbollah`).

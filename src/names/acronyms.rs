@@ -11,6 +11,10 @@
 //!    not a noun for an organisation (`travaux d'intérêt général (TIG)`,
 //!    but not `agence russe d'assurance des dépôts (ASV)`).
 //!
+//! A common word in lower case alone is no name either (`la procureure`,
+//! `le commissariat`; the transformer backend finds such words), but a
+//! known outlet's (`franceinfo`) or a handle (`@caroreceveur`).
+//!
 //! An acronym of a common noun that a name follows stays outside it
 //! (`l'ONG Save the Children`; the news gold has the name alone in all
 //! four such cases).
@@ -461,14 +465,29 @@ pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize
             defined.push(tokens[r.start].text);
         }
     }
-    spans.retain(|(r, _)| {
+    spans.retain(|(r, label)| {
         let text = (r.len() == 1).then(|| tokens[r.start].text);
         !text.is_some_and(|t| {
             COMMON.contains(&t)
                 || defined.contains(&t)
                 || GENERIC_NOUNS.iter().any(|g| is_word(t, g))
+                || lone_lower_case_word(tokens, r.start, *label)
         })
     });
+}
+
+/// Whether the one-token name at `k` is a word in lower case alone (`la
+/// procureure`, `le commissariat`, `dijonnais`): no name, but a known
+/// outlet (`franceinfo`), a handle (`@caroreceveur`) or a site's.
+fn lone_lower_case_word(tokens: &[Token<'_>], k: usize, label: Label) -> bool {
+    let t = &tokens[k];
+    matches!(label, Label::Org | Label::Per | Label::Loc)
+        && t.kind == TokenKind::Word
+        && t.text
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+        && !super::outlets::is_known_outlet(t.text)
+        && !(k > 0 && tokens[k - 1].text == "@")
 }
 
 #[cfg(test)]
@@ -484,6 +503,17 @@ mod tests {
                 text: "Le JLD a refusé (Emmanuel Macron, NDLR) la demande.",
                 tagged: &[("JLD", Label::Org), ("Emmanuel Macron", Label::Per), ("NDLR", Label::Org)],
                 expected: &[("Emmanuel Macron", Label::Per)],
+            },
+            Case {
+                name: "a word in lower case alone is no name, but an outlet's or a handle",
+                text: "La procureure a parlé à franceinfo, selon @caroreceveur et le commissariat.",
+                tagged: &[
+                    ("procureure", Label::Org),
+                    ("franceinfo", Label::Org),
+                    ("caroreceveur", Label::Per),
+                    ("commissariat", Label::Org),
+                ],
+                expected: &[("franceinfo", Label::Org), ("caroreceveur", Label::Per)],
             },
             Case {
                 name: "a known organisation's acronym, whatever its label",

@@ -110,6 +110,11 @@ static MEDIA_SET: LazyLock<FxHashSet<&'static str>> =
 static PLATFORM_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| PLATFORMS.iter().copied().collect());
 
+/// Whether `key` (lower-cased) is a known outlet's or platform's name.
+pub(super) fn is_known_outlet(key: &str) -> bool {
+    MEDIA_SET.contains(key) || PLATFORM_SET.contains(key)
+}
+
 /// The platforms of `PLATFORMS` that are also a company's name, lower-cased:
 /// an `ORG` where they act.
 #[rustfmt::skip]
