@@ -367,7 +367,7 @@ pub(crate) fn outlet_site_with_article(
         && name_key(text, tokens, &(article..domain.end), &mut key)
         && key.rsplit_once('.').is_some_and(|(title, ending)| {
             matches!(ending, "fr" | "com" | "be" | "ch" | "ca" | "net" | "info")
-                && (MEDIA_SET.contains(title) || PLATFORM_SET.contains(title))
+                && is_known_outlet(title)
         });
     if titled {
         article..domain.end

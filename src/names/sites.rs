@@ -546,8 +546,6 @@ fn relabel_by_context(
                 && NOT_SITE_NAMES.contains(&tokens[r.start].text))
         });
     }
-    // The one-word names found as sites, but known platforms.
-    let mut sites: FxHashSet<&str> = FxHashSet::default();
     // The one-word names that the text itself calls sites.
     let mut called_sites: FxHashSet<&str> = FxHashSet::default();
     for (r, label) in spans.iter_mut() {
@@ -579,23 +577,29 @@ fn relabel_by_context(
     if rules.on(NameRule::SiteNoun) {
         coordinated_sites(tokens, spans);
     }
-    for (r, label) in spans.iter() {
-        if *label == Label::Site && r.len() == 1 && !known_platform(lexicon, &tokens[r.clone()]) {
-            sites.insert(tokens[r.start].text);
-        }
+    if !rules.on(NameRule::SiteSpread) {
+        return;
     }
-    // The evidence for a site: the text calls it one, a rule here made one
-    // of its mentions a site, or the tagger took it for a site at least as
-    // often as for an organisation (not `Google` twice an organisation,
+    // The one-word names found as sites, but known platforms, where the
+    // evidence is strong: the text calls the name a site, a rule here made
+    // one of its mentions a site, or the tagger took it for a site at least
+    // as often as for an organisation (not `Google` twice an organisation,
     // once a site).
     let now_sites = one_word_votes(tokens, spans);
-    sites.retain(|name| {
-        let (site, org) = tagged_sites.get(name).copied().unwrap_or_default();
-        called_sites.contains(name)
-            || now_sites.get(name).is_some_and(|&(now, _)| now > site)
-            || site >= org
-    });
-    if sites.is_empty() || !rules.on(NameRule::SiteSpread) {
+    let sites: FxHashSet<&str> = spans
+        .iter()
+        .filter(|(r, label)| {
+            *label == Label::Site && r.len() == 1 && !known_platform(lexicon, &tokens[r.clone()])
+        })
+        .map(|(r, _)| tokens[r.start].text)
+        .filter(|name| {
+            let (site, org) = tagged_sites.get(name).copied().unwrap_or_default();
+            called_sites.contains(name)
+                || now_sites.get(name).is_some_and(|&(now, _)| now > site)
+                || site >= org
+        })
+        .collect();
+    if sites.is_empty() {
         return;
     }
     // One-word mentions only; a person's name is rarely a site's, so a
