@@ -2,7 +2,11 @@
 //! Hermès` every name is a company's, and in `Massy, Palaiseau et
 //! Saclay` every name is a place's. Where the tagger gives one name of a
 //! list of three or more a label that no other name there has, and the
-//! others all share one, the odd one takes theirs. Rules that read a
+//! others all share one, the odd one takes theirs; not the first name
+//! after an article or `en`, which is most often the end of a phrase that
+//! the enumeration, an apposition, follows (`aux Etats-Unis, Vanita Gupta
+//! et Sherrilyn Ifill`, `la Nasa, Robert Behnken et Douglas Hurley`), where
+//! names are never a person's. Rules that read a
 //! name's own context (known outlets, seats of power) run after this one
 //! and have the last word.
 
@@ -61,21 +65,32 @@ pub(super) fn for_each_run(
 pub(crate) fn enumerations(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
     for_each_run(tokens, spans, |run| {
         if run.len() >= MIN_NAMES {
-            relabel_odd(run);
+            let before = run[0].0.start.checked_sub(1).map_or("", |k| tokens[k].text);
+            relabel_odd(run, !PHRASE_ENDS_AFTER.contains(&before));
         }
     });
 }
 
+/// Words after which a name most often ends a phrase rather than opens an
+/// enumeration: articles, contracted or not, and `en` (`en Allemagne`).
+const PHRASE_ENDS_AFTER: &[&str] = &[
+    "au", "aux", "du", "des", "en", "l'", "l’", "la", "le", "les",
+];
+
 /// Relabels the one name of `run` (three names or more) whose label
 /// differs from all the others', where the others share one: that label is
 /// the first name's where the first two agree, and the third's otherwise.
-fn relabel_odd(run: &mut [(Range<usize>, Label)]) {
+/// The first name keeps its label unless `first_too`.
+fn relabel_odd(run: &mut [(Range<usize>, Label)], first_too: bool) {
     let [(_, a), (_, b), (_, c), ..] = run else {
         return;
     };
     let shared = if a == b { *a } else { *c };
     let mut odd = (0..run.len()).filter(|&k| run[k].1 != shared);
     if let (Some(k), None) = (odd.next(), odd.next()) {
+        if k == 0 && !first_too {
+            return;
+        }
         run[k].1 = shared;
     }
 }
@@ -140,6 +155,32 @@ mod tests {
                     ("Lille", Label::Loc),
                     ("Total", Label::Org),
                     ("Nice", Label::Loc),
+                ],
+            },
+            Case {
+                name: "a first name after an article or en ends a phrase",
+                text: "Astronautes de la Nasa, Robert Behnken et Douglas Hurley. Nés en Allemagne, Ebru Mese et Marc Lorenz. Avec Seqens, Upsa et Sanofi.",
+                tagged: &[
+                    ("Nasa", Label::Org),
+                    ("Robert Behnken", Label::Per),
+                    ("Douglas Hurley", Label::Per),
+                    ("Allemagne", Label::Loc),
+                    ("Ebru Mese", Label::Per),
+                    ("Marc Lorenz", Label::Per),
+                    ("Seqens", Label::Per),
+                    ("Upsa", Label::Org),
+                    ("Sanofi", Label::Org),
+                ],
+                expected: &[
+                    ("Nasa", Label::Org),
+                    ("Robert Behnken", Label::Per),
+                    ("Douglas Hurley", Label::Per),
+                    ("Allemagne", Label::Loc),
+                    ("Ebru Mese", Label::Per),
+                    ("Marc Lorenz", Label::Per),
+                    ("Seqens", Label::Org),
+                    ("Upsa", Label::Org),
+                    ("Sanofi", Label::Org),
                 ],
             },
         ];
