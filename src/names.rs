@@ -445,9 +445,43 @@ fn name_key(text: &str, tokens: &[Token<'_>], r: &Range<usize>, key: &mut String
     true
 }
 
+/// Lower-case words that join a noun to a name rather than qualify the noun:
+/// prepositions, conjunctions and relative pronouns (`une émission avec Joe
+/// Scarborough`, `des émissions auxquelles Gilbert Rozon était associé`).
+/// Words of three letters or fewer are never taken for an adjective.
+/// `comme` and `dont` introduce an instance of the noun's kind (`des
+/// émissions comme « Nulle part ailleurs »`), so they are not among them.
+const NOT_ADJECTIVES: &[&str] = &[
+    "après",
+    "auquel",
+    "auxquelles",
+    "auxquels",
+    "avant",
+    "avec",
+    "chez",
+    "contre",
+    "dans",
+    "depuis",
+    "duquel",
+    "entre",
+    "lequel",
+    "laquelle",
+    "lesquelles",
+    "lesquels",
+    "mais",
+    "parmi",
+    "pendant",
+    "pour",
+    "puis",
+    "sans",
+    "selon",
+    "sous",
+    "vers",
+];
+
 /// The one of `nouns` that the span starting at token `start` follows, with
-/// at most one lower-case word (`quotidien allemand`) and an opening quote
-/// between: its token index.
+/// at most one lower-case word (`quotidien allemand`, not one of
+/// [`NOT_ADJECTIVES`]) and an opening quote between: its token index.
 fn noun_before(tokens: &[Token<'_>], start: usize, nouns: &[&str]) -> Option<usize> {
     let mut k = start;
     if k > 0 && matches!(tokens[k - 1].text, "\"" | "«" | "“") {
@@ -461,7 +495,8 @@ fn noun_before(tokens: &[Token<'_>], start: usize, nouns: &[&str]) -> Option<usi
         }
         let lower_word = t.kind == TokenKind::Word
             && t.text.chars().next().is_some_and(char::is_lowercase)
-            && t.text.chars().count() > 3;
+            && t.text.chars().count() > 3
+            && !NOT_ADJECTIVES.contains(&t.text);
         if adjectives == 1 || !lower_word {
             return None;
         }

@@ -333,6 +333,12 @@ mod tests {
                 expected: &[("ouragan Irma", Label::Misc), ("Ciara", Label::Misc), ("Pierre Aubé", Label::Per)],
             },
             Case {
+                name: "a person after a preposition or a pronoun, but a title after an adjective",
+                text: "Une émission avec Joe Scarborough, des émissions auxquelles Gilbert Rozon était associé, la série culte Mannix.",
+                tagged: &[("Joe Scarborough", Label::Per), ("Gilbert Rozon", Label::Per), ("Mannix", Label::Per)],
+                expected: &[("Joe Scarborough", Label::Per), ("Gilbert Rozon", Label::Per), ("Mannix", Label::Misc)],
+            },
+            Case {
                 name: "an owner after de stays",
                 text: "Le jeu de TF1 et le film de François Ozon.",
                 tagged: &[("TF1", Label::Org), ("François Ozon", Label::Per)],
