@@ -188,6 +188,35 @@ fn sought_office(tokens: &[Token<'_>], i: usize) -> bool {
         && (seeking(i - 3) || i >= 4 && seeking(i - 4))
 }
 
+/// Determiners after which a head and `de` describe, not name: `un collège
+/// de Lille`, `dans un hôpital de Goiania`, `son lycée de Villefontaine`
+/// (the news gold has `un tribunal de Los Angeles` with only the place a
+/// name). A place's head without `de` names still (`une place
+/// Saint-Pierre déserte`).
+const UNNAMING_DETERMINERS: &[&str] = &[
+    "un",
+    "une",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "chaque",
+    "plusieurs",
+    "quelques",
+];
+
 fn is_connector(text: &str) -> bool {
     matches!(text, "de" | "d'" | "d’" | "du" | "des" | "la" | "l'" | "l’")
 }
@@ -293,7 +322,10 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
         while j < tokens.len() && j < after + 2 && is_connector(tokens[j].text) {
             j += 1;
         }
-        if j == after && !direct || j >= tokens.len() {
+        let described = j > after
+            && i > 0
+            && UNNAMING_DETERMINERS.contains(&tokens[i - 1].text.to_lowercase().as_str());
+        if j == after && !direct || j >= tokens.len() || described {
             i += 1;
             continue;
         }
@@ -465,6 +497,12 @@ mod tests {
                 text: "La police de l'Essex et l'hôpital de Metz.",
                 tagged: &[("Essex", Label::Loc), ("Metz", Label::Loc)],
                 expected: &[("police de l'Essex", Label::Org), ("hôpital de Metz", Label::Org)],
+            },
+            Case {
+                name: "a head after an indefinite or a possessive describes, but a street's names",
+                text: "Un tribunal de Moscou, dans son lycée de Créteil, sur une place Saint-Pierre.",
+                tagged: &[("Moscou", Label::Loc), ("Créteil", Label::Loc), ("Saint-Pierre", Label::Loc)],
+                expected: &[("Moscou", Label::Loc), ("Créteil", Label::Loc), ("place Saint-Pierre", Label::Loc)],
             },
             Case {
                 name: "street without de",
