@@ -217,6 +217,16 @@ const UNNAMING_DETERMINERS: &[&str] = &[
     "quelques",
 ];
 
+/// Whether the head at token `i` is `police` in a prefect's title: `le
+/// préfet de police de Paris` names Paris, as `le préfet du Rhône` names
+/// the Rhône; the prefect's office is `préfecture de police`.
+fn prefect_of_police(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens[i].text == "police"
+        && i >= 2
+        && tokens[i - 1].text == "de"
+        && matches!(tokens[i - 2].text, "préfet" | "préfète" | "préfets")
+}
+
 fn is_connector(text: &str) -> bool {
     matches!(text, "de" | "d'" | "d’" | "du" | "des" | "la" | "l'" | "l’")
 }
@@ -300,7 +310,8 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
         // (`Direction des Douanes`, `direction régionale de Bretagne`).
         let way = tokens[i].text == "direction";
         let locution = way && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("en")
-            || sought_office(tokens, i);
+            || sought_office(tokens, i)
+            || prefect_of_police(tokens, i);
         let Some((label, direct)) = (!inside && !locution)
             .then(|| head_label(&tokens[i]))
             .flatten()
@@ -503,6 +514,12 @@ mod tests {
                 text: "Un tribunal de Moscou, dans son lycée de Créteil, sur une place Saint-Pierre.",
                 tagged: &[("Moscou", Label::Loc), ("Créteil", Label::Loc), ("Saint-Pierre", Label::Loc)],
                 expected: &[("Moscou", Label::Loc), ("Créteil", Label::Loc), ("place Saint-Pierre", Label::Loc)],
+            },
+            Case {
+                name: "a prefect of police's title names the place, the prefecture is a body",
+                text: "Le préfet de police de Paris et la préfecture de police de Paris.",
+                tagged: &[("Paris", Label::Loc), ("Paris", Label::Loc)],
+                expected: &[("Paris", Label::Loc), ("préfecture de police de Paris", Label::Org)],
             },
             Case {
                 name: "street without de",
