@@ -89,6 +89,10 @@ pub(crate) fn honorifics(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, La
         }
         if *label == Label::Per && r.len() > 1 && HONORIFICS.contains(&tokens[r.start].text) {
             r.start += 1;
+            // The abbreviation's full stop (`le Dr. Tedros`).
+            if r.len() > 1 && tokens[r.start].text == "." {
+                r.start += 1;
+            }
         }
         if *label == Label::Per
             && r.start >= free_from + 2
@@ -243,6 +247,12 @@ mod tests {
                     ("Raoult", Label::Per),
                 ],
                 expected: &[("Michel Aupetit", Label::Per), ("Raoult", Label::Per)],
+            },
+            Case {
+                name: "an abbreviation's full stop goes with it",
+                text: "Le Dr. Tedros a parlé.",
+                tagged: &[("Dr. Tedros", Label::Per)],
+                expected: &[("Tedros", Label::Per)],
             },
         ];
         check(&cases, |_, tokens, spans| honorifics(tokens, spans));
