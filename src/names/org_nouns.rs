@@ -92,6 +92,63 @@ const APPOSED_ORG_NOUNS: &[&str] = &[
     "syndicat",
 ];
 
+/// Nouns for a medium that are also adjectives or complements after a
+/// noun: `le jeu quotidien "Les Z'amours"`, `le talk-show quotidien`,
+/// `l'animateur radio Charlamagne tha God`.
+const ALSO_ADJECTIVES: &[&str] = &["quotidien", "hebdomadaire", "mensuel", "radio"];
+
+/// Whether the noun at token `p` is one of [`ALSO_ADJECTIVES`] used as an
+/// adjective: right after a lower-case word that is no determiner nor
+/// preposition (`jeu quotidien`, not `le quotidien`, `au quotidien`,
+/// `selon le quotidien`).
+fn adjective_after_noun(tokens: &[Token<'_>], p: usize) -> bool {
+    ALSO_ADJECTIVES.contains(&tokens[p].text)
+        && p > 0
+        && tokens[p - 1].kind == TokenKind::Word
+        && tokens[p - 1].text.starts_with(char::is_lowercase)
+        && !matches!(
+            tokens[p - 1].text,
+            "le" | "la"
+                | "l'"
+                | "l’"
+                | "les"
+                | "un"
+                | "une"
+                | "des"
+                | "du"
+                | "au"
+                | "aux"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "notre"
+                | "votre"
+                | "à"
+                | "de"
+                | "d'"
+                | "d’"
+                | "par"
+                | "dans"
+                | "sur"
+                | "pour"
+                | "selon"
+                | "avec"
+                | "et"
+                | "ou"
+        )
+}
+
+/// The one of [`ORG_NOUNS`] that the span starting at token `start`
+/// follows ([`noun_before`]), unless used as an adjective
+/// ([`adjective_after_noun`]).
+fn org_noun_before(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    noun_before(tokens, start, ORG_NOUNS).filter(|&p| !adjective_after_noun(tokens, p))
+}
+
 /// Whether the tokens from `end` describe the name that ends there as an
 /// organisation: a comma or an opening bracket, `un` or `une` or no
 /// article, then a noun of [`APPOSED_ORG_NOUNS`]. A definite article
@@ -254,7 +311,7 @@ pub(crate) fn org_nouns(
         if !matches!(label, Label::Per | Label::Loc | Label::Misc) {
             continue;
         }
-        let noun = noun_before(tokens, r.start, ORG_NOUNS);
+        let noun = org_noun_before(tokens, r.start);
         let holder = *label == Label::Per
             && r.len() > 1
             && noun.is_some_and(|p| after_office(tokens, p) || speaker_after_quote(tokens, p));
@@ -281,13 +338,13 @@ pub(crate) fn org_nouns(
     // Matter`).
     let covered = super::covered(tokens, spans);
     for (r, label) in spans.iter_mut() {
-        if *label != Label::Org || noun_before(tokens, r.start, ORG_NOUNS).is_none() {
+        if *label != Label::Org || org_noun_before(tokens, r.start).is_none() {
             continue;
         }
         r.end = free_capitalised_run(tokens, &covered, blocked, r.end, r.end + MAX_MORE);
     }
     add_quoted_names(tokens, blocked, spans, Label::Org, |start| {
-        noun_before(tokens, start, ORG_NOUNS).is_some()
+        org_noun_before(tokens, start).is_some()
     });
     untagged_after_media_nouns(tokens, blocked, spans);
     untagged_described_organisations(tokens, blocked, spans);
@@ -355,7 +412,8 @@ fn untagged_after_media_nouns(
         // magazine Elle`, not `"Vigilance au quotidien" Depuis`).
         let noun = name(k)
             .then(|| noun_before(tokens, k, MEDIA_NOUNS))
-            .flatten();
+            .flatten()
+            .filter(|&p| !adjective_after_noun(tokens, p));
         if !noun.is_some_and(|p| p + 1 == k || !SENTENCE_OPENERS.contains(&tokens[k].text)) {
             k += 1;
             continue;
@@ -484,6 +542,12 @@ mod tests {
                 text: "Les victimes du laboratoire Servier attendent.",
                 tagged: &[("Servier", Label::Per)],
                 expected: &[("Servier", Label::Org)],
+            },
+            Case {
+                name: "a medium's noun used as an adjective introduces no organisation",
+                text: "Le jeu quotidien Strike et l'animateur radio Charlamagne tha God, selon le quotidien Bild.",
+                tagged: &[("Strike", Label::Misc), ("Charlamagne tha God", Label::Per), ("Bild", Label::Loc)],
+                expected: &[("Strike", Label::Misc), ("Charlamagne tha God", Label::Per), ("Bild", Label::Org)],
             },
             Case {
                 name: "one adjective between, a site kept",
