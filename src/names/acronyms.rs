@@ -477,11 +477,12 @@ pub(crate) fn common_acronyms(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize
 }
 
 /// Whether the one-token name at `k` is a word in lower case alone (`la
-/// procureure`, `le commissariat`, `dijonnais`): no name, but a known
-/// outlet (`franceinfo`), a handle (`@caroreceveur`) or a site's.
+/// procureure`, `le commissariat`, `dijonnais`, `en région parisienne`):
+/// no name, but a known outlet (`franceinfo`), a handle (`@caroreceveur`)
+/// or a site's.
 fn lone_lower_case_word(tokens: &[Token<'_>], k: usize, label: Label) -> bool {
     let t = &tokens[k];
-    matches!(label, Label::Org | Label::Per | Label::Loc)
+    matches!(label, Label::Org | Label::Per | Label::Loc | Label::Misc)
         && t.kind == TokenKind::Word
         && t.text
             .chars()
@@ -506,12 +507,13 @@ mod tests {
             },
             Case {
                 name: "a word in lower case alone is no name, but an outlet's or a handle",
-                text: "La procureure a parlé à franceinfo, selon @caroreceveur et le commissariat.",
+                text: "La procureure a parlé à franceinfo, selon @caroreceveur et le commissariat de région parisienne.",
                 tagged: &[
                     ("procureure", Label::Org),
                     ("franceinfo", Label::Org),
                     ("caroreceveur", Label::Per),
                     ("commissariat", Label::Org),
+                    ("parisienne", Label::Misc),
                 ],
                 expected: &[("franceinfo", Label::Org), ("caroreceveur", Label::Per)],
             },

@@ -86,6 +86,25 @@ fn is_demonym(lexicon: &Lexicon, determiner: &str, word: &str) -> bool {
         && !PLACES.contains(&word)
         && !known_place(word)
         && !word.rsplit('-').next().is_some_and(known_place)
+        && compound_of_demonyms(word)
+}
+
+/// Whether the words a hyphen joins before the last one are a demonym's
+/// first parts: a combining form (`Franco-Syrienne`, `Italo-Américain`),
+/// a point of the compass (`Sud-Africaine`, `Nord-Coréen`), `New`
+/// (`New-Yorkais`) or a saint's town's (`les Saint-Joriens`); not a
+/// name's (`la Comédie-Française`, `la Haute-Maurienne`). A word without
+/// a hyphen is one.
+fn compound_of_demonyms(word: &str) -> bool {
+    let mut parts = word.split('-');
+    parts.next_back();
+    parts.all(|p| {
+        p.ends_with('o')
+            || matches!(
+                p,
+                "Sud" | "Nord" | "Est" | "Ouest" | "New" | "Saint" | "Sainte"
+            )
+    })
 }
 
 /// Nouns of quantity whose complement is a plural (`des milliers de
@@ -333,6 +352,24 @@ mod tests {
                 text: "L'Américain Monsanto, l'Algérien Abdelmalek Droukdal, le Suédois Astra, la Française des Jeux, le Grand Est et le Palais Bourbon.",
                 tagged: &[("Américain Monsanto", Label::Org), ("Algérien Abdelmalek Droukdal", Label::Per), ("Suédois Astra", Label::Org), ("Française des Jeux", Label::Org), ("Grand Est", Label::Loc), ("Palais Bourbon", Label::Loc)],
                 expected: &[("Monsanto", Label::Org), ("Abdelmalek Droukdal", Label::Per), ("Astra", Label::Org), ("Française des Jeux", Label::Org), ("Grand Est", Label::Loc), ("Palais Bourbon", Label::Loc)],
+            },
+            Case {
+                name: "a compound demonym, not a compound name",
+                text: "La Franco-Syrienne, les New-Yorkais et la Sud-Africaine; la Comédie-Française et la Haute-Maurienne.",
+                tagged: &[
+                    ("Franco-Syrienne", Label::Loc),
+                    ("New-Yorkais", Label::Loc),
+                    ("Sud-Africaine", Label::Loc),
+                    ("Comédie-Française", Label::Loc),
+                    ("Haute-Maurienne", Label::Loc),
+                ],
+                expected: &[
+                    ("Franco-Syrienne", Label::Misc),
+                    ("New-Yorkais", Label::Misc),
+                    ("Sud-Africaine", Label::Misc),
+                    ("Comédie-Française", Label::Loc),
+                    ("Haute-Maurienne", Label::Loc),
+                ],
             },
             Case {
                 name: "places, parties and names after other words stay",
