@@ -97,6 +97,15 @@ const APPOSED_ORG_NOUNS: &[&str] = &[
 /// `l'animateur radio Charlamagne tha God`.
 const ALSO_ADJECTIVES: &[&str] = &["quotidien", "hebdomadaire", "mensuel", "radio"];
 
+/// Words that a noun for a medium follows as a noun, not as an adjective
+/// (`le quotidien`, `au quotidien`, `selon le quotidien`).
+#[rustfmt::skip]
+const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
+    "le", "la", "l'", "l’", "les", "un", "une", "des", "du", "au", "aux", "ce",
+    "cet", "cette", "son", "sa", "ses", "leur", "notre", "votre", "à", "de", "d'", "d’",
+    "par", "dans", "sur", "pour", "selon", "avec", "et", "ou",
+];
+
 /// Whether the noun at token `p` is one of [`ALSO_ADJECTIVES`] used as an
 /// adjective: right after a lower-case word that is no determiner nor
 /// preposition (`jeu quotidien`, not `le quotidien`, `au quotidien`,
@@ -106,40 +115,7 @@ fn adjective_after_noun(tokens: &[Token<'_>], p: usize) -> bool {
         && p > 0
         && tokens[p - 1].kind == TokenKind::Word
         && tokens[p - 1].text.starts_with(char::is_lowercase)
-        && !matches!(
-            tokens[p - 1].text,
-            "le" | "la"
-                | "l'"
-                | "l’"
-                | "les"
-                | "un"
-                | "une"
-                | "des"
-                | "du"
-                | "au"
-                | "aux"
-                | "ce"
-                | "cet"
-                | "cette"
-                | "son"
-                | "sa"
-                | "ses"
-                | "leur"
-                | "notre"
-                | "votre"
-                | "à"
-                | "de"
-                | "d'"
-                | "d’"
-                | "par"
-                | "dans"
-                | "sur"
-                | "pour"
-                | "selon"
-                | "avec"
-                | "et"
-                | "ou"
-        )
+        && !DETERMINERS_AND_PREPOSITIONS.contains(&tokens[p - 1].text)
 }
 
 /// The one of [`ORG_NOUNS`] that the span starting at token `start`
