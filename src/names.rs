@@ -445,43 +445,33 @@ fn name_key(text: &str, tokens: &[Token<'_>], r: &Range<usize>, key: &mut String
     true
 }
 
-/// Lower-case words that join a noun to a name rather than qualify the noun:
-/// prepositions, conjunctions and relative pronouns (`une émission avec Joe
-/// Scarborough`, `des émissions auxquelles Gilbert Rozon était associé`).
-/// Words of three letters or fewer are never taken for an adjective.
-/// `comme` and `dont` introduce an instance of the noun's kind (`des
-/// émissions comme « Nulle part ailleurs »`), so they are not among them.
+/// Lower-case words that join a noun to a name rather than qualify the
+/// noun, besides [`FUNCTION_WORDS`]: prepositions, conjunctions and relative
+/// pronouns (`une émission avec Joe Scarborough`, `des émissions auxquelles
+/// Gilbert Rozon était associé`). Words of three letters or fewer are never
+/// taken for an adjective. `comme` and `dont` introduce an instance of the
+/// noun's kind (`des émissions comme « Nulle part ailleurs »`), so they are
+/// not among them.
+#[rustfmt::skip]
 const NOT_ADJECTIVES: &[&str] = &[
-    "après",
-    "auquel",
-    "auxquelles",
-    "auxquels",
-    "avant",
-    "avec",
-    "chez",
-    "contre",
-    "dans",
-    "depuis",
-    "duquel",
-    "entre",
-    "lequel",
-    "laquelle",
-    "lesquelles",
-    "lesquels",
-    "mais",
-    "parmi",
-    "pendant",
-    "pour",
-    "puis",
-    "sans",
-    "selon",
-    "sous",
-    "vers",
+    "après", "auquel", "auxquelles", "auxquels", "avant", "depuis", "duquel", "lequel",
+    "laquelle", "lesquelles", "lesquels", "mais", "parmi", "pendant", "puis", "sans", "sous",
+];
+
+/// Determiners other than the definite article, lower-cased: indefinite,
+/// possessive, demonstrative and of quantity. A noun after one describes a
+/// thing rather than names it (`un hôpital de Goiania`), and is a noun, not
+/// an adjective (`son quotidien`).
+#[rustfmt::skip]
+const OTHER_DETERMINERS: &[&str] = &[
+    "un", "une", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos",
+    "votre", "vos", "ce", "cet", "cette", "ces", "chaque", "plusieurs", "quelques",
 ];
 
 /// The one of `nouns` that the span starting at token `start` follows, with
 /// at most one lower-case word (`quotidien allemand`, not one of
-/// [`NOT_ADJECTIVES`]) and an opening quote between: its token index.
+/// [`FUNCTION_WORDS`] or [`NOT_ADJECTIVES`]) and an opening quote between:
+/// its token index.
 fn noun_before(tokens: &[Token<'_>], start: usize, nouns: &[&str]) -> Option<usize> {
     let mut k = start;
     if k > 0 && matches!(tokens[k - 1].text, "\"" | "«" | "“") {
@@ -496,6 +486,7 @@ fn noun_before(tokens: &[Token<'_>], start: usize, nouns: &[&str]) -> Option<usi
         let lower_word = t.kind == TokenKind::Word
             && t.text.chars().next().is_some_and(char::is_lowercase)
             && t.text.chars().count() > 3
+            && !FUNCTION_WORDS.contains(&t.text)
             && !NOT_ADJECTIVES.contains(&t.text);
         if adjectives == 1 || !lower_word {
             return None;

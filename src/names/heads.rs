@@ -16,6 +16,7 @@
 
 use std::ops::Range;
 
+use super::OTHER_DETERMINERS;
 use crate::tag::{Gazetteer, Lexicon};
 use crate::text::{Token, TokenKind};
 use crate::types::Label;
@@ -188,35 +189,6 @@ fn sought_office(tokens: &[Token<'_>], i: usize) -> bool {
         && (seeking(i - 3) || i >= 4 && seeking(i - 4))
 }
 
-/// Determiners after which a head and `de` describe, not name: `un collège
-/// de Lille`, `dans un hôpital de Goiania`, `son lycée de Villefontaine`
-/// (the news gold has `un tribunal de Los Angeles` with only the place a
-/// name). A place's head without `de` names still (`une place
-/// Saint-Pierre déserte`).
-const UNNAMING_DETERMINERS: &[&str] = &[
-    "un",
-    "une",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "mon",
-    "ma",
-    "mes",
-    "notre",
-    "nos",
-    "votre",
-    "vos",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "chaque",
-    "plusieurs",
-    "quelques",
-];
-
 /// Whether the head at token `i` is `police` in a prefect's title: `le
 /// préfet de police de Paris` names Paris, as `le préfet du Rhône` names
 /// the Rhône; the prefect's office is `préfecture de police`.
@@ -333,10 +305,19 @@ pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, 
         while j < tokens.len() && j < after + 2 && is_connector(tokens[j].text) {
             j += 1;
         }
-        let described = j > after
-            && i > 0
-            && UNNAMING_DETERMINERS.contains(&tokens[i - 1].text.to_lowercase().as_str());
-        if j == after && !direct || j >= tokens.len() || described {
+        // After a determiner other than the definite article, a head and
+        // `de` describe, not name: `un collège de Lille`, `son lycée de
+        // Villefontaine` (the news gold has `un tribunal de Los Angeles`
+        // with only the place a name); a street's head without `de` names
+        // still (`une place Saint-Pierre`).
+        let described = || {
+            j > after
+                && i > 0
+                && OTHER_DETERMINERS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(tokens[i - 1].text))
+        };
+        if j == after && !direct || j >= tokens.len() || described() {
             i += 1;
             continue;
         }

@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use super::{add_quoted_names, noun_before};
+use super::{add_quoted_names, noun_before, FUNCTION_WORDS, OTHER_DETERMINERS};
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
@@ -97,25 +97,17 @@ const APPOSED_ORG_NOUNS: &[&str] = &[
 /// `l'animateur radio Charlamagne tha God`.
 const ALSO_ADJECTIVES: &[&str] = &["quotidien", "hebdomadaire", "mensuel", "radio"];
 
-/// Words that a noun for a medium follows as a noun, not as an adjective
-/// (`le quotidien`, `au quotidien`, `selon le quotidien`).
-#[rustfmt::skip]
-const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
-    "le", "la", "l'", "l’", "les", "un", "une", "des", "du", "au", "aux", "ce",
-    "cet", "cette", "son", "sa", "ses", "leur", "notre", "votre", "à", "de", "d'", "d’",
-    "par", "dans", "sur", "pour", "selon", "avec", "et", "ou",
-];
-
 /// Whether the noun at token `p` is one of [`ALSO_ADJECTIVES`] used as an
 /// adjective: right after a lower-case word that is no determiner nor
-/// preposition (`jeu quotidien`, not `le quotidien`, `au quotidien`,
-/// `selon le quotidien`).
+/// preposition ([`FUNCTION_WORDS`], [`OTHER_DETERMINERS`]): `jeu
+/// quotidien`, not `le quotidien`, `au quotidien`, `son quotidien`.
 fn adjective_after_noun(tokens: &[Token<'_>], p: usize) -> bool {
     ALSO_ADJECTIVES.contains(&tokens[p].text)
         && p > 0
         && tokens[p - 1].kind == TokenKind::Word
         && tokens[p - 1].text.starts_with(char::is_lowercase)
-        && !DETERMINERS_AND_PREPOSITIONS.contains(&tokens[p - 1].text)
+        && !FUNCTION_WORDS.contains(&tokens[p - 1].text)
+        && !OTHER_DETERMINERS.contains(&tokens[p - 1].text)
 }
 
 /// The one of [`ORG_NOUNS`] that the span starting at token `start`
