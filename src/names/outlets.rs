@@ -191,6 +191,20 @@ fn on_service(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
     matches!(before(1), "sur" | "Sur") && !ABOUT_WORDS.contains(&before(2))
 }
 
+/// Titles that are also a region's name, lower-cased: after a definite
+/// article they name the region (`dans le Sud-Ouest`, `les Etats arides du
+/// Sud-Ouest`), since the newspaper's title has none (`selon Sud Ouest`).
+const REGION_TITLES: &[&str] = &["sud ouest", "sud-ouest"];
+
+/// Whether the title at token range `r` (its key `key`) names a region.
+fn names_region(tokens: &[Token<'_>], r: &Range<usize>, key: &str) -> bool {
+    REGION_TITLES.contains(&key)
+        && matches!(
+            super::word_before(tokens, r.start, 1),
+            "le" | "Le" | "du" | "Du" | "au" | "Au"
+        )
+}
+
 /// Capitalised articles that open an outlet's title (`Le Parisien raconte`).
 const ARTICLES: &[&str] = &["Le", "La", "Les", "L'", "L’"];
 
@@ -386,7 +400,7 @@ pub(crate) fn known_outlets(text: &str, tokens: &[Token<'_>], spans: &mut [(Rang
         if !name_key(text, tokens, r, key) {
             None
         } else if MEDIA_SET.contains(key.as_str()) {
-            Some(Label::Org)
+            (!names_region(tokens, r, key)).then_some(Label::Org)
         } else if PLATFORM_SET.contains(key.as_str()) {
             Some(
                 if COMPANY_PLATFORMS.contains(&key.as_str()) && acts(tokens, r) {
@@ -466,6 +480,20 @@ mod tests {
                 text: "Il l'a dit sur BFMTV puis sur France Inter.",
                 tagged: &[("BFMTV", Label::Site), ("France Inter", Label::Loc)],
                 expected: &[("BFMTV", Label::Org), ("France Inter", Label::Org)],
+            },
+            Case {
+                name: "a region's name is the newspaper's title only without an article",
+                text: "Il pleut dans le Sud-Ouest et au Sud-Ouest de Paris, selon Sud-Ouest.",
+                tagged: &[
+                    ("Sud-Ouest", Label::Loc),
+                    ("Sud-Ouest", Label::Loc),
+                    ("Sud-Ouest", Label::Loc),
+                ],
+                expected: &[
+                    ("Sud-Ouest", Label::Loc),
+                    ("Sud-Ouest", Label::Loc),
+                    ("Sud-Ouest", Label::Org),
+                ],
             },
             Case {
                 name: "a company's online service after sur, the company elsewhere",
