@@ -3,7 +3,8 @@
 //! arabes unis`) often ends where the capitals do: the gazetteer knows the
 //! whole name. Countries are always places (`docs/annotation.md`), former
 //! ones too, which the gazetteer (today's countries) lacks and the tagger
-//! often takes for organisations (`l'URSS`, `l'Union soviétique`), and so
+//! often takes for organisations (`l'URSS`, `l'Union soviétique`), as it
+//! does a country's acronym (`la RDC`), and so
 //! are a country's other names (`la République islamique`) and an
 //! organisation or other name whose whole text the gazetteer has as a
 //! country's (`République populaire de Chine`); not a person's (`Maurice`
@@ -42,8 +43,12 @@ const COUNTRY_EPITHETS: &[&str] = &[
     "france métropolitaine",
 ];
 
+/// Countries' acronyms, as written: the gazetteer holds names only, and
+/// the tagger takes an acronym for an organisation's (`la RDC`).
+const COUNTRY_ACRONYMS: &[&str] = &["RDC", "RCA", "EAU", "USA", "UK"];
+
 /// Makes a `LOC` of a former country's name (`l'URSS`), of a country's
-/// other name, of an organisation or other name that is a country's, and
+/// acronym (`la RDC`) or other name, of an organisation or other name that is a country's, and
 /// of a person's that opens with `Notre-Dame`; extends a `LOC` over the
 /// one or two words after it that no span holds where the longer name is
 /// a country or a city of the gazetteer (`Emirats arabes` then `unis`) or
@@ -69,6 +74,7 @@ pub(crate) fn places(
                         Gazetteer::Country.bit(),
                     ))
             || *label == Label::Per && tokens[r.start].text.starts_with("Notre-Dame")
+            || r.len() == 1 && COUNTRY_ACRONYMS.contains(&tokens[r.start].text)
         {
             *label = Label::Loc;
         }
@@ -198,6 +204,20 @@ mod tests {
                     ("République islamique", Label::Loc),
                     ("République populaire de Chine", Label::Loc),
                     ("Maurice", Label::Per),
+                ],
+            },
+            Case {
+                name: "a country's acronym, alone",
+                text: "La RDC et la RCA, mais pas RDC Immobilier.",
+                tagged: &[
+                    ("RDC", Label::Org),
+                    ("RCA", Label::Per),
+                    ("RDC Immobilier", Label::Org),
+                ],
+                expected: &[
+                    ("RDC", Label::Loc),
+                    ("RCA", Label::Loc),
+                    ("RDC Immobilier", Label::Org),
                 ],
             },
             Case {
