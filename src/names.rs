@@ -321,7 +321,52 @@ pub(crate) fn correct_names(
         places::places(lexicon, text, tokens, spans);
     }
     balance_brackets(tokens, spans);
+    trim_quote_marks(tokens, spans);
     trim_function_words(tokens, spans);
+}
+
+/// The most tokens between the `+` marks of one quotation.
+const MAX_QUOTATION: usize = 60;
+
+/// Takes off a name's ends the `+` marks that open and close a quotation
+/// inside a quotation in AFP copy (`comme +consultants de l'Unesco+`): an
+/// opening `+` is glued to the word after it and not to the one before,
+/// and the closing one, the next `+` within [`MAX_QUOTATION`] tokens, is
+/// glued to the word before it and to no word after. A `+` that ends
+/// a name with no opening one before it stays (`Canal+`, `Disney+`).
+fn trim_quote_marks(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    let plus = |k: usize| tokens.get(k).is_some_and(|t| t.text == "+");
+    let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+    if !spans.iter().any(|(r, _)| plus(r.start) || plus(r.end - 1)) {
+        return;
+    }
+    let mut marks = vec![false; tokens.len()];
+    let mut k = 0;
+    while k < tokens.len() {
+        let opens = plus(k) && !glued(tokens, k) && glued(tokens, k + 1) && word(k + 1);
+        let close = opens
+            .then(|| (k + 1..tokens.len().min(k + MAX_QUOTATION)).find(|&c| plus(c)))
+            .flatten()
+            .filter(|&c| glued(tokens, c) && !(glued(tokens, c + 1) && word(c + 1)));
+        if let Some(c) = close {
+            marks[k] = true;
+            marks[c] = true;
+            k = c + 1;
+        } else {
+            k += 1;
+        }
+    }
+    for (r, label) in spans.iter_mut() {
+        if *label == Label::Money {
+            continue;
+        }
+        while r.len() > 1 && marks[r.end - 1] {
+            r.end -= 1;
+        }
+        while r.len() > 1 && marks[r.start] {
+            r.start += 1;
+        }
+    }
 }
 
 /// Words that never end a name: prepositions, conjunctions and articles
@@ -642,6 +687,44 @@ mod rule_tests {
             },
         ];
         check(&cases, |_, tokens, spans| balance_brackets(tokens, spans));
+    }
+
+    #[test]
+    fn names_lose_the_quote_marks_of_afp_copy() {
+        let cases = [
+            Case {
+                name: "a closing mark after a name, an opening one before one",
+                text: "Il parle de +consultants de l'Unesco+. Au président de la République +tout dire+. \
+                       Le +Swan Upping+ a lieu.",
+                tagged: &[
+                    ("Unesco+", Label::Org),
+                    ("République +", Label::Org),
+                    ("+Swan Upping+", Label::Misc),
+                ],
+                expected: &[
+                    ("Unesco", Label::Org),
+                    ("République", Label::Org),
+                    ("Swan Upping", Label::Misc),
+                ],
+            },
+            Case {
+                name: "a plus sign that ends a name with no quotation open stays",
+                text: "Canal+ et Disney+, puis +Apple TV+ et Canal+.",
+                tagged: &[
+                    ("Canal+", Label::Org),
+                    ("Disney+", Label::Org),
+                    ("Apple TV", Label::Org),
+                    ("Canal+", Label::Org),
+                ],
+                expected: &[
+                    ("Canal+", Label::Org),
+                    ("Disney+", Label::Org),
+                    ("Apple TV", Label::Org),
+                    ("Canal+", Label::Org),
+                ],
+            },
+        ];
+        check(&cases, |_, tokens, spans| trim_quote_marks(tokens, spans));
     }
 
     #[test]
