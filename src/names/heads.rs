@@ -254,12 +254,23 @@ pub(crate) fn national_teams(
     }
 }
 
+/// Nouns that describe the name right after them, never part of it: `la
+/// maison Bonhams` (an auction house), `l'agence Ansa`, as the news gold
+/// has `la maison Heritage Auctions`.
+const DESCRIBING_NOUNS: &[&str] = &["maison", "agence"];
+
 /// Attaches heads to the names that follow them. `spans` are token ranges
 /// into `tokens` (one sentence), sorted and not overlapping; they stay so.
 pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
     // A name the tagger opened with an office sought names its place only:
     // `l'ex-candidat LREM à la mairie de Paris` gives `Paris`.
     for (r, label) in spans.iter_mut() {
+        if r.len() > 1
+            && DESCRIBING_NOUNS.contains(&tokens[r.start].text)
+            && tokens[r.start + 1].text.starts_with(char::is_uppercase)
+        {
+            r.start += 1;
+        }
         if r.len() > 2 && sought_office(tokens, r.start) {
             let place = (r.start + 1..r.end).find(|&k| !is_connector(tokens[k].text));
             if let Some(place) = place.filter(|&k| k > r.start + 1) {
@@ -436,6 +447,20 @@ mod tests {
                 text: "Sur l'autoroute A22 et le RER B, pas l'A380 ni le RER seul.",
                 tagged: &[("RER", Label::Org), ("A380", Label::Misc)],
                 expected: &[("A22", Label::Loc), ("RER B", Label::Loc), ("A380", Label::Misc)],
+            },
+            Case {
+                name: "a describing noun stays out, a head with its complement joins",
+                text: "La maison Bonhams, l'agence Ansa et l'agence régionale de Bretagne.",
+                tagged: &[
+                    ("maison Bonhams", Label::Org),
+                    ("agence Ansa", Label::Org),
+                    ("Bretagne", Label::Loc),
+                ],
+                expected: &[
+                    ("Bonhams", Label::Org),
+                    ("Ansa", Label::Org),
+                    ("agence régionale de Bretagne", Label::Org),
+                ],
             },
             Case {
                 name: "an office sought names only its place",
