@@ -64,7 +64,8 @@ const MEDIA: &[&str] = &[
     "el pais", "el mundo", "la repubblica", "corriere della sera", "der spiegel", "spiegel", "bild",
     "die welt", "süddeutsche zeitung", "le soir", "le devoir", "newsweek", "the economist",
     "usa today", "politico", "la stampa", "stampa", "daily mirror", "mirror", "the independent",
-    "variety", "forbes", "jeune afrique",
+    "variety", "forbes", "jeune afrique", "france-antilles", "france antilles", "paris-match",
+    "nord éclair", "nord eclair", "sciences et avenir", "science et avenir",
     // Magazines and regional dailies named without their article, and
     // abbreviations (`au Point`, `selon Libé`).
     "point", "libé", "voici", "marie claire", "télé star", "télé loisirs", "télé 7 jours",
