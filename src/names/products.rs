@@ -18,6 +18,9 @@
 //! nor a person unless the document names one whose last name it is
 //! (`Harrison Ford`, then `Ford`).
 //!
+//! A name right after `concept` is a concept car's (`le concept Cyberster`),
+//! unless a maker's name opens it.
+//!
 //! A maker named by its town is a place, as the news gold has it (`le
 //! constructeur de Stuttgart`, `la firme de Cupertino`): an organisation
 //! the tagger finds there is the town, `LOC`, and so is a one-word person
@@ -38,13 +41,15 @@ use crate::types::Label;
 const MAKERS: &[&[&str]] = &[
     &["Alfa", "Romeo"], &["Aston", "Martin"], &["Land", "Rover"], &["Range", "Rover"],
     &["Mercedes-Benz"], &["Rolls-Royce"],
-    &["Alpine"], &["Audi"], &["Bentley"], &["BMW"], &["Bugatti"], &["Cadillac"], &["Chevrolet"],
-    &["Citroën"], &["Citroen"], &["Cupra"], &["Dacia"], &["Dodge"], &["DS"], &["Ferrari"],
-    &["Fiat"], &["Ford"], &["Honda"], &["Hyundai"], &["Jaguar"], &["Jeep"], &["Kia"],
-    &["Lamborghini"], &["Lancia"], &["Lexus"], &["Lotus"], &["Maserati"], &["Mazda"],
-    &["McLaren"], &["Mercedes"], &["Mitsubishi"], &["Nissan"], &["Opel"], &["Peugeot"],
-    &["Polestar"], &["Porsche"], &["Renault"], &["Seat"], &["Skoda"], &["Škoda"], &["Subaru"],
-    &["Suzuki"], &["Tesla"], &["Toyota"], &["Volkswagen"], &["Volvo"], &["VW"],
+    &["Abarth"], &["Alpina"], &["Alpine"], &["Audi"], &["Bentley"], &["BMW"], &["Brabus"],
+    &["Bugatti"], &["BYD"], &["Cadillac"], &["Caterham"], &["Chevrolet"], &["Citroën"],
+    &["Citroen"], &["Cupra"], &["Dacia"], &["Dodge"], &["DS"], &["Ferrari"], &["Fiat"],
+    &["Ford"], &["Honda"], &["Hyundai"], &["Infiniti"], &["Jaguar"], &["Jeep"], &["Kia"],
+    &["Koenigsegg"], &["Lamborghini"], &["Lancia"], &["Lexus"], &["Lotus"], &["Maserati"],
+    &["Maybach"], &["Mazda"], &["McLaren"], &["Mercedes"], &["Mitsubishi"], &["Nissan"],
+    &["Opel"], &["Pagani"], &["Peugeot"], &["Polestar"], &["Porsche"], &["Renault"], &["Rimac"],
+    &["Rivian"], &["Seat"], &["Skoda"], &["Škoda"], &["SsangYong"], &["Subaru"], &["Suzuki"],
+    &["Tesla"], &["Toyota"], &["Volkswagen"], &["Volvo"], &["VW"],
 ];
 
 /// Words right after a maker's name that make it a company's, or one of its
@@ -52,8 +57,8 @@ const MAKERS: &[&[&str]] = &[
 /// Automotive`, `Aston Martin Lagonda`, `VW Motorsport`.
 #[rustfmt::skip]
 const COMPANY_WORDS: &[&str] = &[
-    "AG", "Applied", "Automobile", "Automobiles", "Automotive", "Bank", "Car", "Cars", "Classic",
-    "Classiche", "Club", "Composites", "Corporation", "Design", "Engineering", "Entertainment",
+    "AG", "Applied", "Automobile", "Automobiles", "Automobili", "Automotive", "Bank", "Car",
+    "Cars", "Classic", "Classiche", "Club", "Composites", "Corporation", "Design", "Engineering", "Entertainment",
     "Europe", "Exclusive", "Finance", "Fondation", "Foundation", "France", "GmbH", "Group",
     "Groupe", "Heritage", "Holding", "Inc", "Individual", "International", "Lagonda", "Ltd",
     "Motor", "Motors", "Motorsport", "Motorsports", "Owners", "Performance", "Racing", "Retail",
@@ -67,7 +72,7 @@ const COMPANY_WORDS: &[&str] = &[
 /// of events, places and schemes named after a maker (`Porsche Aid`).
 #[rustfmt::skip]
 const MODEL_ENDS: &[&str] = &[
-    "AG", "Automobile", "Automobiles", "Bank", "Cars", "Classic", "Corporation", "Design",
+    "AG", "Automobile", "Automobiles", "Automobili", "Bank", "Cars", "Classic", "Corporation", "Design",
     "Finance", "Fondation", "Foundation", "France", "GmbH", "Group", "Groupe", "Holding", "Inc",
     "Ltd", "Motor", "Motors", "Retail", "SA", "SAS", "SE", "Sport", "Team", "Trucks",
     "Véhicules",
@@ -186,6 +191,7 @@ pub(crate) fn car_models(
     }
     makers_alone(tokens, spans);
     makers_towns(tokens, spans);
+    concepts(tokens, spans);
     materials(tokens, spans);
     if names.is_empty() {
         return;
@@ -304,6 +310,21 @@ fn makers_alone(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
     }
 }
 
+/// A name right after `concept` is a concept car's (`le concept Viziv
+/// Adrenaline`, `le concept Cyberster`: `MISC`), unless it opens with a
+/// maker's name (`le concept Porsche Mission E`, which [`car_models`] reads
+/// as a model's, or the maker alone).
+fn concepts(tokens: &[Token<'_>], spans: &mut [(Range<usize>, Label)]) {
+    for (r, label) in spans.iter_mut() {
+        if matches!(label, Label::Per | Label::Org | Label::Loc)
+            && word_before(tokens, r.start, 1) == "concept"
+            && maker_at(tokens, r.start).is_none()
+        {
+            *label = Label::Misc;
+        }
+    }
+}
+
 /// Trademarks of materials that the text uses as common nouns (`des
 /// sièges en Alcantara`: a place 41 times in the unseen articles' car
 /// reviews), written from general knowledge.
@@ -406,6 +427,23 @@ mod tests {
                     ("BMW M GmbH", Label::Org),
                     ("Aston Martin Lagonda", Label::Org),
                     ("BMW M8 Individual", Label::Misc),
+                ],
+            },
+            Case {
+                name: "a concept car's name, unless a maker's opens it; a maker's company",
+                text: "Le concept Cyberster et le concept Viziv Adrenaline de Rimac Automobili, \
+                       pas le concept Infiniti.",
+                tagged: &[
+                    ("Cyberster", Label::Per),
+                    ("Viziv Adrenaline", Label::Org),
+                    ("Rimac Automobili", Label::Per),
+                    ("Infiniti", Label::Org),
+                ],
+                expected: &[
+                    ("Cyberster", Label::Misc),
+                    ("Viziv Adrenaline", Label::Misc),
+                    ("Rimac Automobili", Label::Org),
+                    ("Infiniti", Label::Org),
                 ],
             },
             Case {
