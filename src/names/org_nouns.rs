@@ -11,16 +11,19 @@
 //! that the tagger cut after its first words takes the capitalised words
 //! after it (`le mouvement Black Lives Matter`). The other one-word
 //! mentions of a name a noun for a company introduces are the company too
-//! (`Boiron` after `les laboratoires Boiron`), unless a place or a word of
-//! a person's full name in the document. A title that a medium's noun
-//! introduces is found where the tagger saw none (`le magazine Elle`). A
+//! (`Boiron` after `les laboratoires Boiron`), and so are those of a
+//! company named as its people's (`le patron de Surgisphere`), unless a
+//! place or a word of a person's full name in the document. A title that
+//! a medium's noun introduces is found where the tagger saw none (`le
+//! magazine Elle`). A
 //! name that an apposition describes as an organisation is one (`Mizan,
 //! agence de presse`, `WayRay, une start-up suisse`), found where the
 //! tagger saw none unless it opens a sentence.
 
 use std::ops::Range;
 
-use super::{add_quoted_names, noun_before, FUNCTION_WORDS, OTHER_DETERMINERS};
+use super::outlets::NOUNS_OF_A_COMPANY;
+use super::{add_quoted_names, noun_before, word_before, FUNCTION_WORDS, OTHER_DETERMINERS};
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
@@ -419,8 +422,10 @@ const COMPANY_NOUNS: &[&str] = &[
 ];
 
 /// Makes `ORG` the other one-word mentions, tagged as a person, a place or
-/// another name, of a one-word name that a noun for a company introduces
-/// (`Boiron` after `les laboratoires Boiron`); not a place the gazetteer
+/// another name, of a one-word organisation that a noun for a company
+/// introduces (`Boiron` after `les laboratoires Boiron`) or that is the
+/// complement of a company's people (`Surgisphere` after `patron de
+/// Surgisphere`, `le CEO de Superformance`); not a place the gazetteer
 /// knows (`le journal Chicago`, then the city), nor a word of a person's
 /// full name in the document (`Jacques Servier` beside `le laboratoire
 /// Servier`).
@@ -434,7 +439,9 @@ fn organisations_again(
         .filter(|(r, label)| {
             *label == Label::Org
                 && r.len() == 1
-                && noun_before(tokens, r.start, COMPANY_NOUNS).is_some()
+                && (noun_before(tokens, r.start, COMPANY_NOUNS).is_some()
+                    || matches!(word_before(tokens, r.start, 1), "de" | "d'" | "d’")
+                        && NOUNS_OF_A_COMPANY.contains(&word_before(tokens, r.start, 2)))
         })
         .map(|(r, _)| tokens[r.start].text)
         .collect();
@@ -647,6 +654,12 @@ mod tests {
                     ("Servier", Label::Per),
                     ("Jacques Servier", Label::Per),
                 ],
+            },
+            Case {
+                name: "a company named as its people's, then as a place",
+                text: "Le patron de Surgisphere parle. Les données de Surgisphere.",
+                tagged: &[("Surgisphere", Label::Org), ("Surgisphere", Label::Loc)],
+                expected: &[("Surgisphere", Label::Org), ("Surgisphere", Label::Org)],
             },
         ];
         let lexicon = Lexicon::embedded();

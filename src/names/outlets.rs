@@ -127,9 +127,9 @@ const COMPANY_PLATFORMS: &[&str] = &[
 
 /// Nouns whose complement is a company: `le fondateur de Facebook`.
 #[rustfmt::skip]
-const COMPANY_NOUNS: &[&str] = &[
+pub(super) const NOUNS_OF_A_COMPANY: &[&str] = &[
     "fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice",
-    "patron", "patronne", "PDG", "dirigeant", "dirigeante", "dirigeants", "porte-parole",
+    "patron", "patronne", "PDG", "CEO", "dirigeant", "dirigeante", "dirigeants", "porte-parole",
     "actionnaires", "salariés", "employés", "ingénieurs", "avocats", "rachat",
 ];
 
@@ -156,7 +156,7 @@ const NOT_SUBJECT: &[&str] = &[
 /// Whether the platform that token range `r` names acts as a company.
 pub(super) fn acts(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
     let before = |back: usize| super::word_before(tokens, r.start, back);
-    if matches!(before(1), "de" | "d'" | "d’") && COMPANY_NOUNS.contains(&before(2)) {
+    if matches!(before(1), "de" | "d'" | "d’") && NOUNS_OF_A_COMPANY.contains(&before(2)) {
         return true;
     }
     if before(1) == "par" && CONTACTED.contains(&before(2)) {
