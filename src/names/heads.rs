@@ -262,15 +262,16 @@ const DESCRIBING_NOUNS: &[&str] = &["maison", "agence"];
 /// Attaches heads to the names that follow them. `spans` are token ranges
 /// into `tokens` (one sentence), sorted and not overlapping; they stay so.
 pub(crate) fn attach_heads(tokens: &[Token<'_>], spans: &mut Vec<(Range<usize>, Label)>) {
-    // A name the tagger opened with an office sought names its place only:
-    // `l'ex-candidat LREM à la mairie de Paris` gives `Paris`.
     for (r, label) in spans.iter_mut() {
+        // A describing noun the tagger took into the name leaves it.
         if r.len() > 1
             && DESCRIBING_NOUNS.contains(&tokens[r.start].text)
             && tokens[r.start + 1].text.starts_with(char::is_uppercase)
         {
             r.start += 1;
         }
+        // A name the tagger opened with an office sought names its place
+        // only: `l'ex-candidat LREM à la mairie de Paris` gives `Paris`.
         if r.len() > 2 && sought_office(tokens, r.start) {
             let place = (r.start + 1..r.end).find(|&k| !is_connector(tokens[k].text));
             if let Some(place) = place.filter(|&k| k > r.start + 1) {

@@ -15,15 +15,14 @@
 //! company named as its people's (`le patron de Surgisphere`), unless a
 //! place or a word of a person's full name in the document. A title that
 //! a medium's noun introduces is found where the tagger saw none (`le
-//! magazine Elle`). A
-//! name that an apposition describes as an organisation is one (`Mizan,
-//! agence de presse`, `WayRay, une start-up suisse`), found where the
-//! tagger saw none unless it opens a sentence.
+//! magazine Elle`). A name that an apposition describes as an
+//! organisation is one (`Mizan, agence de presse`, `WayRay, une start-up
+//! suisse`), found where the tagger saw none unless it opens a sentence.
 
 use std::ops::Range;
 
-use super::outlets::NOUNS_OF_A_COMPANY;
-use super::{add_quoted_names, noun_before, word_before, FUNCTION_WORDS, OTHER_DETERMINERS};
+use super::outlets::of_a_company;
+use super::{add_quoted_names, noun_before, FUNCTION_WORDS, OTHER_DETERMINERS};
 use crate::tag::Lexicon;
 use crate::text::{Token, TokenKind, SENTENCE_OPENERS};
 use crate::types::Label;
@@ -440,8 +439,7 @@ fn organisations_again(
             *label == Label::Org
                 && r.len() == 1
                 && (noun_before(tokens, r.start, COMPANY_NOUNS).is_some()
-                    || matches!(word_before(tokens, r.start, 1), "de" | "d'" | "d’")
-                        && NOUNS_OF_A_COMPANY.contains(&word_before(tokens, r.start, 2)))
+                    || of_a_company(tokens, r.start))
         })
         .map(|(r, _)| tokens[r.start].text)
         .collect();

@@ -127,7 +127,7 @@ const COMPANY_PLATFORMS: &[&str] = &[
 
 /// Nouns whose complement is a company: `le fondateur de Facebook`.
 #[rustfmt::skip]
-pub(super) const NOUNS_OF_A_COMPANY: &[&str] = &[
+const NOUNS_OF_A_COMPANY: &[&str] = &[
     "fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice",
     "patron", "patronne", "PDG", "CEO", "dirigeant", "dirigeante", "dirigeants", "porte-parole",
     "actionnaires", "salariés", "employés", "ingénieurs", "avocats", "rachat",
@@ -153,10 +153,18 @@ const NOT_SUBJECT: &[&str] = &[
     "pour", "en", "et", "ou", "comme", "contre", "chez",
 ];
 
+/// Whether the name starting at token `start` is the complement of one of
+/// [`NOUNS_OF_A_COMPANY`]: `le fondateur de Facebook`, `le patron de
+/// Surgisphere`.
+pub(super) fn of_a_company(tokens: &[Token<'_>], start: usize) -> bool {
+    let before = |back: usize| super::word_before(tokens, start, back);
+    matches!(before(1), "de" | "d'" | "d’") && NOUNS_OF_A_COMPANY.contains(&before(2))
+}
+
 /// Whether the platform that token range `r` names acts as a company.
 pub(super) fn acts(tokens: &[Token<'_>], r: &Range<usize>) -> bool {
     let before = |back: usize| super::word_before(tokens, r.start, back);
-    if matches!(before(1), "de" | "d'" | "d’") && NOUNS_OF_A_COMPANY.contains(&before(2)) {
+    if of_a_company(tokens, r.start) {
         return true;
     }
     if before(1) == "par" && CONTACTED.contains(&before(2)) {

@@ -4,10 +4,10 @@
 //! whole name. Countries are always places (`docs/annotation.md`), former
 //! ones too, which the gazetteer (today's countries) lacks and the tagger
 //! often takes for organisations (`l'URSS`, `l'Union soviétique`), as it
-//! does a country's acronym (`la RDC`), and so
-//! are a country's other names (`la République islamique`) and an
-//! organisation or other name whose whole text the gazetteer has as a
-//! country's (`République populaire de Chine`); not a person's (`Maurice`
+//! does a country's acronym (`la RDC`), and so are a country's other names
+//! (`la République islamique`) and an organisation or other name whose
+//! whole text the gazetteer has as a country's (`République populaire de
+//! Chine`); not a person's (`Maurice`
 //! is a first name too). A name that opens with `Notre-Dame` is a church
 //! or a town, never a person. A region named by a point of the compass is
 //! one place with the place it divides (`le Sud des Etats-Unis`).
@@ -47,15 +47,14 @@ const COUNTRY_EPITHETS: &[&str] = &[
 /// the tagger takes an acronym for an organisation's (`la RDC`).
 const COUNTRY_ACRONYMS: &[&str] = &["RDC", "RCA", "EAU", "USA", "UK"];
 
-/// Makes a `LOC` of a former country's name (`l'URSS`), of a country's
-/// acronym (`la RDC`) or other name, of an organisation or other name that is a country's, and
-/// of a person's that opens with `Notre-Dame`; extends a `LOC` over the
-/// one or two words after it that no span holds where the longer name is
-/// a country or a city of the gazetteer (`Emirats arabes` then `unis`) or
-/// another name of [`COUNTRY_EPITHETS`] (`France` then `métropolitaine`);
-/// joins a region named by a point of the compass to the place after it.
-/// `spans` are token ranges into `tokens`, sorted and not overlapping;
-/// they stay so.
+/// Makes a `LOC` of a former country's name (`l'URSS`), of a country's acronym
+/// (`la RDC`) or other name, of an organisation or other name that is a
+/// country's, and of a person's that opens with `Notre-Dame`; extends a `LOC`
+/// over the one or two words after it that no span holds where the longer name
+/// is a country or a city of the gazetteer (`Emirats arabes` then `unis`) or
+/// another name of [`COUNTRY_EPITHETS`] (`France` then `métropolitaine`); joins
+/// a region named by a point of the compass to the place after it. `spans` are
+/// token ranges into `tokens`, sorted and not overlapping; they stay so.
 pub(crate) fn places(
     lexicon: &Lexicon,
     text: &str,

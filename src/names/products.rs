@@ -57,13 +57,13 @@ const MAKERS: &[&[&str]] = &[
 /// Automotive`, `Aston Martin Lagonda`, `VW Motorsport`.
 #[rustfmt::skip]
 const COMPANY_WORDS: &[&str] = &[
-    "AG", "Applied", "Automobile", "Automobiles", "Automobili", "Automotive", "Bank", "Car",
-    "Cars", "Classic", "Classiche", "Club", "Composites", "Corporation", "Design", "Engineering", "Entertainment",
-    "Europe", "Exclusive", "Finance", "Fondation", "Foundation", "France", "GmbH", "Group",
-    "Groupe", "Heritage", "Holding", "Inc", "Individual", "International", "Lagonda", "Ltd",
-    "Motor", "Motors", "Motorsport", "Motorsports", "Owners", "Performance", "Racing", "Retail",
-    "SA", "SAS", "SE", "Special", "Sport", "Squadra", "Team", "Technologies", "Technology",
-    "Tradition", "Trucks", "Véhicules", "Works",
+    "AG", "Applied", "Automobile", "Automobiles", "Automobili", "Automotive", "Bank", "Car", "Cars",
+    "Classic", "Classiche", "Club", "Composites", "Corporation", "Design", "Engineering",
+    "Entertainment", "Europe", "Exclusive", "Finance", "Fondation", "Foundation", "France", "GmbH",
+    "Group", "Groupe", "Heritage", "Holding", "Inc", "Individual", "International", "Lagonda",
+    "Ltd", "Motor", "Motors", "Motorsport", "Motorsports", "Owners", "Performance", "Racing",
+    "Retail", "SA", "SAS", "SE", "Special", "Sport", "Squadra", "Team", "Technologies",
+    "Technology", "Tradition", "Trucks", "Véhicules", "Works",
 ];
 
 /// Words that end a model's name wherever they come (`Porsche 956 Groupe
@@ -72,9 +72,9 @@ const COMPANY_WORDS: &[&str] = &[
 /// of events, places and schemes named after a maker (`Porsche Aid`).
 #[rustfmt::skip]
 const MODEL_ENDS: &[&str] = &[
-    "AG", "Automobile", "Automobiles", "Automobili", "Bank", "Cars", "Classic", "Corporation", "Design",
-    "Finance", "Fondation", "Foundation", "France", "GmbH", "Group", "Groupe", "Holding", "Inc",
-    "Ltd", "Motor", "Motors", "Retail", "SA", "SAS", "SE", "Sport", "Team", "Trucks",
+    "AG", "Automobile", "Automobiles", "Automobili", "Bank", "Cars", "Classic", "Corporation",
+    "Design", "Finance", "Fondation", "Foundation", "France", "GmbH", "Group", "Groupe", "Holding",
+    "Inc", "Ltd", "Motor", "Motors", "Retail", "SA", "SAS", "SE", "Sport", "Team", "Trucks",
     "Véhicules",
     "Aid", "Arena", "Center", "Centre", "Challenge", "City", "Cup", "Open", "Trophy",
 ];
